@@ -1,0 +1,28 @@
+// A measurement family (load, size, compression, micro, multiplex, stream) is one module exporting a Family.
+// The orchestrator resolves the profile, hands each family a context and collects what it records:
+// entries are recorded as they are measured, so a crash or Ctrl-C later in the run never loses them.
+import type { FamilyName, ProfileName, ResultSections } from "./model/report.js";
+
+export type Section = keyof ResultSections;
+export type SectionEntry<S extends Section> = ResultSections[S][number];
+
+export interface FamilyContext {
+  profile: ProfileName;
+  /** Aborted on Ctrl-C / SIGTERM or a fatal error: stop measuring, record what is complete, return. */
+  signal: AbortSignal;
+  /** Remote targets from --target-grpc / --target-rest; when unset the family starts its own server processes. */
+  targets: { grpc: string | null; rest: string | null };
+  /** Append one measured entry to the report (kept even if the run dies afterwards). */
+  record<S extends Section>(section: S, entry: SectionEntry<S>): void;
+  /** A run-wide flag the report must show (e.g. "CPUs not pinned: …"). */
+  caveat(text: string): void;
+  /** Progress for people: one short line (scenario, elapsed, counts). Goes to stderr, never stdout. */
+  progress(line: string): void;
+}
+
+export interface Family {
+  name: FamilyName;
+  /** One line for --help. */
+  describe: string;
+  run(ctx: FamilyContext): Promise<void>;
+}

@@ -1,0 +1,15 @@
+import { Type, type Static } from "@sinclair/typebox";
+
+export const Environment = Type.Object({
+  node: Type.String(),
+  platform: Type.String(),
+  arch: Type.String(),
+  cpuModel: Type.String(),
+  cpus: Type.Integer(),
+  totalMemMb: Type.Number(),
+  gitCommit: Type.Union([Type.String(), Type.Null()]),
+  packages: Type.Record(Type.String(), Type.String(), { description: "exact installed versions of the libraries that shape the figures" }),
+  pinned: Type.Boolean({ description: "server and load generator ran on separate CPUs (taskset)" }),
+  pinning: Type.Optional(Type.String({ description: "how, or why not" })),
+});
+export type Environment = Static<typeof Environment>;

@@ -1,0 +1,44 @@
+// One load scenario's result: its resolved configuration (copied in, as the scenario list resolves it),
+// the aggregate over repetitions at top level, and every repetition kept for statistics.
+import { Type, type Static } from "@sinclair/typebox";
+import { Measurement, PayloadClass, Protocol } from "./measurement.js";
+
+export const LoadView = Type.Union([Type.Literal("server"), Type.Literal("end-to-end")], {
+  description: "server: a lean driver (autocannon, pre-encoded HTTP/2 frames) so the server is measured; end-to-end: the idiomatic client library is measured too",
+});
+export type LoadView = Static<typeof LoadView>;
+
+export const LoadMode = Type.Union([Type.Literal("closed"), Type.Literal("open")]);
+export type LoadMode = Static<typeof LoadMode>;
+
+export const LoadConfig = Type.Object({
+  scenario: Type.String({ description: "stable id, e.g. load/grpc/server/GetUser/small/closed/c64" }),
+  protocol: Protocol,
+  server: Type.String({ description: "server arm from the registry, e.g. grpc, rest" }),
+  driver: Type.String({ description: "e.g. h2-frames, autocannon, grpc-js, undici" }),
+  view: LoadView,
+  call: Type.String({ description: "RPC name from proto/, e.g. GetUser" }),
+  payload: PayloadClass,
+  mode: LoadMode,
+  connections: Type.Integer({ minimum: 1 }),
+  concurrency: Type.Integer({ minimum: 1, description: "total in-flight calls, equal for both protocols" }),
+  streamsPerConnection: Type.Union([Type.Integer(), Type.Null()], { description: "HTTP/2 only" }),
+  pipelining: Type.Integer({ minimum: 1, description: "HTTP/1.1 pipelining depth; 1 = off" }),
+  targetRps: Type.Union([Type.Number(), Type.Null()], { description: "open loop only: requested rate" }),
+  warmupS: Type.Number(),
+  durationS: Type.Number(),
+  target: Type.String({ description: "host:port or URL that was loaded" }),
+  serverPinnedCpus: Type.Union([Type.String(), Type.Null()], { description: "taskset CPU list, null when not pinned" }),
+  clientPinnedCpus: Type.Union([Type.String(), Type.Null()]),
+});
+export type LoadConfig = Static<typeof LoadConfig>;
+
+export const LoadResult = Type.Composite([
+  LoadConfig,
+  Measurement,
+  Type.Object({
+    repetitions: Type.Array(Measurement, { description: "every repetition's own figures, in run order" }),
+    coordinatedOmissionCorrected: Type.Boolean({ description: "open loop: latency measured from the intended send time" }),
+  }),
+]);
+export type LoadResult = Static<typeof LoadResult>;

@@ -1,0 +1,80 @@
+// The figures common to every measured window, whatever driver produced them (Fortio's RunnerResults):
+// protocol-specific results embed these. A window that failed says so in endReason and can never
+// look fast: its figures are whatever was measured before the failure, and `failure` says why.
+import { Type, type Static } from "@sinclair/typebox";
+
+export const EndReason = Type.Union([Type.Literal("completed"), Type.Literal("timeout"), Type.Literal("aborted"), Type.Literal("failed")], {
+  description: "completed: ran its planned duration/count; timeout: stopped by a deadline; aborted: Ctrl-C or a signal; failed: the target or driver broke",
+});
+export type EndReason = Static<typeof EndReason>;
+
+export const Protocol = Type.Union([Type.Literal("grpc"), Type.Literal("rest")]);
+export type Protocol = Static<typeof Protocol>;
+
+export const PayloadClass = Type.Union([Type.Literal("small"), Type.Literal("medium"), Type.Literal("large"), Type.Literal("xlarge")]);
+export type PayloadClass = Static<typeof PayloadClass>;
+
+export const LatencySummaryMs = Type.Object(
+  {
+    p50: Type.Number(),
+    p90: Type.Number(),
+    p99: Type.Number(),
+    p999: Type.Number(),
+    max: Type.Number(),
+    mean: Type.Number(),
+  },
+  { description: "Latency percentiles in milliseconds, read from the HDR histogram" },
+);
+export type LatencySummaryMs = Static<typeof LatencySummaryMs>;
+
+export const ErrorCounts = Type.Object(
+  {
+    total: Type.Integer({ minimum: 0 }),
+    byCode: Type.Record(Type.String(), Type.Integer({ minimum: 0 }), {
+      description: "gRPC status name (NOT_FOUND…), HTTP status as a string (\"404\"), or a transport condition (timeout, reset, refused)",
+    }),
+  },
+);
+export type ErrorCounts = Static<typeof ErrorCounts>;
+
+export const EncodedHistogram = Type.Object(
+  {
+    unit: Type.Literal("us"),
+    encoding: Type.Literal("hdr-compressed-base64"),
+    lowest: Type.Integer(),
+    highest: Type.Integer(),
+    significantDigits: Type.Integer(),
+    data: Type.String({ description: "hdr-histogram-js encodeIntoCompressedBase64(); decode and add to merge windows" }),
+  },
+  { description: "Latency HDR histogram in microseconds, mergeable across repetitions and workers" },
+);
+export type EncodedHistogram = Static<typeof EncodedHistogram>;
+
+export const BytesPerCall = Type.Object(
+  {
+    request: Type.Number({ description: "bytes client → server per call, headers and framing included" }),
+    response: Type.Number({ description: "bytes server → client per call, headers and framing included" }),
+  },
+);
+export type BytesPerCall = Static<typeof BytesPerCall>;
+
+/** One measured window (one repetition). */
+export const Measurement = Type.Object({
+  endReason: EndReason,
+  failure: Type.Optional(Type.String({ description: "why the window ended early, when endReason is not completed" })),
+  startedAt: Type.String({ format: "date-time" }),
+  durationS: Type.Number({ description: "measured window, warm-up excluded" }),
+  requests: Type.Integer({ minimum: 0, description: "calls that completed, successfully or not" }),
+  errors: ErrorCounts,
+  throughputRps: Type.Number({ description: "successful calls per second over the measured window" }),
+  latencyMs: LatencySummaryMs,
+  histogram: EncodedHistogram,
+  wireBytesPerCall: Type.Union([BytesPerCall, Type.Null()], { description: "counted at the socket; null when the driver cannot see the socket" }),
+  serverCpuUsPerCall: Type.Union([Type.Number(), Type.Null()], { description: "server process user+system CPU µs over the window / completed calls; null for a remote target" }),
+  clientCpuUsPerCall: Type.Union([Type.Number(), Type.Null()]),
+  serverPeakRssMb: Type.Union([Type.Number(), Type.Null()]),
+  clientPeakRssMb: Type.Union([Type.Number(), Type.Null()]),
+  clientCpuUtilization: Type.Union([Type.Number(), Type.Null()], { description: "load generator CPU time / wall time over the window (1 = one full core)" }),
+  driverSaturated: Type.Boolean({ description: "the load generator used ≥ 90% of its core: throughput is a lower bound on server capacity" }),
+});
+export type Measurement = Static<typeof Measurement>;

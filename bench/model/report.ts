@@ -1,0 +1,54 @@
+// The one result model every driver produces and every writer reads (ghz's Report). reports/ derives the
+// JSON Schema of report.json from these TypeBox definitions, so type and schema cannot drift apart.
+import { Type, type Static } from "@sinclair/typebox";
+import { CompressionResult } from "./compression-result.js";
+import { Environment } from "./environment.js";
+import { Finding } from "./finding.js";
+import { LoadResult } from "./load-result.js";
+import { MicroResult } from "./micro-result.js";
+import { MultiplexResult } from "./multiplex-result.js";
+import { SizeResult } from "./size-result.js";
+import { StreamResult } from "./stream-result.js";
+
+export const SCHEMA_VERSION = 1;
+
+export const FAMILIES = ["load", "size", "compression", "micro", "multiplex", "stream"] as const;
+export type FamilyName = (typeof FAMILIES)[number];
+
+export const ProfileName = Type.Union([Type.Literal("quick"), Type.Literal("full")]);
+export type ProfileName = Static<typeof ProfileName>;
+
+export const FamilyRun = Type.Object({
+  family: Type.String(),
+  endReason: Type.Union([Type.Literal("completed"), Type.Literal("aborted"), Type.Literal("failed"), Type.Literal("skipped")]),
+  durationS: Type.Number(),
+  failure: Type.Optional(Type.String()),
+});
+export type FamilyRun = Static<typeof FamilyRun>;
+
+export const Report = Type.Object(
+  {
+    schemaVersion: Type.Literal(SCHEMA_VERSION),
+    tool: Type.Object({ name: Type.String(), version: Type.String() }),
+    profile: ProfileName,
+    options: Type.Record(Type.String(), Type.Unknown(), { description: "every resolved option of the run" }),
+    startedAt: Type.String({ format: "date-time" }),
+    finishedAt: Type.String({ format: "date-time" }),
+    endReason: Type.Union([Type.Literal("completed"), Type.Literal("aborted"), Type.Literal("failed")]),
+    environment: Environment,
+    families: Type.Array(FamilyRun, { description: "which families ran and how each ended" }),
+    load: Type.Array(LoadResult),
+    sizes: Type.Array(SizeResult),
+    micro: Type.Array(MicroResult),
+    compression: Type.Array(CompressionResult),
+    multiplex: Type.Array(MultiplexResult),
+    stream: Type.Array(StreamResult),
+    findings: Type.Array(Finding),
+    caveats: Type.Array(Type.String(), { description: "run-wide flags: unpinned CPUs, saturated driver, compression not applied…" }),
+  },
+  { $id: "https://grpc-rest-bench/report.schema.json", title: "grpc-rest-bench report" },
+);
+export type Report = Static<typeof Report>;
+
+/** The result arrays a family can append to. */
+export type ResultSections = Pick<Report, "load" | "sizes" | "micro" | "compression" | "multiplex" | "stream">;

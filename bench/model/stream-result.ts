@@ -1,0 +1,25 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { Protocol } from "./measurement.js";
+
+/** One streaming configuration; every run verifies count and checksum so a fast wrong answer cannot win. */
+export const StreamResult = Type.Object(
+  {
+    kind: Type.Union([Type.Literal("server-stream"), Type.Literal("client-stream"), Type.Literal("bidi")]),
+    configuration: Type.String({ description: "e.g. grpc-StreamOrders, rest-ndjson, rest-json-array, rest-pagination, grpc-Upload, rest-upload, grpc-Chat, rest-websocket" }),
+    protocol: Protocol,
+    items: Type.Integer({ description: "orders, bytes, or messages, per kind" }),
+    inFlight: Type.Integer({ minimum: 1 }),
+    verified: Type.Boolean({ description: "item count and checksum matched the expected values" }),
+    timeToFirstItemMs: Type.Union([Type.Number(), Type.Null()]),
+    timeToLastItemMs: Type.Union([Type.Number(), Type.Null()]),
+    itemsPerSec: Type.Union([Type.Number(), Type.Null()]),
+    roundTripMs: Type.Optional(Type.Object({ p50: Type.Number(), p99: Type.Number() })),
+    clientPeakRssMb: Type.Union([Type.Number(), Type.Null()]),
+    serverPeakRssMb: Type.Union([Type.Number(), Type.Null()]),
+    wireBytes: Type.Union([Type.Object({ request: Type.Number(), response: Type.Number() }), Type.Null()]),
+    repetitions: Type.Integer(),
+    endReason: Type.String(),
+  },
+  { additionalProperties: true },
+);
+export type StreamResult = Static<typeof StreamResult>;
