@@ -1,0 +1,10 @@
+// PLACEHOLDER: replaced by the family's implementation. Fails loudly so it can never look like a result.
+import type { Family } from "../family.js";
+
+export const family: Family = {
+  name: "multiplex",
+  describe: "not implemented yet",
+  run: async () => {
+    throw new Error("the multiplex family is not implemented yet");
+  },
+};
