@@ -5,7 +5,7 @@
 // In-memory messages are protobufjs-shaped plain objects (camelCase keys, int64 as number | Long | string,
 // enums as numbers, Timestamps as {seconds, nanos}, bytes as Uint8Array).
 import protobuf from "protobufjs";
-import { messageType } from "./schema.js";
+import { messageType, protoFieldName } from "./schema.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 type JsonObject = { [key: string]: JsonValue };
@@ -203,9 +203,8 @@ function planFor(type: protobuf.Type): TypePlan {
   plans.set(type, plan); // set before recursing: message types may be recursive
   for (const field of type.fieldsArray) {
     field.resolve();
-    const protoName = (field.options?.["(json_name)"] as string | undefined) ?? field.name;
-    // protobufjs camelCases names on load; the JSON name is lowerCamelCase of the proto name.
-    const jsonName = lowerCamel(protoName);
+    const protoName = protoFieldName(type, field.id);
+    const jsonName = (field.options?.["json_name"] as string | undefined) ?? lowerCamel(protoName);
     const isMap = field instanceof protobuf.MapField;
     const codec = scalarCodec(field, field.type, field.resolvedType);
     let fp: FieldPlan;
