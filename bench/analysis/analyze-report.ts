@@ -1,0 +1,19 @@
+// The end-of-run analysis: findings and run-wide caveats computed from what the report holds. Works on partial
+// reports: a missing family yields fewer findings, never an error.
+import type { Finding } from "../model/finding.js";
+import type { Report } from "../model/report.js";
+import { claimFindings } from "./common-claims.js";
+import { protocolFindings } from "./protocol-comparison.js";
+import { runCaveats } from "./run-caveats.js";
+
+export function computeFindings(report: Report): Finding[] {
+  const pinned = report.environment.pinned;
+  return [...claimFindings(report.load, report.sizes, pinned), ...protocolFindings(report.load, pinned)];
+}
+
+/** The report with findings recomputed and derived caveats appended to what the families flagged (no duplicates). */
+export function analyzeReport(report: Report): Report {
+  const caveats = [...report.caveats];
+  for (const c of runCaveats(report)) if (!caveats.includes(c)) caveats.push(c);
+  return { ...report, findings: computeFindings(report), caveats };
+}

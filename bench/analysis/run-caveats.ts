@@ -1,0 +1,37 @@
+// Run-wide flags read from the measurements themselves, so a reader sees them next to the findings:
+// a saturated load generator, unpinned CPUs, a compression setting that was not applied, failed or aborted families,
+// errors, unverified streams, errored micro benchmarks.
+import type { Report } from "../model/report.js";
+
+const list = (xs: string[], max = 3) => (xs.length > max ? `${xs.slice(0, max).join(", ")} and ${xs.length - max} more` : xs.join(", "));
+
+export function runCaveats(report: Report): string[] {
+  const caveats: string[] = [];
+  for (const f of report.families) {
+    if (f.endReason === "failed") caveats.push(`family ${f.family} failed${f.failure ? `: ${f.failure}` : ""}; its results are missing or partial`);
+    if (f.endReason === "aborted") caveats.push(`family ${f.family} was aborted; its results are partial`);
+  }
+  if (report.load.length > 0 && !report.environment.pinned) {
+    caveats.push(`CPUs not pinned${report.environment.pinning ? ` (${report.environment.pinning})` : ""}: server and load generator competed for the same cores`);
+  }
+  const saturated = report.load.filter((s) => s.driverSaturated || s.repetitions.some((r) => r.driverSaturated)).map((s) => s.scenario);
+  if (saturated.length > 0) {
+    caveats.push(`load generator saturated in ${saturated.length} of ${report.load.length} load scenarios (${list(saturated)}): their throughput is a lower bound on server capacity`);
+  }
+  const failedLoad = report.load.filter((s) => s.endReason !== "completed").map((s) => `${s.scenario} (${s.endReason})`);
+  if (failedLoad.length > 0) caveats.push(`load scenarios that did not complete: ${list(failedLoad)}`);
+  const withErrors = report.load.filter((s) => s.errors.total > 0).map((s) => `${s.scenario}: ${s.errors.total} errors`);
+  if (withErrors.length > 0) caveats.push(`calls failed in ${list(withErrors)}`);
+  for (const c of report.compression) {
+    if (!c.appliedAsRequested) {
+      caveats.push(
+        `compression not applied: ${c.protocol} ${c.call} ${c.payload} ${c.direction} requested ${c.requested}, the wire showed ${c.applied} (${c.path})${c.note ? `: ${c.note}` : ""}`,
+      );
+    }
+  }
+  const unverified = report.stream.filter((s) => !s.verified).map((s) => s.configuration);
+  if (unverified.length > 0) caveats.push(`stream results that failed verification (count or checksum): ${list(unverified)}`);
+  const errored = report.micro.filter((m) => m.state === "errored").map((m) => `${m.format} ${m.op} ${m.message} ${m.payload}`);
+  if (errored.length > 0) caveats.push(`micro benchmarks that errored: ${list(errored)}`);
+  return caveats;
+}
