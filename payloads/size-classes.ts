@@ -25,7 +25,7 @@ export const SIZE_CLASSES: Record<PayloadClass, SizeClass> = {
   medium: { name: "medium", call: "ListOrders", message: "ListOrdersResponse", userId: "u-1", limit: 7 },
   large: { name: "large", call: "ListOrders", message: "ListOrdersResponse", userId: "u-1", limit: 470 },
   // JSON ≈ 4 MiB; protobuf is about half that, so well inside grpc-js's default 4 MiB receive limit.
-  xlarge: { name: "xlarge", call: "ListOrders", message: "ListOrdersResponse", userId: "u-1", limit: 7500 },
+  xlarge: { name: "xlarge", call: "ListOrders", message: "ListOrdersResponse", userId: "u-1", limit: 15000 },
 };
 
 /** The request message of a class, as both servers receive it (gRPC message / REST path and query). */
