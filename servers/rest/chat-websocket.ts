@@ -22,6 +22,7 @@ function text(data: RawData): string {
 export function attachChat(server: Server, handlers: ShopHandlers, maxPayloadBytes: number): WebSocketServer {
   const chat = canonicalJsonCodec("ChatMessage");
   const wss = new WebSocketServer({ server, path: CHAT_PATH, maxPayload: maxPayloadBytes, perMessageDeflate: false });
+  wss.on("error", () => {}); // the HTTP server's own errors, re-emitted; the arm's listen() handles those
   wss.on("connection", (socket: WebSocket) => {
     socket.on("error", () => {}); // protocol errors close the socket; nothing to log in a benchmark server
     let inFlight = 0;

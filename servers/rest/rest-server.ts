@@ -35,8 +35,9 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
   // grpc-js keeps an idle HTTP/2 connection open indefinitely; node:http would drop an idle keep-alive socket
   // after 5 s and make the next benchmark phase pay for a reconnect the gRPC side never pays.
   server.keepAliveTimeout = 0;
-  const wss = attachChat(server, handlers, maxRequestBytes);
   const port = await listen(server, options.host, options.port);
+  // After listen: ws re-emits the HTTP server's errors, and a failed listen is already reported above.
+  const wss = attachChat(server, handlers, maxRequestBytes);
   let closing: Promise<void> | null = null;
   return {
     arm: "rest",
