@@ -1,0 +1,158 @@
+// `npm run bench`: the entry point. Resolves options, runs the families through the orchestrator, writes the
+// report. This file is the composition root of the pipeline: it is the one module in bench/ that imports from
+// reports/ (to write the outputs); everything else in bench/ produces the model and never sees a writer.
+//
+// Exit codes: 0 completed; 1 a family failed (the report is still written); 2 usage error, unreachable target,
+// unwritable output; 130 / 143 stopped by SIGINT / SIGTERM after writing what was measured.
+//
+// Testing hook (documented in reports/README.md): GRPC_REST_BENCH_TEST_FAMILIES=/abs/module.ts replaces the families
+// that module exports (`export const families: Partial<Record<FamilyName, Family>>`). The report records the path in
+// options.testFamilies and says in its caveats that those entries are not measurements.
+import { mkdirSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { captureEnvironment, REPO_ROOT, toolVersion } from "./environment.js";
+import type { Family } from "./family.js";
+import { FAMILY_LOADERS } from "./families/registry.js";
+import type { FamilyName, Report } from "./model/report.js";
+import { BenchRun, type FamilyLoaders } from "./orchestrator.js";
+import { QUICK_PROFILE_BUDGET_S } from "./profile.js";
+import { progressDisplay } from "./progress-display.js";
+import { resolveRunOptions, USAGE, UsageError, type RunOptions } from "./run-options.js";
+import { hostPort, tcpReachable } from "./target-reachability.js";
+import { timestampedDir, updateLatest, writeRunOutputs } from "../reports/run-output.js";
+
+export const TEST_FAMILIES_ENV = "GRPC_REST_BENCH_TEST_FAMILIES";
+
+class ExitError extends Error {}
+
+function fail(message: string): never {
+  throw new ExitError(message);
+}
+
+async function checkTargets(options: RunOptions): Promise<void> {
+  for (const [flag, target] of [["--target-grpc", options.targets.grpc], ["--target-rest", options.targets.rest]] as const) {
+    if (target === null) continue;
+    const [host, port] = hostPort(target);
+    const problem = await tcpReachable(host, port);
+    if (problem !== null) fail(`${flag} ${target} is not reachable (${problem})`);
+  }
+}
+
+async function loaders(): Promise<{ loaders: FamilyLoaders; testFamilies: string | null }> {
+  const path = process.env[TEST_FAMILIES_ENV];
+  if (!path) return { loaders: FAMILY_LOADERS, testFamilies: null };
+  const abs = resolve(path);
+  let injected: Partial<Record<FamilyName, Family>>;
+  try {
+    injected = ((await import(pathToFileURL(abs).href)) as { families?: Partial<Record<FamilyName, Family>> }).families ?? {};
+  } catch (error) {
+    fail(`${TEST_FAMILIES_ENV}=${path}: cannot load (${(error as Error).message.split("\n")[0]})`);
+  }
+  const merged: FamilyLoaders = { ...FAMILY_LOADERS };
+  for (const [name, family] of Object.entries(injected) as [FamilyName, Family][]) merged[name] = async () => family;
+  return { loaders: merged, testFamilies: abs };
+}
+
+async function main(): Promise<number> {
+  const wallStart = Date.now();
+  const options = resolveRunOptions(process.argv.slice(2));
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  await checkTargets(options);
+  const defaultOut = options.out === null;
+  const dir = defaultOut ? timestampedDir(join(REPO_ROOT, "reports", "out"), new Date()) : isAbsolute(options.out!) ? options.out! : resolve(options.out!);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    fail(`cannot create the output directory ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const { loaders: familyLoaders, testFamilies } = await loaders();
+
+  const controller = new AbortController();
+  let stoppedBy: NodeJS.Signals | null = null;
+  let run: BenchRun | null = null;
+  let writing: Promise<unknown> | null = null;
+
+  const save = async (report: Report): Promise<void> => {
+    const outputs = await writeRunOutputs(dir, report, run?.rejected ?? []);
+    for (const problem of outputs.problems) process.stderr.write(`bench: ${problem}\n`);
+    if (outputs.rejected) process.stderr.write(`bench: entries that did not match the result model are in ${outputs.rejected}\n`);
+    if (defaultOut && outputs.json) {
+      try {
+        updateLatest(join(REPO_ROOT, "reports", "latest"), dir);
+      } catch (error) {
+        process.stderr.write(`bench: could not update reports/latest (${(error as Error).message.split("\n")[0]})\n`);
+      }
+    }
+    for (const path of [outputs.json, outputs.html, outputs.summary]) if (path) process.stdout.write(`${path}\n`);
+  };
+
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stoppedBy === null) {
+      stoppedBy = signal;
+      process.stderr.write(`\nbench: ${signal}: stopping the current family and writing what was measured (again to write now)\n`);
+      controller.abort(new Error(`stopped by ${signal}`));
+      return;
+    }
+    // a second signal: write the report as it stands and leave
+    if (run && writing === null) {
+      writing = save(run.snapshot("aborted")).finally(() => process.exit(exitCodeFor(stoppedBy)));
+    }
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
+  const fatal = (error: unknown) => {
+    process.stderr.write(`bench: fatal: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}\n`);
+    if (run && writing === null) writing = save(run.snapshot("failed")).finally(() => process.exit(1));
+    else if (writing === null) process.exit(1);
+  };
+  process.on("uncaughtException", fatal);
+  process.on("unhandledRejection", fatal);
+
+  run = new BenchRun(options, {
+    loaders: familyLoaders,
+    environment: captureEnvironment(),
+    tool: toolVersion(),
+    signal: controller.signal,
+    onProgress: progressDisplay(process.stderr),
+    extraOptions: { out: dir, ...(testFamilies ? { testFamilies } : {}) },
+    caveats: testFamilies ? [`test families injected from ${testFamilies} (${TEST_FAMILIES_ENV}): their entries are not measurements`] : [],
+  });
+  const report = await run.run();
+  if (writing !== null) {
+    await writing;
+    return exitCodeFor(stoppedBy);
+  }
+  writing = save(report);
+  await writing;
+
+  const wallS = (Date.now() - wallStart) / 1000;
+  const budget = options.profile === "quick" && options.families.length === 6 ? ` (quick profile goal: about ${QUICK_PROFILE_BUDGET_S} s)` : "";
+  const failed = report.families.filter((f) => f.endReason === "failed");
+  process.stderr.write(
+    `bench: ${report.endReason} in ${wallS.toFixed(1)} s wall time${budget}; ${report.findings.length} findings, ${report.caveats.length} caveats` +
+      `${failed.length > 0 ? `; failed: ${failed.map((f) => f.family).join(", ")}` : ""}\n`,
+  );
+  if (stoppedBy !== null) return exitCodeFor(stoppedBy);
+  return failed.length > 0 ? 1 : 0;
+}
+
+function exitCodeFor(signal: NodeJS.Signals | null): number {
+  return signal === "SIGTERM" ? 143 : signal === "SIGINT" ? 130 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof ExitError) {
+      process.stderr.write(`bench: ${error.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`bench: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}\n`);
+    process.exit(1);
+  },
+);

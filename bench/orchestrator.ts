@@ -1,0 +1,215 @@
+// Runs the selected families in the fixed order, one after another, into one in-memory Report.
+// Every record() lands in the report at once, so whatever ends the run (a family that throws, Ctrl-C, a family
+// that ignores the abort) the caller can still write what was measured: snapshot() is valid at any moment.
+import { FormatRegistry, type TSchema } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
+import { analyzeReport } from "./analysis/analyze-report.js";
+import { settlePinning } from "./environment.js";
+import type { Family, FamilyContext, Section, SectionEntry } from "./family.js";
+import type { Environment } from "./model/environment.js";
+import { Report, SCHEMA_VERSION, type FamilyName, type FamilyRun } from "./model/report.js";
+import type { RunOptions } from "./run-options.js";
+
+// TypeBox checks formats only when told how; ajv checks date-time fully when the report is written.
+if (!FormatRegistry.Has("date-time")) FormatRegistry.Set("date-time", (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)));
+
+export type FamilyLoaders = Record<FamilyName, () => Promise<Family>>;
+
+export type ProgressEvent =
+  | { kind: "family-start"; family: FamilyName; index: number; total: number; elapsedS: number }
+  | { kind: "line"; family: FamilyName; index: number; total: number; line: string; elapsedS: number }
+  | { kind: "family-end"; family: FamilyName; index: number; total: number; run: FamilyRun; entries: number; elapsedS: number }
+  | { kind: "warning"; text: string; elapsedS: number };
+
+export interface RejectedEntry {
+  family: FamilyName;
+  section: string;
+  problem: string;
+  entry: unknown;
+}
+
+export interface BenchRunDeps {
+  loaders: FamilyLoaders;
+  environment: Environment;
+  tool: { name: string; version: string };
+  signal: AbortSignal;
+  onProgress?: (event: ProgressEvent) => void;
+  /** After an abort, how long a family may take to return before the run moves on without it. */
+  abortGraceMs?: number;
+  /** Extra facts about the run to copy into report.options (output directory, injected test families…). */
+  extraOptions?: Record<string, unknown>;
+  /** Run-wide flags known before any family runs. */
+  caveats?: readonly string[];
+  now?: () => Date;
+}
+
+const SECTIONS: readonly Section[] = ["load", "sizes", "micro", "compression", "multiplex", "stream"];
+
+const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 500);
+
+export class BenchRun {
+  readonly rejected: RejectedEntry[] = [];
+  private readonly report: Report;
+  private readonly startedMs: number;
+  private readonly now: () => Date;
+  private current: { family: FamilyName; startedMs: number } | null = null;
+
+  constructor(
+    private readonly options: RunOptions,
+    private readonly deps: BenchRunDeps,
+  ) {
+    this.now = deps.now ?? (() => new Date());
+    const started = this.now();
+    this.startedMs = started.getTime();
+    this.report = {
+      schemaVersion: SCHEMA_VERSION,
+      tool: deps.tool,
+      profile: options.profile,
+      options: { profile: options.profile, families: options.families, targets: options.targets, ...deps.extraOptions },
+      startedAt: started.toISOString(),
+      finishedAt: started.toISOString(),
+      endReason: "completed",
+      environment: deps.environment,
+      families: [],
+      load: [],
+      sizes: [],
+      micro: [],
+      compression: [],
+      multiplex: [],
+      stream: [],
+      findings: [],
+      caveats: [...(deps.caveats ?? [])],
+    };
+  }
+
+  private elapsedS(): number {
+    return (this.now().getTime() - this.startedMs) / 1000;
+  }
+
+  private emit(event: ProgressEvent): void {
+    try {
+      this.deps.onProgress?.(event);
+    } catch {
+      // a broken progress display must not cost a measurement
+    }
+  }
+
+  private addCaveat(text: string): void {
+    if (!this.report.caveats.includes(text)) this.report.caveats.push(text);
+  }
+
+  private context(family: FamilyName, index: number, total: number, isOpen: () => boolean): FamilyContext {
+    return {
+      profile: this.options.profile,
+      signal: this.deps.signal,
+      targets: { ...this.options.targets },
+      record: <S extends Section>(section: S, entry: SectionEntry<S>) => {
+        if (!isOpen()) {
+          this.emit({ kind: "warning", text: `${family}: record() after the family's slot ended was ignored`, elapsedS: this.elapsedS() });
+          return;
+        }
+        if (!SECTIONS.includes(section)) {
+          this.rejected.push({ family, section: String(section), problem: "unknown section", entry });
+          this.addCaveat(`family ${family} recorded into an unknown section "${String(section)}": left out (see rejected-entries.json)`);
+          return;
+        }
+        const schema = (Report.properties[section] as unknown as { items: TSchema }).items;
+        const first = Value.Errors(schema, entry).First();
+        if (first) {
+          const problem = `${first.path || "/"} ${first.message}`;
+          this.rejected.push({ family, section, problem, entry });
+          this.addCaveat(`family ${family} recorded a ${section} entry that does not match the result model (${problem}): left out (see rejected-entries.json)`);
+          this.emit({ kind: "warning", text: `${family}: rejected a ${section} entry: ${problem}`, elapsedS: this.elapsedS() });
+          return;
+        }
+        (this.report[section] as SectionEntry<S>[]).push(entry);
+      },
+      caveat: (text: string) => this.addCaveat(text),
+      progress: (line: string) => this.emit({ kind: "line", family, index, total, line, elapsedS: this.elapsedS() }),
+    };
+  }
+
+  private entryCount(): number {
+    return SECTIONS.reduce((n, s) => n + this.report[s].length, 0);
+  }
+
+  /** Runs every selected family; resolves with the finished report (never rejects for a family's failure). */
+  async run(): Promise<Report> {
+    const { signal } = this.deps;
+    const names = this.options.families;
+    const graceMs = this.deps.abortGraceMs ?? 15_000;
+    for (const [i, name] of names.entries()) {
+      const index = i + 1;
+      if (signal.aborted) {
+        this.report.families.push({ family: name, endReason: "skipped", durationS: 0, failure: "the run was aborted before this family started" });
+        continue;
+      }
+      const startedMs = this.now().getTime();
+      this.current = { family: name, startedMs };
+      this.emit({ kind: "family-start", family: name, index, total: names.length, elapsedS: this.elapsedS() });
+      let open = true;
+      const before = this.entryCount();
+      let run: FamilyRun;
+      try {
+        const family = await this.deps.loaders[name]();
+        const outcome = await untilAbortGrace(family.run(this.context(name, index, names.length, () => open)), signal, graceMs);
+        run =
+          outcome === "overran"
+            ? { family: name, endReason: "aborted", durationS: 0, failure: `did not stop within ${graceMs / 1000} s of the abort; later records are ignored` }
+            : { family: name, endReason: signal.aborted ? "aborted" : "completed", durationS: 0 };
+      } catch (error) {
+        run = signal.aborted ? { family: name, endReason: "aborted", durationS: 0, failure: oneLine(error) } : { family: name, endReason: "failed", durationS: 0, failure: oneLine(error) };
+      }
+      open = false;
+      this.current = null;
+      run.durationS = (this.now().getTime() - startedMs) / 1000;
+      this.report.families.push(run);
+      this.emit({ kind: "family-end", family: name, index, total: names.length, run, entries: this.entryCount() - before, elapsedS: this.elapsedS() });
+    }
+    return this.snapshot();
+  }
+
+  /**
+   * The report as it stands, finished: findings and caveats computed, a family still running listed as aborted.
+   * Safe to call at any time (a second Ctrl-C, a fatal error) and more than once.
+   */
+  snapshot(override?: Report["endReason"]): Report {
+    const families = [...this.report.families];
+    if (this.current) {
+      families.push({ family: this.current.family, endReason: "aborted", durationS: (this.now().getTime() - this.current.startedMs) / 1000, failure: "still running when the report was written" });
+    }
+    const ran = new Set(families.map((f) => f.family));
+    for (const name of this.options.families) if (!ran.has(name)) families.push({ family: name, endReason: "skipped", durationS: 0, failure: "the run ended before this family started" });
+    const endReason: Report["endReason"] = override ?? (this.deps.signal.aborted || this.current ? "aborted" : families.some((f) => f.endReason === "failed") ? "failed" : "completed");
+    const base: Report = structuredClone({
+      ...this.report,
+      finishedAt: this.now().toISOString(),
+      endReason,
+      families,
+      environment: settlePinning(this.report.environment, this.report.load),
+    });
+    return analyzeReport(base);
+  }
+}
+
+/** Waits for a family; once the run is aborted, waits at most graceMs more. */
+async function untilAbortGrace(work: Promise<void>, signal: AbortSignal, graceMs: number): Promise<"returned" | "overran"> {
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const overran = new Promise<"overran">((resolve) => {
+    const arm = () => {
+      timer = setTimeout(() => resolve("overran"), graceMs);
+    };
+    if (signal.aborted) arm();
+    else {
+      onAbort = arm;
+      signal.addEventListener("abort", onAbort, { once: true });
+    }
+  });
+  try {
+    return await Promise.race([work.then(() => "returned" as const), overran]);
+  } finally {
+    if (timer) clearTimeout(timer);
+    if (onAbort) signal.removeEventListener("abort", onAbort);
+  }
+}

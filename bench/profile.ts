@@ -1,0 +1,22 @@
+// Profile names and the policy every family follows; each family owns its own per-profile settings.
+import type { ProfileName } from "./model/report.js";
+
+export const PROFILES: readonly ProfileName[] = ["quick", "full"];
+
+export const PROFILE_DESCRIPTIONS: Record<ProfileName, string> = {
+  quick: "every family in about 2 minutes on a 2-core machine; enough repetitions for compare",
+  full: "longer windows and more repetitions: tighter confidence intervals",
+};
+
+/**
+ * Repetitions each load scenario must run at least, so that compare can test a change statistically:
+ * with 3 vs 3 repetitions the exact Mann–Whitney test can reach p = 0.1, with 5 vs 5 p = 0.008.
+ */
+export const MIN_LOAD_REPETITIONS: Record<ProfileName, number> = { quick: 3, full: 5 };
+
+/** The wall-time goal of the quick profile, seconds (checked by eye in the closing note, never asserted). */
+export const QUICK_PROFILE_BUDGET_S = 120;
+
+export function isProfileName(value: string): value is ProfileName {
+  return (PROFILES as readonly string[]).includes(value);
+}
