@@ -33,12 +33,34 @@ export const LoadConfig = Type.Object({
 });
 export type LoadConfig = Static<typeof LoadConfig>;
 
+/** Open loop only: how the fixed-rate schedule was kept. */
+export const OpenLoopStats = Type.Object(
+  {
+    scheduled: Type.Integer({ minimum: 0, description: "calls that fell due over the whole run, warm-up included" }),
+    queued: Type.Integer({ minimum: 0, description: "due calls that waited for a free connection/stream (their wait is in the latency)" }),
+    dropped: Type.Integer({ minimum: 0, description: "due calls dropped because the backlog was full (errors: backlog-overflow)" }),
+    sendLagMeanMs: Type.Number({ description: "mean (actual send − intended send); timer resolution and queueing" }),
+    sendLagMaxMs: Type.Number(),
+  },
+  { description: "latency is measured from the intended send time; sendLag shows how late the sends actually were" },
+);
+export type OpenLoopStats = Static<typeof OpenLoopStats>;
+
 export const LoadResult = Type.Composite([
   LoadConfig,
   Measurement,
   Type.Object({
     repetitions: Type.Array(Measurement, { description: "every repetition's own figures, in run order" }),
     coordinatedOmissionCorrected: Type.Boolean({ description: "open loop: latency measured from the intended send time" }),
+    aggregation: Type.Optional(
+      Type.String({
+        description:
+          "how the top-level figures combine the repetitions: histogram/latency merged, requests/errors/durationS summed, " +
+          "throughput and CPU per call the median of the repetitions, wire bytes per call total/total, peak RSS the max, driverSaturated any",
+      }),
+    ),
+    openLoop: Type.Optional(OpenLoopStats),
+    notes: Type.Optional(Type.Array(Type.String(), { description: "scenario-specific caveats (saturated driver, unpinned CPUs…)" })),
   }),
 ]);
 export type LoadResult = Static<typeof LoadResult>;

@@ -1,0 +1,71 @@
+// Server view, REST closed loop: autocannon (keep-alive connections, pipelining 1 by default), the standard
+// Node HTTP/1.1 load generator. autocannon owns its loop, so it is a LoadGenerator rather than a Transport.
+//
+// What we take from it and what we do not (read from autocannon 8 lib/run.js, httpClient.js):
+// - latency: its 'response' event gives each response's time in ms from process.hrtime (request written →
+//   response parsed); we record that into OUR histogram in µs. Its own histogram records integer ms at its own
+//   settings, too coarse for sub-millisecond calls and not mergeable with the other drivers.
+// - errors: 'reqError' carries connection errors and its timeouts ("request timed out"); non-2xx arrive as
+//   'response' with their status. Both are counted by code; only 2xx latencies are recorded.
+// - it parses with http-parser-js and buffers each body as a string: client CPU it spends, which the
+//   crosscheck against wrk exposes if it ever limits throughput.
+// - its -R rate limit is a per-second token bucket without intended-time latency: open loop uses
+//   bench/load/open-loop.ts with the h1-lean transport instead.
+import autocannon from "autocannon";
+import { transportErrorCode } from "./error-code.js";
+import type { CallSink } from "../load/call-sink.js";
+import type { LoadGenerator } from "../load/load-generator.js";
+
+export interface AutocannonOptions {
+  /** http://host:port */
+  target: string;
+  /** path and query */
+  path: string;
+  connections: number;
+  pipelining: number;
+  timeoutMs: number;
+}
+
+// autocannon's own stop is polled at sampleInt: keep it short so stop() is prompt.
+const SAMPLE_INT_MS = 100;
+// Runs are stopped explicitly; a day is only a ceiling (setTimeout cannot take more than ~24.8 days).
+const CEILING_S = 86_400;
+
+export class AutocannonLoad implements LoadGenerator {
+  readonly driver = "autocannon";
+  private instance: autocannon.Instance | null = null;
+  private finished: Promise<void> | null = null;
+
+  constructor(private readonly options: AutocannonOptions) {}
+
+  start(sink: CallSink): void {
+    const { options } = this;
+    this.finished = new Promise((resolve) => {
+      this.instance = autocannon(
+        {
+          url: new URL(options.path, options.target).toString(),
+          connections: options.connections,
+          pipelining: options.pipelining,
+          duration: CEILING_S,
+          timeout: Math.max(1, Math.ceil(options.timeoutMs / 1000)),
+          sampleInt: SAMPLE_INT_MS,
+          skipAggregateResult: true,
+        },
+        () => resolve(),
+      );
+    });
+    const instance = this.instance as unknown as NodeJS.EventEmitter;
+    instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTimeMs: number) => {
+      if (statusCode >= 200 && statusCode < 300) sink.ok(responseTimeMs * 1000);
+      else sink.error(String(statusCode));
+    });
+    instance.on("reqError", (error: Error) => {
+      sink.error(error?.message === "request timed out" ? "timeout" : transportErrorCode(error));
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.instance?.stop();
+    await this.finished;
+  }
+}

@@ -1,0 +1,67 @@
+// Repetitions → the top-level figures of a LoadResult. Latency comes from the merged histogram (every call of
+// every repetition counts once); counts are summed (aggregateRepetitions' durationS is the sum; a LoadResult
+// shows the configured per-repetition duration instead, since config and figures share that name); throughput and CPU per call are the MEDIAN of the
+// repetitions (robust to one disturbed window; the spread stays visible in repetitions[]); bytes per call
+// are total bytes / total calls; peak RSS is the max; a run is saturated if any repetition was.
+import { encodeHistogram, mergeHistograms, summarizeHistogram } from "../histogram.js";
+import type { EndReason, Measurement } from "../model/measurement.js";
+import { mergeErrorCounts } from "./error-counter.js";
+
+export const AGGREGATION_NOTE =
+  "histogram/latency merged over repetitions; requests, errors summed; durationS = the configured window of one " +
+  "repetition (actual durations in repetitions[]); throughputRps, serverCpuUsPerCall, " +
+  "clientCpuUsPerCall, clientCpuUtilization = median of repetitions; wireBytesPerCall = total bytes / total calls; " +
+  "peak RSS = max; driverSaturated = any repetition";
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function medianOf(windows: readonly Measurement[], pick: (m: Measurement) => number | null): number | null {
+  return median(windows.map(pick).filter((v): v is number => v !== null));
+}
+
+function maxOf(windows: readonly Measurement[], pick: (m: Measurement) => number | null): number | null {
+  const values = windows.map(pick).filter((v): v is number => v !== null);
+  return values.length === 0 ? null : Math.max(...values);
+}
+
+const SEVERITY: Record<EndReason, number> = { completed: 0, timeout: 1, aborted: 2, failed: 3 };
+
+export function aggregateRepetitions(windows: readonly Measurement[]): Measurement {
+  const histogram = mergeHistograms(windows.map((w) => w.histogram));
+  const requests = windows.reduce((n, w) => n + w.requests, 0);
+  let worst: Measurement | undefined;
+  for (const w of windows) if (worst === undefined || SEVERITY[w.endReason] > SEVERITY[worst.endReason]) worst = w;
+  const withBytes = windows.filter((w) => w.wireBytesPerCall !== null && w.requests > 0);
+  const byteCalls = withBytes.reduce((n, w) => n + w.requests, 0);
+  const wireBytesPerCall =
+    byteCalls > 0
+      ? {
+          request: withBytes.reduce((n, w) => n + (w.wireBytesPerCall?.request ?? 0) * w.requests, 0) / byteCalls,
+          response: withBytes.reduce((n, w) => n + (w.wireBytesPerCall?.response ?? 0) * w.requests, 0) / byteCalls,
+        }
+      : null;
+  const endReason = worst?.endReason ?? "failed";
+  return {
+    endReason,
+    ...(endReason !== "completed" ? { failure: worst?.failure ?? "no repetition was measured" } : {}),
+    startedAt: windows[0]?.startedAt ?? new Date().toISOString(),
+    durationS: windows.reduce((n, w) => n + w.durationS, 0),
+    requests,
+    errors: mergeErrorCounts(windows.map((w) => w.errors)),
+    throughputRps: medianOf(windows, (w) => w.throughputRps) ?? 0,
+    latencyMs: summarizeHistogram(histogram),
+    histogram: encodeHistogram(histogram),
+    wireBytesPerCall,
+    serverCpuUsPerCall: medianOf(windows, (w) => w.serverCpuUsPerCall),
+    clientCpuUsPerCall: medianOf(windows, (w) => w.clientCpuUsPerCall),
+    serverPeakRssMb: maxOf(windows, (w) => w.serverPeakRssMb),
+    clientPeakRssMb: maxOf(windows, (w) => w.clientPeakRssMb),
+    clientCpuUtilization: medianOf(windows, (w) => w.clientCpuUtilization),
+    driverSaturated: windows.some((w) => w.driverSaturated),
+  };
+}

@@ -1,0 +1,200 @@
+// Runs a load generator through warm-up and N back-to-back measured windows (repetitions) and turns each
+// window into a Measurement. Everything a window reports is a difference of two snapshots taken at its
+// edges: completed calls (by completion time), the server process's CPU time (over IPC), this process's CPU
+// time, and the bytes on the client sockets. The failure watchdog and the abort signal end a run early; a
+// window cut short keeps its figures over the time it actually ran and says why in endReason.
+import { performance } from "node:perf_hooks";
+import { encodeHistogram, summarizeHistogram } from "../histogram.js";
+import type { EndReason, Measurement } from "../model/measurement.js";
+import type { CpuSnapshot } from "../server-process/server-ipc.js";
+import type { ServerProcess } from "../server-process/server-process.js";
+import type { SocketBytesMeter } from "../wire/socket-bytes-meter.js";
+import { CallSink, WindowCounts } from "./call-sink.js";
+import type { LoadGenerator, SendLag } from "./load-generator.js";
+
+export interface WindowPlan {
+  warmupS: number;
+  durationS: number;
+  repetitions: number;
+}
+
+export interface WindowProgress {
+  phase: "warmup" | "measure";
+  repetition: number;
+  elapsedS: number;
+  okTotal: number;
+  errorTotal: number;
+}
+
+export interface MeasureOptions {
+  generator: LoadGenerator;
+  plan: WindowPlan;
+  /** the server process whose CPU/memory to read; null for a remote target */
+  server: ServerProcess | null;
+  meter: SocketBytesMeter;
+  signal?: AbortSignal;
+  onProgress?: (progress: WindowProgress) => void;
+  /** A run with errors and no successful call for this long has failed (default 2000 ms). */
+  failAfterMs?: number;
+  /** CPUs' worth of load generator (1 for a single-threaded driver): saturation is ≥ 90% of it. */
+  clientCores?: number;
+}
+
+export interface MeasuredRun {
+  windows: Measurement[];
+  endReason: EndReason;
+  failure?: string;
+  sendLag?: SendLag;
+}
+
+export const SATURATION_THRESHOLD = 0.9;
+
+interface Edge {
+  at: number;
+  wallClock: Date;
+  client: NodeJS.CpuUsage;
+  server: CpuSnapshot | null;
+  bytes: { read: number; written: number };
+}
+
+type StopReason = { endReason: Exclude<EndReason, "completed">; failure: string } | null;
+
+export async function measureWindows(options: MeasureOptions): Promise<MeasuredRun> {
+  const { generator, plan, server, meter, signal } = options;
+  const failAfterMs = options.failAfterMs ?? 2000;
+  const sink = new CallSink();
+  const runStart = performance.now();
+  const windows: Measurement[] = [];
+  let stop: StopReason = null;
+
+  // Watches the run every 100 ms: abort, a dead server, or errors with no success for failAfterMs.
+  let lastOk = 0;
+  let lastProgressAt = runStart;
+  let okSeenAt = runStart;
+  let phase: WindowProgress["phase"] = "warmup";
+  let repetition = 0;
+  const watch = (): StopReason => {
+    if (signal?.aborted) return { endReason: "aborted", failure: "aborted by signal" };
+    if (server !== null && !server.alive) return { endReason: "failed", failure: `server process ${server.arm} (pid ${server.pid}) exited during the run` };
+    const now = performance.now();
+    if (sink.okTotal !== lastOk) {
+      lastOk = sink.okTotal;
+      okSeenAt = now;
+    } else if (now - okSeenAt >= failAfterMs && sink.errorTotal > 0) {
+      return { endReason: "failed", failure: `no successful call for ${((now - okSeenAt) / 1000).toFixed(1)} s; last error: ${sink.lastErrorCode}` };
+    }
+    if (options.onProgress !== undefined && now - lastProgressAt >= 1000) {
+      lastProgressAt = now;
+      options.onProgress({ phase, repetition, elapsedS: (now - runStart) / 1000, okTotal: sink.okTotal, errorTotal: sink.errorTotal });
+    }
+    return null;
+  };
+  const sleepWatching = (ms: number): Promise<StopReason> =>
+    new Promise((resolve) => {
+      const until = performance.now() + ms;
+      let timer: NodeJS.Timeout;
+      const onAbort = () => finish({ endReason: "aborted", failure: "aborted by signal" });
+      const finish = (reason: StopReason) => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+        resolve(reason);
+      };
+      const tick = () => {
+        const reason = watch();
+        if (reason !== null) return finish(reason);
+        const left = until - performance.now();
+        if (left <= 0) return finish(null);
+        timer = setTimeout(tick, Math.min(100, left));
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      timer = setTimeout(tick, Math.min(100, ms));
+    });
+
+  const edge = async (): Promise<Edge> => {
+    const at = performance.now();
+    const wallClock = new Date();
+    const client = process.cpuUsage();
+    const bytes = meter.snapshot();
+    let serverCpu: CpuSnapshot | null = null;
+    if (server !== null) serverCpu = await server.cpuUsage().catch(() => null);
+    return { at, wallClock, client, server: serverCpu, bytes };
+  };
+
+  generator.start(sink);
+  try {
+    if (plan.warmupS > 0) stop = await sleepWatching(plan.warmupS * 1000);
+    // An early failure during warm-up still gets one (empty or partial) window, so the error is on record.
+    let window = new WindowCounts();
+    sink.pointAt(window);
+    let begin = await edge();
+    for (repetition = 1; repetition <= plan.repetitions; repetition++) {
+      phase = "measure";
+      if (stop === null) stop = await sleepWatching(plan.durationS * 1000);
+      const last = stop !== null || repetition === plan.repetitions;
+      const next = last ? null : new WindowCounts();
+      sink.pointAt(next);
+      const end = await edge();
+      windows.push(await toMeasurement(window, begin, end, stop, server, options.clientCores ?? 1));
+      if (last || next === null) break;
+      window = next;
+      begin = end;
+    }
+  } finally {
+    sink.pointAt(null);
+    await generator.stop();
+  }
+  const failed = windows.find((w) => w.endReason !== "completed");
+  return {
+    windows,
+    endReason: failed?.endReason ?? "completed",
+    ...(failed?.failure !== undefined ? { failure: failed.failure } : {}),
+    ...(generator.sendLag !== undefined ? { sendLag: generator.sendLag() } : {}),
+  };
+}
+
+async function toMeasurement(
+  window: WindowCounts,
+  begin: Edge,
+  end: Edge,
+  stop: StopReason,
+  server: ServerProcess | null,
+  clientCores: number,
+): Promise<Measurement> {
+  const wallS = (end.at - begin.at) / 1000;
+  const completed = window.completed;
+  const clientCpuUs = end.client.user + end.client.system - (begin.client.user + begin.client.system);
+  const utilization = wallS > 0 ? clientCpuUs / (wallS * 1e6) : null;
+  const serverCpuUs = begin.server !== null && end.server !== null ? end.server.user + end.server.system - (begin.server.user + begin.server.system) : null;
+  const memory = server !== null && server.alive ? await server.memory().catch(() => null) : null;
+  const perCall = (total: number) => (completed > 0 ? total / completed : null);
+  const request = perCall(end.bytes.written - begin.bytes.written);
+  const response = perCall(end.bytes.read - begin.bytes.read);
+  // With nothing completed there is nothing to measure: failed, whatever stopped it.
+  let endReason: EndReason = stop?.endReason ?? "completed";
+  let failure = stop?.failure;
+  if (completed === 0 && endReason === "completed") {
+    endReason = "failed";
+    failure = "no call completed in the window";
+  } else if (window.ok === 0 && endReason === "completed") {
+    endReason = "failed";
+    failure = "every call in the window failed";
+  }
+  return {
+    endReason,
+    ...(failure !== undefined ? { failure } : {}),
+    startedAt: begin.wallClock.toISOString(),
+    durationS: wallS,
+    requests: completed,
+    errors: window.errors.toModel(),
+    throughputRps: wallS > 0 ? window.ok / wallS : 0,
+    latencyMs: summarizeHistogram(window.histogram),
+    histogram: encodeHistogram(window.histogram),
+    wireBytesPerCall: request !== null && response !== null ? { request, response } : null,
+    serverCpuUsPerCall: serverCpuUs !== null ? perCall(serverCpuUs) : null,
+    clientCpuUsPerCall: perCall(clientCpuUs),
+    serverPeakRssMb: memory?.peakRssMb ?? null,
+    clientPeakRssMb: (process.resourceUsage().maxRSS * 1024) / (1024 * 1024),
+    clientCpuUtilization: utilization,
+    driverSaturated: utilization !== null && utilization >= SATURATION_THRESHOLD * clientCores,
+  };
+}

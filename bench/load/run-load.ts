@@ -1,0 +1,212 @@
+// Runs one resolved load scenario against a target (a server process we started, or a remote host:port/URL)
+// and returns its LoadResult: preflight, driver, warm-up, repetitions, aggregation. This is the engine's
+// entry point for every family that needs load (load, multiplex, compression…).
+import net from "node:net";
+import { encodeHistogram, createHistogram, summarizeHistogram } from "../histogram.js";
+import type { LoadConfig, LoadResult } from "../model/load-result.js";
+import type { Measurement } from "../model/measurement.js";
+import type { ServerProcess } from "../server-process/server-process.js";
+import { SocketBytesMeter } from "../wire/socket-bytes-meter.js";
+import { AutocannonLoad } from "../drivers/autocannon-load.js";
+import { transportErrorCode } from "../drivers/error-code.js";
+import { GrpcJsTransport } from "../drivers/grpc-js-transport.js";
+import { H1LeanTransport } from "../drivers/h1-lean-transport.js";
+import { H2FramesTransport } from "../drivers/h2-frames-transport.js";
+import type { Transport } from "../drivers/transport.js";
+import { UndiciTransport } from "../drivers/undici-transport.js";
+import { AGGREGATION_NOTE, aggregateRepetitions } from "./aggregate-repetitions.js";
+import { callSpec, type CallSpec } from "./call-spec.js";
+import { ClosedLoop } from "./closed-loop.js";
+import type { LoadGenerator } from "./load-generator.js";
+import type { ResolvedScenario } from "./load-scenario.js";
+import { measureWindows, type MeasuredRun, type WindowProgress } from "./measure-windows.js";
+import { OpenLoop } from "./open-loop.js";
+
+export interface RunLoadOptions {
+  scenario: ResolvedScenario;
+  /** grpc: host:port; rest: http://host:port */
+  target: string;
+  /** our server process (CPU, memory); null for a remote target */
+  server: ServerProcess | null;
+  /** open loop: the rate to run at (resolved by the caller when the scenario's rate is a fraction) */
+  rateRps?: number;
+  pinning?: { server: string | null; client: string | null };
+  meter?: SocketBytesMeter;
+  signal?: AbortSignal;
+  onProgress?: (progress: WindowProgress) => void;
+  failAfterMs?: number;
+}
+
+/** host and port of a grpc host:port or a rest http://host:port target */
+export function targetAddress(target: string): { host: string; port: number } {
+  const url = new URL(target.includes("://") ? target : `http://${target}`);
+  return { host: url.hostname.replace(/^\[|\]$/g, ""), port: Number(url.port || 80) };
+}
+
+/** One TCP connect to the target, so an unreachable target fails fast and clearly, whatever the driver. */
+export function probeTarget(target: string, timeoutMs = 3000): Promise<void> {
+  const { host, port } = targetAddress(target);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host, port });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(Object.assign(new Error(`connect to ${target} timed out`), { code: "ETIMEDOUT" }));
+    }, timeoutMs);
+    socket.once("connect", () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve();
+    });
+    socket.once("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+/** The transport for an engine-driven scenario (every driver but autocannon). */
+export function createTransport(scenario: ResolvedScenario, spec: CallSpec, target: string): Transport {
+  const common = { target, connections: scenario.connections, timeoutMs: scenario.timeoutMs };
+  switch (scenario.driver) {
+    case "h2-frames":
+      return new H2FramesTransport({ ...common, path: spec.grpcPath, frame: spec.requestFrame });
+    case "h1-lean":
+      return new H1LeanTransport({ ...common, path: spec.restPath, pipelining: scenario.pipelining });
+    case "grpc-js":
+      return new GrpcJsTransport({ ...common, spec });
+    case "undici":
+      return new UndiciTransport({ ...common, spec, pipelining: scenario.pipelining });
+    case "autocannon":
+      throw new Error("autocannon drives itself: use createLoadGenerator");
+  }
+}
+
+/** A measurement that says the target could not be loaded at all, with the cause counted. */
+export function failedMeasurement(code: string, failure: string): Measurement {
+  const histogram = createHistogram();
+  return {
+    endReason: "failed",
+    failure,
+    startedAt: new Date().toISOString(),
+    durationS: 0,
+    requests: 0,
+    errors: { total: 1, byCode: { [code]: 1 } },
+    throughputRps: 0,
+    latencyMs: summarizeHistogram(histogram),
+    histogram: encodeHistogram(histogram),
+    wireBytesPerCall: null,
+    serverCpuUsPerCall: null,
+    clientCpuUsPerCall: null,
+    serverPeakRssMb: null,
+    clientPeakRssMb: null,
+    clientCpuUtilization: null,
+    driverSaturated: false,
+  };
+}
+
+/** The LoadConfig half of a result: the resolved scenario as it ran. */
+export function loadConfigOf(options: RunLoadOptions, rateRps: number | null): LoadConfig {
+  const { scenario, server } = options;
+  return {
+    scenario: scenario.id,
+    protocol: scenario.protocol,
+    server: server?.arm ?? scenario.server,
+    driver: scenario.driver,
+    view: scenario.view,
+    call: scenario.call,
+    payload: scenario.payload,
+    mode: scenario.mode,
+    connections: scenario.connections,
+    concurrency: scenario.concurrency,
+    streamsPerConnection: scenario.streamsPerConnection,
+    pipelining: scenario.pipelining,
+    targetRps: rateRps,
+    warmupS: scenario.warmupS,
+    durationS: scenario.durationS,
+    target: options.target,
+    serverPinnedCpus: server === null ? null : (options.pinning?.server ?? server.pinnedCpus),
+    clientPinnedCpus: options.pinning?.client ?? null,
+  };
+}
+
+export async function runLoadScenario(options: RunLoadOptions): Promise<LoadResult> {
+  const { scenario, server } = options;
+  const rateRps = scenario.mode === "open" ? (options.rateRps ?? (typeof scenario.rate === "number" ? scenario.rate : null)) : null;
+  const config = loadConfigOf(options, rateRps);
+  const result = (repetitions: Measurement[], extra: Partial<LoadResult> = {}): LoadResult => {
+    const top = aggregateRepetitions(repetitions);
+    const notes: string[] = [];
+    if (top.driverSaturated) notes.push("load generator CPU reached >= 90% of its core: throughput is a lower bound on server capacity");
+    if (server === null) notes.push("remote target: server CPU and memory not measured");
+    if (config.clientPinnedCpus === null) notes.push("load generator not pinned to its own CPU");
+    return {
+      ...config,
+      ...top,
+      durationS: config.durationS,
+      repetitions,
+      coordinatedOmissionCorrected: scenario.mode === "open",
+      aggregation: AGGREGATION_NOTE,
+      ...extra,
+      notes,
+    };
+  };
+  if (scenario.mode === "open" && (rateRps === null || !(rateRps > 0))) {
+    return result([failedMeasurement("bad-config", "open loop without a resolved rate")]);
+  }
+  // Before any connection opens: sockets are counted from their creation on.
+  const meter = options.meter ?? new SocketBytesMeter();
+  try {
+    const run = await measureScenario(options, rateRps, meter);
+    if ("failed" in run) return result([run.failed]);
+    const lag = run.sendLag;
+    return result(
+      run.windows,
+      lag !== undefined
+        ? { openLoop: { scheduled: lag.scheduled, queued: lag.queued, dropped: lag.dropped, sendLagMeanMs: lag.meanMs, sendLagMaxMs: lag.maxMs } }
+        : {},
+    );
+  } finally {
+    if (options.meter === undefined) meter.dispose();
+  }
+}
+
+/** Preflight, driver, measured windows; an unreachable target comes back as one failed measurement. */
+async function measureScenario(options: RunLoadOptions, rateRps: number | null, meter: SocketBytesMeter): Promise<MeasuredRun | { failed: Measurement }> {
+  const { scenario, target, server } = options;
+  const spec = callSpec(scenario.payload);
+  try {
+    await probeTarget(target, Math.min(scenario.timeoutMs, 5000));
+  } catch (error) {
+    return { failed: failedMeasurement(transportErrorCode(error), `target ${target} unreachable: ${(error as Error).message}`) };
+  }
+  let transport: Transport | null = null;
+  let generator: LoadGenerator;
+  if (scenario.driver === "autocannon") {
+    generator = new AutocannonLoad({ target, path: spec.restPath, connections: scenario.connections, pipelining: scenario.pipelining, timeoutMs: scenario.timeoutMs });
+  } else {
+    transport = createTransport(scenario, spec, target);
+    try {
+      await transport.open();
+    } catch (error) {
+      await transport.close().catch(() => {});
+      return { failed: failedMeasurement(transportErrorCode(error), `could not open ${scenario.connections} connection(s) to ${target}: ${(error as Error).message}`) };
+    }
+    generator =
+      scenario.mode === "closed"
+        ? new ClosedLoop(transport, scenario.concurrency)
+        : new OpenLoop(transport, { rate: rateRps as number, maxInFlight: scenario.concurrency });
+  }
+  try {
+    return await measureWindows({
+      generator,
+      plan: { warmupS: scenario.warmupS, durationS: scenario.durationS, repetitions: scenario.repetitions },
+      server,
+      meter,
+      ...(options.signal !== undefined ? { signal: options.signal } : {}),
+      ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+      ...(options.failAfterMs !== undefined ? { failAfterMs: options.failAfterMs } : {}),
+    });
+  } finally {
+    await transport?.close().catch(() => {});
+  }
+}

@@ -1,0 +1,65 @@
+// Entry point of a server child process: starts one arm from the registry and answers the harness over IPC
+// (CPU and memory of THIS process, stop). Never prints to stdout: the harness owns it.
+import { SERVER_ARMS } from "../../servers/registry.js";
+import type { RunningServer } from "../../servers/server-arm.js";
+import type { ChildMessage, ParentMessage, ServerChildConfig } from "./server-ipc.js";
+
+function send(message: ChildMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.send === undefined || !process.connected) return resolve();
+    process.send(message, () => resolve());
+  });
+}
+
+async function main(): Promise<void> {
+  const config = JSON.parse(process.env.GRB_SERVER_CHILD ?? "null") as ServerChildConfig | null;
+  if (config === null || process.send === undefined) {
+    process.stderr.write("server-child: must be started by bench/server-process/server-process.ts\n");
+    process.exit(2);
+  }
+  const arm = SERVER_ARMS[config.arm];
+  if (arm === undefined) {
+    await send({ type: "start-failed", message: `unknown server arm "${config.arm}" (known: ${Object.keys(SERVER_ARMS).join(", ")})`, code: null });
+    process.exit(2);
+  }
+  let server: RunningServer;
+  try {
+    server = await arm.start(config.options);
+  } catch (error) {
+    const err = error as { message?: string; code?: string };
+    await send({ type: "start-failed", message: err.message ?? String(error), code: err.code ?? null });
+    process.exit(1);
+  }
+  // The parent going away (crash, Ctrl-C) must not leave an orphan server holding a port and a CPU.
+  process.on("disconnect", () => {
+    setTimeout(() => process.exit(0), 3000).unref();
+    void server.close().finally(() => process.exit(0));
+  });
+  process.on("message", (raw) => {
+    const message = raw as ParentMessage;
+    switch (message.type) {
+      case "cpu": {
+        const cpu = process.cpuUsage();
+        void send({ id: message.id, type: "cpu", cpu: { user: cpu.user, system: cpu.system } });
+        break;
+      }
+      case "memory": {
+        const mb = 1024 * 1024;
+        void send({ id: message.id, type: "memory", memory: { rssMb: process.memoryUsage.rss() / mb, peakRssMb: (process.resourceUsage().maxRSS * 1024) / mb } });
+        break;
+      }
+      case "stop":
+        // Open keep-alive connections can hold close() open: give it a moment, then leave anyway.
+        setTimeout(() => process.exit(0), 3000).unref();
+        void server
+          .close()
+          .catch(() => {})
+          .then(() => send({ id: message.id, type: "stopped" }))
+          .finally(() => process.exit(0));
+        break;
+    }
+  });
+  await send({ type: "ready", arm: arm.name, protocol: arm.protocol, host: server.host, port: server.port, caveats: [...(server.caveats ?? [])] });
+}
+
+void main();

@@ -1,0 +1,181 @@
+// A server arm in its own child process, optionally pinned to a CPU, that reports its own CPU time and memory
+// over IPC. The load engine reads CPU before and after a measured window, so server CPU per call is the
+// server process's user+system time over exactly that window.
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { ServerOptions } from "../../servers/server-arm.js";
+import type { ChildMessage, CpuSnapshot, MemorySnapshot, ParentMessage, ServerChildConfig } from "./server-ipc.js";
+
+const CHILD_ENTRY = fileURLToPath(new URL("./server-child.ts", import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface ServerProcessOptions {
+  /** arm name in servers/registry.ts (grpc, rest, …) */
+  arm: string;
+  host?: string;
+  /** 0 (default) picks a free port */
+  port?: number;
+  /** taskset CPU list; null/undefined leaves the child unpinned */
+  cpus?: string | null;
+  /** passed to the arm's start() */
+  serverOptions?: Omit<ServerOptions, "host" | "port">;
+  startTimeoutMs?: number;
+}
+
+export interface ServerProcess {
+  readonly arm: string;
+  readonly protocol: "grpc" | "rest";
+  readonly host: string;
+  readonly port: number;
+  readonly pid: number;
+  readonly pinnedCpus: string | null;
+  /** what a transport dials: host:port for grpc, http://host:port for rest */
+  readonly target: string;
+  /** what the arm does differently from what was asked (RunningServer.caveats) */
+  readonly caveats: readonly string[];
+  /** false once the child exited (crash or stop) */
+  readonly alive: boolean;
+  cpuUsage(): Promise<CpuSnapshot>;
+  memory(): Promise<MemorySnapshot>;
+  stop(): Promise<void>;
+}
+
+/** Raised when the child cannot start the arm (port in use, unknown arm…): a user-causable error. */
+export class ServerStartError extends Error {
+  override name = "ServerStartError";
+  constructor(
+    message: string,
+    readonly code: string | null,
+  ) {
+    super(message);
+  }
+}
+
+function formatHost(host: string): string {
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+  const config: ServerChildConfig = {
+    arm: options.arm,
+    options: { ...options.serverOptions, host: options.host ?? "127.0.0.1", port: options.port ?? 0 },
+  };
+  const cpus = options.cpus ?? null;
+  // fork() through taskset: taskset execs node, which inherits the IPC channel fd and NODE_CHANNEL_FD.
+  const child: ChildProcess = fork(CHILD_ENTRY, [], {
+    cwd: REPO_ROOT,
+    execPath: cpus === null ? process.execPath : "taskset",
+    execArgv: cpus === null ? ["--import", "tsx"] : ["-c", cpus, process.execPath, "--import", "tsx"],
+    env: { ...process.env, GRB_SERVER_CHILD: JSON.stringify(config) },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    serialization: "json",
+  });
+  const ready = await new Promise<Extract<ChildMessage, { type: "ready" }>>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new ServerStartError(`server "${options.arm}" did not start within ${options.startTimeoutMs ?? 30000} ms`, "ETIMEDOUT"));
+    }, options.startTimeoutMs ?? 30000);
+    const onMessage = (message: ChildMessage) => {
+      if (message.type === "ready") {
+        clearTimeout(timer);
+        child.off("message", onMessage);
+        child.off("exit", onExit);
+        resolve(message);
+      } else if (message.type === "start-failed") {
+        clearTimeout(timer);
+        reject(new ServerStartError(`server "${options.arm}" failed to start: ${message.message}`, message.code));
+      }
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      clearTimeout(timer);
+      reject(new ServerStartError(`server "${options.arm}" exited before it was ready (${signal ?? `exit ${code}`})`, null));
+    };
+    child.on("message", onMessage);
+    child.once("exit", onExit);
+    child.once("error", (error) => {
+      clearTimeout(timer);
+      reject(new ServerStartError(`server "${options.arm}" could not be spawned: ${error.message}`, null));
+    });
+  });
+  return new ChildServer(child, ready, cpus);
+}
+
+class ChildServer implements ServerProcess {
+  readonly arm: string;
+  readonly protocol: "grpc" | "rest";
+  readonly host: string;
+  readonly port: number;
+  readonly pid: number;
+  readonly target: string;
+  readonly caveats: readonly string[];
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (m: ChildMessage) => void; reject: (e: Error) => void }>();
+  private exited = false;
+  private readonly exitPromise: Promise<void>;
+
+  constructor(
+    private readonly child: ChildProcess,
+    ready: Extract<ChildMessage, { type: "ready" }>,
+    readonly pinnedCpus: string | null,
+  ) {
+    this.arm = ready.arm;
+    this.protocol = ready.protocol;
+    this.host = ready.host;
+    this.port = ready.port;
+    this.caveats = ready.caveats;
+    this.pid = child.pid ?? -1;
+    const hostPort = `${formatHost(ready.host)}:${ready.port}`;
+    this.target = ready.protocol === "grpc" ? hostPort : `http://${hostPort}`;
+    child.on("message", (message: ChildMessage) => {
+      if (!("id" in message)) return;
+      const waiter = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      waiter?.resolve(message);
+    });
+    this.exitPromise = new Promise((resolve) => {
+      child.once("exit", () => {
+        this.exited = true;
+        for (const waiter of this.pending.values()) waiter.reject(new Error(`server "${this.arm}" (pid ${this.pid}) has exited`));
+        this.pending.clear();
+        resolve();
+      });
+    });
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  private ask(type: ParentMessage["type"]): Promise<ChildMessage> {
+    if (this.exited || !this.child.connected) return Promise.reject(new Error(`server "${this.arm}" (pid ${this.pid}) is not running`));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.child.send({ id, type } satisfies ParentMessage);
+    });
+  }
+
+  async cpuUsage(): Promise<CpuSnapshot> {
+    const reply = await this.ask("cpu");
+    if (reply.type !== "cpu") throw new Error(`unexpected reply ${reply.type}`);
+    return reply.cpu;
+  }
+
+  async memory(): Promise<MemorySnapshot> {
+    const reply = await this.ask("memory");
+    if (reply.type !== "memory") throw new Error(`unexpected reply ${reply.type}`);
+    return reply.memory;
+  }
+
+  async stop(): Promise<void> {
+    if (this.exited) return;
+    const kill = setTimeout(() => this.child.kill("SIGKILL"), 5000);
+    try {
+      await this.ask("stop");
+    } catch {
+      // already gone
+    }
+    await this.exitPromise;
+    clearTimeout(kill);
+  }
+}
