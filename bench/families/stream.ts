@@ -1,10 +1,119 @@
-// PLACEHOLDER: replaced by the family's implementation. Fails loudly so it can never look like a result.
-import type { Family } from "../family.js";
+// The stream family: what native streaming buys. Server streaming (gRPC StreamOrders vs REST NDJSON vs a
+// one-shot JSON array vs pagination) for N orders; client streaming (Upload of 1 MiB and 64 MiB); and
+// bidirectional (Chat vs a WebSocket echo). Every case verifies count and checksum (bench/stream/README.md).
+import type { Family, FamilyContext } from "../family.js";
+import type { StreamResult } from "../model/stream-result.js";
+import { runChatCase } from "../stream/chat-case.js";
+import { ExpectedOrdersCache } from "../stream/expected-orders.js";
+import { grpcChatClient } from "../stream/grpc-chat.js";
+import { grpcStreamOrdersClient } from "../stream/grpc-stream-orders.js";
+import { grpcUploadClient } from "../stream/grpc-upload.js";
+import { websocketChatClient } from "../stream/websocket-chat.js";
+import { FreshUsers, type OrderStreamClient } from "../stream/order-stream-client.js";
+import { LIST_ORDERS_MAX_LIMIT, restJsonArrayOrdersClient } from "../stream/rest-json-array-orders.js";
+import { restNdjsonOrdersClient } from "../stream/rest-ndjson-orders.js";
+import { restPagedOrdersClient } from "../stream/rest-paged-orders.js";
+import { restUploadClient } from "../stream/rest-upload.js";
+import { runServerStreamCase } from "../stream/server-stream-case.js";
+import type { StreamCaseContext } from "../stream/stream-case-context.js";
+import { CHAT_TEXT, STREAM_PLANS, WEBSOCKET_RATIONALE } from "../stream/stream-plan.js";
+import { startStreamServers, type StreamServers } from "../stream/stream-servers.js";
+import { runUploadCase } from "../stream/upload-case.js";
+import { SocketBytesMeter } from "../wire/socket-bytes-meter.js";
+
+/** The user every stream reads; one-shot and paged fetches take fresh users (u-2 … u-1000) instead. */
+const STREAM_USER = "u-1";
+
+function describeEntry(e: StreamResult): string {
+  const figures =
+    e.endReason === "not-applicable"
+      ? "not applicable"
+      : `${e.verified ? "verified" : "NOT VERIFIED"}, last item ${e.timeToLastItemMs ?? "–"} ms` +
+        (e.roundTripMs ? `, rtt p50 ${e.roundTripMs.p50} ms p99 ${e.roundTripMs.p99} ms` : "") +
+        `, rss client ${e.clientPeakRssMb ?? "–"} MB server ${e.serverPeakRssMb ?? "–"} MB`;
+  return `stream ${e.kind} ${e.configuration} ${e.items}: ${figures}`;
+}
+
+async function runFamily(ctx: FamilyContext): Promise<void> {
+  const plan = STREAM_PLANS[ctx.profile];
+  const servers: StreamServers = await startStreamServers({ targets: ctx.targets, maxUploadBytes: Math.max(...plan.uploadBytes) });
+  const meter = new SocketBytesMeter();
+  const record = (entry: StreamResult) => {
+    ctx.record("stream", entry);
+    ctx.progress(describeEntry(entry));
+  };
+  try {
+    if (!servers.pinningNote.startsWith("server pinned")) ctx.caveat(`stream family: ${servers.pinningNote}`);
+    const caseCtx = (server: StreamServers["grpc"]): StreamCaseContext => ({
+      server: server.process,
+      meter,
+      signal: ctx.signal,
+      repetitionTimeoutMs: plan.repetitionTimeoutMs,
+    });
+
+    // ---- server streaming --------------------------------------------------------------------------------
+    const expected = new ExpectedOrdersCache(servers.seed, LIST_ORDERS_MAX_LIMIT);
+    expected.prefetch(STREAM_USER, [plan.warmupOrders, ...plan.orderCounts]);
+    const freshUsers = new FreshUsers(2, 1000);
+    const clients: { client: OrderStreamClient; server: StreamServers["grpc"] }[] = [
+      { client: grpcStreamOrdersClient(servers.grpc.target), server: servers.grpc },
+      { client: restNdjsonOrdersClient(servers.rest.target), server: servers.rest },
+      { client: restJsonArrayOrdersClient(servers.rest.target, freshUsers), server: servers.rest },
+      { client: restPagedOrdersClient(servers.rest.target, freshUsers), server: servers.rest },
+    ];
+    try {
+      for (const items of plan.orderCounts) {
+        for (const { client, server } of clients) {
+          if (ctx.signal.aborted) return;
+          const entry = await runServerStreamCase(
+            { client, userId: STREAM_USER, items, repetitions: plan.orderRepetitions(items), warmupItems: plan.warmupOrders },
+            caseCtx(server),
+            expected,
+          );
+          record(entry);
+        }
+      }
+    } finally {
+      await Promise.all(clients.map(({ client }) => client.close().catch(() => {})));
+    }
+
+    // ---- client streaming --------------------------------------------------------------------------------
+    for (const bytes of plan.uploadBytes) {
+      for (const [makeClient, server] of [
+        [() => grpcUploadClient(servers.grpc.target), servers.grpc],
+        [() => restUploadClient(servers.rest.target), servers.rest],
+      ] as const) {
+        if (ctx.signal.aborted) return;
+        const client = makeClient();
+        try {
+          record(await runUploadCase({ client, bytes, chunkBytes: plan.uploadChunkBytes, repetitions: plan.uploadRepetitions(bytes) }, caseCtx(server)));
+        } finally {
+          await client.close().catch(() => {});
+        }
+      }
+    }
+
+    // ---- bidirectional -----------------------------------------------------------------------------------
+    for (const [makeClient, server, note] of [
+      [() => grpcChatClient(servers.grpc.target), servers.grpc, "one grpc-js bidi stream; sequential round trips"],
+      [() => websocketChatClient(servers.rest.target), servers.rest, WEBSOCKET_RATIONALE],
+    ] as const) {
+      if (ctx.signal.aborted) return;
+      const client = makeClient();
+      try {
+        record(await runChatCase({ client, messages: plan.chatMessages, warmupMessages: plan.chatWarmupMessages, text: CHAT_TEXT, note }, caseCtx(server)));
+      } finally {
+        await client.close().catch(() => {});
+      }
+    }
+  } finally {
+    meter.dispose();
+    await servers.stop();
+  }
+}
 
 export const family: Family = {
   name: "stream",
-  describe: "not implemented yet",
-  run: async () => {
-    throw new Error("the stream family is not implemented yet");
-  },
+  describe: "server/client/bidi streaming: gRPC streams vs NDJSON, one-shot JSON, pagination, streamed POST, WebSocket; every case verified",
+  run: runFamily,
 };

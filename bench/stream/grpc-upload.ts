@@ -1,0 +1,40 @@
+// gRPC client streaming with grpc-js: UploadService/Upload, one UploadChunk per plan chunk. write() returning
+// false means grpc-js buffered past its high-water mark; we wait for 'drain' (backpressure) before the next.
+import * as grpc from "@grpc/grpc-js";
+import { once } from "node:events";
+import { performance } from "node:perf_hooks";
+import { shop } from "../../proto/generated/shop.js";
+import { PRIVATE_CHANNEL } from "./grpc-stream-orders.js";
+import { uploadFailed, uploadOutcome, type UploadClient, type UploadOutcome } from "./upload-client.js";
+import type { UploadPlan } from "./upload-data.js";
+
+const METHOD = "/shop.v1.UploadService/Upload";
+
+export function grpcUploadClient(target: string): UploadClient {
+  const client = new grpc.Client(target, grpc.credentials.createInsecure(), PRIVATE_CHANNEL);
+  const serialize = (chunk: shop.v1.IUploadChunk) => Buffer.from(shop.v1.UploadChunk.encode(chunk).finish());
+  const deserialize = (bytes: Buffer) => shop.v1.UploadResult.decode(bytes);
+  return {
+    configuration: "grpc-Upload",
+    protocol: "grpc",
+    driver: "grpc-js client stream, write()/drain backpressure",
+    async upload(plan: UploadPlan): Promise<UploadOutcome> {
+      const start = performance.now();
+      let settle!: (outcome: UploadOutcome) => void;
+      const done = new Promise<UploadOutcome>((resolve) => (settle = resolve));
+      const call = client.makeClientStreamRequest(METHOD, serialize, deserialize, (err, result) => {
+        if (err) settle(uploadFailed(`${grpc.status[err.code] ?? err.code}: ${err.details}`));
+        else settle(uploadOutcome(plan, performance.now() - start, result ?? {}));
+      });
+      let finished = false;
+      void done.then(() => (finished = true));
+      for (const data of plan.chunks()) {
+        if (finished) break; // the call already failed: stop sending
+        if (!call.write({ data })) await Promise.race([once(call, "drain"), done]);
+      }
+      call.end();
+      return done;
+    },
+    close: async () => client.close(),
+  };
+}

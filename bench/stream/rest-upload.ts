@@ -1,0 +1,37 @@
+// REST client streaming: POST /v1/uploads with an application/octet-stream body sent chunked from a Readable;
+// undici pulls the next chunk only when the socket has taken the previous one (backpressure).
+import { performance } from "node:perf_hooks";
+import { Readable } from "node:stream";
+import { Client } from "undici";
+import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
+import { uploadFailed, uploadOutcome, type UploadClient, type UploadOutcome } from "./upload-client.js";
+import type { UploadPlan } from "./upload-data.js";
+
+const uploadResultJson = canonicalJsonCodec("UploadResult");
+
+export function restUploadClient(origin: string): UploadClient {
+  const client = new Client(origin, { pipelining: 1 });
+  return {
+    configuration: "rest-upload",
+    protocol: "rest",
+    driver: "undici Client, chunked request body from an async generator",
+    async upload(plan: UploadPlan): Promise<UploadOutcome> {
+      const start = performance.now();
+      try {
+        const res = await client.request({
+          method: "POST",
+          path: "/v1/uploads",
+          headers: { "content-type": "application/octet-stream" },
+          body: Readable.from(plan.chunks(), { objectMode: false, highWaterMark: plan.chunkBytes }),
+        });
+        const text = await res.body.text();
+        if (res.statusCode !== 200) return uploadFailed(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`);
+        const result = uploadResultJson.fromJson(JSON.parse(text) as JsonValue);
+        return uploadOutcome(plan, performance.now() - start, result);
+      } catch (err) {
+        return uploadFailed((err as Error).message);
+      }
+    },
+    close: () => client.close(),
+  };
+}
