@@ -12,9 +12,14 @@ export const CLAIMED_REST_P50_MS: readonly [number, number] = [50, 100];
 export const CLAIMED_GRPC_P50_MS: readonly [number, number] = [5, 15];
 
 const within = (x: number, [lo, hi]: readonly [number, number]) => x >= lo && x <= hi;
-const range = (xs: number[]) => `${fmtRatio(Math.min(...xs))}–${fmtRatio(Math.max(...xs))}`;
+const span = (xs: number[], f: (x: number) => string) => {
+  const lo = f(Math.min(...xs));
+  const hi = f(Math.max(...xs));
+  return lo === hi ? lo : `${lo}–${hi}`;
+};
+const range = (xs: number[]) => span(xs, fmtRatio);
 const ms = (x: number) => (x >= 10 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toFixed(2));
-const msRange = (xs: number[]) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))} ms`;
+const msRange = (xs: number[]) => `${span(xs, ms)} ms`;
 
 function verdictFromShare(hits: number, total: number, dependsOn: string): string {
   if (hits === total) return "supported";

@@ -1,0 +1,169 @@
+// Findings computed from synthetic measurements with known ratios: the verdicts must follow the data.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { analyzeReport, computeFindings } from "../bench/analysis/analyze-report.js";
+import type { Finding } from "../bench/model/finding.js";
+import type { Report } from "../bench/model/report.js";
+import { sampleLoadResult, sampleReport, type LoadSeed, type MeasurementSeed } from "./fixtures/sample-report.js";
+
+const empty = (): Report => sampleReport({ families: [], analyze: false });
+
+function withLoad(...seeds: LoadSeed[]): Report {
+  return { ...empty(), load: seeds.map(sampleLoadResult) };
+}
+
+const reps = (p50s: number[], extra: Partial<MeasurementSeed> = {}): MeasurementSeed[] =>
+  p50s.map((p50Ms) => ({ p50Ms, throughputRps: 64_000 / p50Ms, ...extra }));
+
+const find = (findings: Finding[], suffix: string) => {
+  const f = findings.find((x) => x.id.endsWith(suffix));
+  assert.ok(f, `no finding ending in ${suffix}: ${findings.map((x) => x.id).join(", ")}`);
+  return f;
+};
+
+describe("gRPC vs REST findings", () => {
+  it("gRPC at half REST's latency in every repetition: ratio ≈ 0.5, CI excludes 1, gRPC better", () => {
+    const f = computeFindings(withLoad({ protocol: "grpc", repetitions: reps([1, 1.02, 0.98]) }, { protocol: "rest", repetitions: reps([2, 2.04, 1.96]) }));
+    const p50 = find(f, ":p50");
+    assert.equal(p50.id, "grpc-vs-rest:GetUser:small:server:closed:c64:p50");
+    assert.ok(Math.abs(p50.ratio! - 0.5) < 0.01);
+    assert.ok(p50.ci95![1] < 1);
+    assert.equal(p50.verdict, "grpc-better");
+    const throughput = find(f, ":throughput");
+    assert.ok(Math.abs(throughput.ratio! - 2) < 0.05);
+    assert.equal(throughput.verdict, "grpc-better", "higher throughput is better");
+  });
+
+  it("REST faster: rest-better", () => {
+    const f = computeFindings(withLoad({ protocol: "grpc", repetitions: reps([3, 3.1, 2.9]) }, { protocol: "rest", repetitions: reps([2, 2.1, 1.9]) }));
+    assert.equal(find(f, ":p50").verdict, "rest-better");
+    assert.equal(find(f, ":throughput").verdict, "rest-better");
+  });
+
+  it("overlapping repetitions: the CI contains 1 and the verdict is no-significant-difference", () => {
+    const f = computeFindings(withLoad({ protocol: "grpc", repetitions: reps([1.0, 1.1, 0.9]) }, { protocol: "rest", repetitions: reps([1.05, 0.95, 1.0]) }));
+    const p50 = find(f, ":p50");
+    assert.ok(p50.ci95![0] <= 1 && p50.ci95![1] >= 1);
+    assert.equal(p50.verdict, "no-significant-difference");
+    assert.match(p50.statement, /no significant difference/);
+  });
+
+  it("one repetition per side: a ratio but no CI, and says so", () => {
+    const f = computeFindings(withLoad({ protocol: "grpc", repetitions: reps([1]) }, { protocol: "rest", repetitions: reps([2]) }));
+    const p50 = find(f, ":p50");
+    assert.equal(p50.ci95, null);
+    assert.equal(p50.verdict, "insufficient-repetitions");
+  });
+
+  it("pairs only like with like: call, size class, view, mode and in-flight calls", () => {
+    const f = computeFindings(
+      withLoad(
+        { protocol: "grpc", payload: "small", repetitions: reps([1, 1, 1]) },
+        { protocol: "rest", payload: "large", repetitions: reps([2, 2, 2]) },
+        { protocol: "grpc", payload: "medium", concurrency: 8, repetitions: reps([1, 1, 1]) },
+        { protocol: "rest", payload: "medium", concurrency: 64, repetitions: reps([2, 2, 2]) },
+      ),
+    );
+    assert.deepEqual(f.filter((x) => x.id.startsWith("grpc-vs-rest")), []);
+  });
+
+  it("throughput is not compared in an open loop, client CPU only in the end-to-end view", () => {
+    const open = computeFindings(withLoad({ protocol: "grpc", mode: "open", repetitions: reps([1, 1.1, 0.9]) }, { protocol: "rest", mode: "open", repetitions: reps([2, 2.1, 1.9]) }));
+    assert.ok(!open.some((x) => x.id.endsWith(":throughput")));
+    assert.ok(!open.some((x) => x.id.endsWith(":client-cpu")));
+    const e2e = computeFindings(withLoad({ protocol: "grpc", view: "end-to-end", repetitions: reps([1, 1.1, 0.9]) }, { protocol: "rest", view: "end-to-end", repetitions: reps([2, 2.1, 1.9]) }));
+    assert.ok(e2e.some((x) => x.id.endsWith(":client-cpu")));
+    assert.ok(find(e2e, ":p50").caveats.some((c) => c.includes("end-to-end")));
+  });
+
+  it("leaves out incomplete repetitions and says so", () => {
+    const f = computeFindings(
+      withLoad(
+        { protocol: "grpc", repetitions: [...reps([1, 1.02, 0.98]), { p50Ms: 50, throughputRps: 10, endReason: "failed" }] },
+        { protocol: "rest", repetitions: reps([2, 2.04, 1.96]) },
+      ),
+    );
+    const p50 = find(f, ":p50");
+    assert.ok(Math.abs(p50.ratio! - 0.5) < 0.01, "the failed repetition's 50 ms is not averaged in");
+    assert.ok(p50.caveats.some((c) => c.includes("1 of 4 repetitions incomplete")));
+  });
+
+  it("flags a saturated load generator and unpinned CPUs on the finding", () => {
+    const r = withLoad({ protocol: "grpc", pinned: false, repetitions: reps([1, 1, 1], { driverSaturated: true }) }, { protocol: "rest", pinned: false, repetitions: reps([2, 2, 2]) });
+    r.environment = { ...r.environment, pinned: false };
+    const t = find(computeFindings(r), ":throughput");
+    assert.ok(t.caveats.some((c) => c.includes("saturated") && c.includes("lower bound")));
+    assert.ok(t.caveats.some((c) => c.includes("not pinned")));
+  });
+});
+
+describe("common claims", () => {
+  const claim = (r: Report, id: string) => computeFindings(r).find((f) => f.id === id);
+
+  it("protobuf ~10x smaller: not supported at ~2x, supported at ~10x, depends when mixed", () => {
+    const r = sampleReport({ families: ["size"], analyze: false });
+    assert.equal(claim(r, "claim:protobuf-10x-smaller")!.verdict, "not-supported");
+    const tenX = { ...r, sizes: r.sizes.map((s) => ({ ...s, ratio: { ...s.ratio, raw: 10 } })) };
+    assert.equal(claim(tenX, "claim:protobuf-10x-smaller")!.verdict, "supported");
+    const mixed = { ...r, sizes: r.sizes.map((s, i) => ({ ...s, ratio: { ...s.ratio, raw: i === 0 ? 10 : 2 } })) };
+    assert.match(claim(mixed, "claim:protobuf-10x-smaller")!.verdict, /^depends: on message and size class/);
+  });
+
+  it("gRPC ~10x faster: not supported at 1.4x, supported when every scenario is ≥ 5x", () => {
+    assert.equal(claim(sampleReport({ families: ["load"], grpcLatencyFactor: 0.7, analyze: false }), "claim:grpc-10x-faster")!.verdict, "not-supported");
+    const fast = claim(sampleReport({ families: ["load"], grpcLatencyFactor: 0.1, analyze: false }), "claim:grpc-10x-faster")!;
+    assert.equal(fast.verdict, "supported");
+    assert.ok(fast.ratio! > 9 && fast.ratio! < 11);
+  });
+
+  it("50–100 ms REST vs 5–15 ms gRPC: supported only when the measured p50s fall in those bands", () => {
+    const inBands = withLoad({ protocol: "grpc", repetitions: reps([10, 10.5, 9.5]) }, { protocol: "rest", repetitions: reps([70, 72, 68]) });
+    assert.equal(claim(inBands, "claim:latency-rest-50-100ms-grpc-5-15ms")!.verdict, "supported");
+    const loopback = withLoad(
+      { protocol: "grpc", repetitions: reps([1, 1.1, 0.9]) },
+      { protocol: "rest", repetitions: reps([1.5, 1.4, 1.6]) },
+      { protocol: "grpc", payload: "large", repetitions: reps([4, 4.1, 3.9]) },
+      { protocol: "rest", payload: "large", repetitions: reps([6, 6.1, 5.9]) },
+    );
+    const f = claim(loopback, "claim:latency-rest-50-100ms-grpc-5-15ms")!;
+    assert.equal(f.verdict, "not-supported");
+    assert.match(f.statement, /REST 1\.5–6\.0 ms, gRPC 1\.0–4\.0 ms/);
+    assert.ok(f.caveats.some((c) => c.includes("loopback")));
+  });
+});
+
+describe("partial reports", () => {
+  it("no families: no findings, no crash", () => assert.deepEqual(computeFindings(empty()), []));
+  it("only sizes: only the size claim", () => {
+    assert.deepEqual(computeFindings(sampleReport({ families: ["size"], analyze: false })).map((f) => f.id), ["claim:protobuf-10x-smaller"]);
+  });
+  it("load for one protocol only: no comparison, no speed claim", () => {
+    const f = computeFindings(withLoad({ protocol: "grpc", repetitions: reps([1, 1, 1]) }));
+    assert.deepEqual(f, []);
+  });
+  it("scenarios with no completed repetition yield no finding", () => {
+    const failed = { p50Ms: 1, throughputRps: 1, endReason: "failed" as const };
+    assert.deepEqual(computeFindings(withLoad({ protocol: "grpc", repetitions: [failed] }, { protocol: "rest", repetitions: [failed] })).filter((x) => x.id.startsWith("grpc-vs-rest")), []);
+  });
+});
+
+describe("run-wide caveats", () => {
+  it("failed families, unpinned CPUs, saturation, compression not applied, unverified streams", () => {
+    const r = sampleReport({ pinned: false, analyze: false });
+    r.families[5] = { family: "stream", endReason: "failed", durationS: 1, failure: "boom" };
+    r.load[0] = { ...r.load[0]!, driverSaturated: true };
+    r.compression[1] = { ...r.compression[1]!, applied: "identity", appliedAsRequested: false, note: "grpc-js ignored the setting" };
+    r.stream[0] = { ...r.stream[0]!, verified: false };
+    const caveats = analyzeReport(r).caveats.join("\n");
+    assert.match(caveats, /family stream failed: boom/);
+    assert.match(caveats, /CPUs not pinned/);
+    assert.match(caveats, /load generator saturated in 1 of 20 load scenarios/);
+    assert.match(caveats, /compression not applied: grpc ListOrders large response requested gzip, the wire showed identity \(grpc-js\): grpc-js ignored the setting/);
+    assert.match(caveats, /failed verification.*grpc-StreamOrders/);
+  });
+
+  it("analysis is idempotent: caveats are not duplicated", () => {
+    const once = analyzeReport(sampleReport({ pinned: false, analyze: false }));
+    assert.deepEqual(analyzeReport(once).caveats, once.caveats);
+  });
+});
