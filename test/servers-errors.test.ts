@@ -1,5 +1,5 @@
 // Error parity (same status name on both sides, REST as {code, message} with the mapped HTTP status), the
-// servers answering normally after every bad input, CRUD, the health service and the x-delay-ms experiment.
+// servers answering normally after every bad input, CRUD and the health service.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as grpc from "@grpc/grpc-js";
@@ -219,35 +219,4 @@ test("health service: SERVING for the server and every shop.v1 service", async (
   } finally {
     client.close();
   }
-});
-
-test("x-delay-ms: with maxDelayMs set, a delayed call does not hold up the next one; with it off, the header is ignored", async () => {
-  const g = await SERVER_ARMS.grpc!.start({ host: "127.0.0.1", port: 0, maxDelayMs: 1500 });
-  const r = await SERVER_ARMS.rest!.start({ host: "127.0.0.1", port: 0, maxDelayMs: 1500 });
-  const c = grpcClients(g.port);
-  try {
-    // Ordering, not timing: the delayed call was sent first, and a head-of-line-free server answers the other first.
-    const order: string[] = [];
-    const slow = new grpc.Metadata();
-    slow.set("x-delay-ms", "1500");
-    await Promise.all([
-      unary(c.user, "GetUser", { userId: "u-1" }, slow).then(() => order.push("grpc-delayed")),
-      rest(r.port, "GET", "/v1/users/u-1", undefined, { "x-delay-ms": "1500" }).then(() => order.push("rest-delayed")),
-      new Promise((resolve) => setTimeout(resolve, 50))
-        .then(() => Promise.all([unary(c.user, "GetUser", { userId: "u-2" }), rest(r.port, "GET", "/v1/users/u-2")]))
-        .then(() => order.push("prompt")),
-    ]);
-    assert.equal(order[0], "prompt");
-  } finally {
-    c.close();
-    await Promise.all([g.close(), r.close()]);
-  }
-  // Off (the default servers of this file): the header changes nothing about the answer.
-  const md = new grpc.Metadata();
-  md.set("x-delay-ms", "100000");
-  const [gOff, rOff] = await Promise.all([
-    unary<object>(clients.user, "GetUser", { userId: "u-1" }, md),
-    rest(restServer.port, "GET", "/v1/users/u-1", undefined, { "x-delay-ms": "100000" }),
-  ]);
-  assert.equal(rOff.text, JSON.stringify(toCanonicalJson("User", gOff)));
 });
