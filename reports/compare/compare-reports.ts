@@ -1,0 +1,314 @@
+// benchstat-style comparison of two reports: per scenario and metric the base and head medians, the change, and an
+// exact two-sided Mann–Whitney U test over the repetitions; "~" where the change is not significant. A regression is
+// a significant change in the bad direction beyond the threshold. Pure: (base, head, options) → markdown + verdict.
+// Method and the choice of alpha: reports/README.md ("Comparing two runs").
+import { completedRepetitions } from "../../bench/analysis/protocol-comparison.js";
+import { mannWhitney, median } from "../../bench/analysis/statistics.js";
+import type { LoadResult } from "../../bench/model/load-result.js";
+import type { Measurement } from "../../bench/model/measurement.js";
+import type { Report } from "../../bench/model/report.js";
+
+export interface CompareOptions {
+  /** a significant change worse than this, in percent, is a regression */
+  thresholdPct: number;
+  /** significance level of the two-sided test */
+  alpha: number;
+}
+
+export const DEFAULT_COMPARE_OPTIONS: CompareOptions = { thresholdPct: 10, alpha: 0.1 };
+
+export type Better = "lower" | "higher";
+
+export interface CompareRow {
+  section: "load" | "micro" | "sizes";
+  /** scenario id / configuration */
+  subject: string;
+  metric: string;
+  unit: string;
+  better: Better;
+  base: number[];
+  head: number[];
+  baseMedian: number | null;
+  headMedian: number | null;
+  changePct: number | null;
+  /** how significance was decided: the test's p-value, "exact" for deterministic figures, "rme" for tinybench margins */
+  test: { kind: "mann-whitney"; p: number } | { kind: "exact" } | { kind: "rme"; baseRmePct: number; headRmePct: number } | { kind: "none"; why: string };
+  significant: boolean;
+  regression: boolean;
+}
+
+export interface Regression {
+  /** "subject metric", the name a reader greps for */
+  name: string;
+  detail: string;
+}
+
+export interface CompareResult {
+  markdown: string;
+  rows: CompareRow[];
+  regressions: Regression[];
+  notes: string[];
+}
+
+interface MetricDef {
+  metric: string;
+  unit: string;
+  better: Better;
+  pick(m: Measurement): number | null;
+}
+
+const LOAD_METRICS: readonly MetricDef[] = [
+  { metric: "throughput", unit: "req/s", better: "higher", pick: (m) => m.throughputRps },
+  { metric: "p50", unit: "ms", better: "lower", pick: (m) => m.latencyMs.p50 },
+  { metric: "p99", unit: "ms", better: "lower", pick: (m) => m.latencyMs.p99 },
+  { metric: "server CPU/call", unit: "µs", better: "lower", pick: (m) => m.serverCpuUsPerCall },
+];
+
+const EPS = 1e-12;
+
+function changeOf(base: number | null, head: number | null): number | null {
+  if (base === null || head === null || !Number.isFinite(base) || !Number.isFinite(head) || base === 0) return null;
+  return ((head - base) / Math.abs(base)) * 100;
+}
+
+function isWorse(changePct: number | null, better: Better, thresholdPct: number): boolean {
+  if (changePct === null) return false;
+  return better === "lower" ? changePct > thresholdPct : changePct < -thresholdPct;
+}
+
+function loadRows(base: readonly LoadResult[], head: readonly LoadResult[], options: CompareOptions, notes: string[], regressions: Regression[]): CompareRow[] {
+  const rows: CompareRow[] = [];
+  const headById = new Map(head.map((s) => [s.scenario, s]));
+  const baseIds = new Set(base.map((s) => s.scenario));
+  for (const b of base) {
+    const h = headById.get(b.scenario);
+    if (!h) {
+      notes.push(`only in base: ${b.scenario}`);
+      continue;
+    }
+    const baseReps = completedRepetitions(b);
+    const headReps = completedRepetitions(h);
+    if (baseReps.length > 0 && headReps.length === 0) {
+      regressions.push({ name: `${b.scenario}`, detail: `no completed repetition in head (${h.endReason}${h.failure ? `: ${h.failure}` : ""}); base completed ${baseReps.length}` });
+      continue;
+    }
+    for (const def of LOAD_METRICS) {
+      const bv = baseReps.map(def.pick).filter((v): v is number => v !== null && Number.isFinite(v));
+      const hv = headReps.map(def.pick).filter((v): v is number => v !== null && Number.isFinite(v));
+      if (bv.length === 0 && hv.length === 0) continue;
+      const baseMedian = bv.length > 0 ? median(bv) : null;
+      const headMedian = hv.length > 0 ? median(hv) : null;
+      const changePct = changeOf(baseMedian, headMedian);
+      let test: CompareRow["test"];
+      let significant = false;
+      if (bv.length === 0 || hv.length === 0) {
+        test = { kind: "none", why: bv.length === 0 ? "no base values" : "no head values" };
+      } else {
+        const { p } = mannWhitney(hv, bv);
+        test = { kind: "mann-whitney", p };
+        significant = p <= options.alpha + EPS;
+      }
+      const regression = significant && isWorse(changePct, def.better, options.thresholdPct);
+      rows.push({ section: "load", subject: b.scenario, metric: def.metric, unit: def.unit, better: def.better, base: bv, head: hv, baseMedian, headMedian, changePct, test, significant, regression });
+    }
+  }
+  for (const h of head) if (!baseIds.has(h.scenario)) notes.push(`only in head: ${h.scenario}`);
+  return rows;
+}
+
+function microRows(base: Report["micro"], head: Report["micro"], options: CompareOptions, notes: string[]): CompareRow[] {
+  const key = (m: Report["micro"][number]) => `${m.format} ${m.op} ${m.message} ${m.payload}`;
+  const headByKey = new Map(head.map((m) => [key(m), m]));
+  const rows: CompareRow[] = [];
+  for (const b of base) {
+    const h = headByKey.get(key(b));
+    if (!h) {
+      notes.push(`only in base: micro ${key(b)}`);
+      continue;
+    }
+    if (b.state !== "completed" || h.state !== "completed") {
+      notes.push(`micro ${key(b)}: not compared (base ${b.state}, head ${h.state})`);
+      continue;
+    }
+    const changePct = changeOf(b.opsPerSec, h.opsPerSec);
+    // tinybench gives one mean per task with its relative margin of error (95%); no repetitions to rank, so the
+    // change counts as significant when the two intervals do not overlap
+    const gap = Math.abs(h.opsPerSec - b.opsPerSec);
+    const significant = gap > (b.opsPerSec * b.rmePct) / 100 + (h.opsPerSec * h.rmePct) / 100;
+    const regression = significant && isWorse(changePct, "higher", options.thresholdPct);
+    rows.push({
+      section: "micro",
+      subject: key(b),
+      metric: "ops/s",
+      unit: "ops/s",
+      better: "higher",
+      base: [b.opsPerSec],
+      head: [h.opsPerSec],
+      baseMedian: b.opsPerSec,
+      headMedian: h.opsPerSec,
+      changePct,
+      test: { kind: "rme", baseRmePct: b.rmePct, headRmePct: h.rmePct },
+      significant,
+      regression,
+    });
+  }
+  const baseKeys = new Set(base.map(key));
+  for (const h of head) if (!baseKeys.has(key(h))) notes.push(`only in head: micro ${key(h)}`);
+  return rows;
+}
+
+function sizeRows(base: Report["sizes"], head: Report["sizes"], options: CompareOptions, notes: string[]): CompareRow[] {
+  const key = (s: Report["sizes"][number]) => `${s.message} ${s.payload}`;
+  const headByKey = new Map(head.map((s) => [key(s), s]));
+  const rows: CompareRow[] = [];
+  for (const b of base) {
+    const h = headByKey.get(key(b));
+    if (!h) {
+      notes.push(`only in base: size ${key(b)}`);
+      continue;
+    }
+    for (const format of ["json", "protobuf"] as const) {
+      const bv = b[format].raw;
+      const hv = h[format].raw;
+      const changePct = changeOf(bv, hv);
+      // sizes come from seeded payloads: deterministic, so any difference is real
+      const significant = bv !== hv;
+      rows.push({
+        section: "sizes",
+        subject: key(b),
+        metric: `${format} bytes`,
+        unit: "B",
+        better: "lower",
+        base: [bv],
+        head: [hv],
+        baseMedian: bv,
+        headMedian: hv,
+        changePct,
+        test: { kind: "exact" },
+        significant,
+        regression: significant && isWorse(changePct, "lower", options.thresholdPct),
+      });
+    }
+  }
+  const baseKeys = new Set(base.map(key));
+  for (const h of head) if (!baseKeys.has(key(h))) notes.push(`only in head: size ${key(h)}`);
+  return rows;
+}
+
+function environmentNotes(base: Report, head: Report): string[] {
+  const notes: string[] = [];
+  const b = base.environment;
+  const h = head.environment;
+  if (base.profile !== head.profile) notes.push(`profiles differ: base ${base.profile}, head ${head.profile}`);
+  if (b.cpuModel !== h.cpuModel || b.cpus !== h.cpus) notes.push(`machines differ: base ${b.cpus} × ${b.cpuModel}, head ${h.cpus} × ${h.cpuModel}`);
+  if (b.node !== h.node) notes.push(`Node differs: base ${b.node}, head ${h.node}`);
+  if (b.pinned !== h.pinned) notes.push(`CPU pinning differs: base ${b.pinned ? "pinned" : "not pinned"}, head ${h.pinned ? "pinned" : "not pinned"}`);
+  const names = [...new Set([...Object.keys(b.packages), ...Object.keys(h.packages)])].sort();
+  for (const name of names) {
+    if (b.packages[name] !== h.packages[name]) notes.push(`${name}: ${b.packages[name] ?? "absent"} → ${h.packages[name] ?? "absent"}`);
+  }
+  return notes;
+}
+
+function familyRegressions(base: Report, head: Report): Regression[] {
+  const out: Regression[] = [];
+  for (const b of base.families) {
+    if (b.endReason !== "completed") continue;
+    const h = head.families.find((f) => f.family === b.family);
+    if (h && h.endReason === "failed") out.push({ name: `family ${b.family}`, detail: `failed in head${h.failure ? `: ${h.failure}` : ""} (completed in base)` });
+  }
+  return out;
+}
+
+// ---- Markdown ----
+
+function num(x: number | null, unit: string): string {
+  if (x === null || !Number.isFinite(x)) return "–";
+  const abs = Math.abs(x);
+  const text = abs >= 1000 ? Math.round(x).toLocaleString("en-US") : abs >= 100 ? x.toFixed(0) : abs >= 10 ? x.toFixed(1) : abs >= 1 ? x.toFixed(2) : x.toPrecision(3);
+  return `${text} ${unit}`;
+}
+
+/** benchstat's "±x%": half the range of the values, relative to their median. */
+function spread(values: number[], med: number | null): string {
+  if (values.length < 2 || med === null || med === 0) return "";
+  return ` ±${(((Math.max(...values) - Math.min(...values)) / 2 / Math.abs(med)) * 100).toFixed(0)}%`;
+}
+
+function testText(row: CompareRow): string {
+  switch (row.test.kind) {
+    case "mann-whitney":
+      return `p=${row.test.p.toFixed(3)} n=${row.base.length}+${row.head.length}`;
+    case "exact":
+      return "exact";
+    case "rme":
+      return `rme ±${row.test.baseRmePct.toFixed(1)}% / ±${row.test.headRmePct.toFixed(1)}%`;
+    case "none":
+      return row.test.why;
+  }
+}
+
+function changeText(row: CompareRow): string {
+  if (!row.significant || row.changePct === null) return "~";
+  return `${row.changePct >= 0 ? "+" : ""}${row.changePct.toFixed(1)}%`;
+}
+
+function verdictText(row: CompareRow, thresholdPct: number): string {
+  if (row.regression) return "**regression**";
+  if (!row.significant || row.changePct === null) return "";
+  const worse = row.better === "lower" ? row.changePct > 0 : row.changePct < 0;
+  if (!worse) return "better";
+  return Math.abs(row.changePct) > thresholdPct ? "worse" : `worse, within ${thresholdPct}%`;
+}
+
+const escapeCell = (s: string) => s.replace(/\|/g, "\\|");
+
+function table(rows: CompareRow[], thresholdPct: number): string[] {
+  const lines = ["| scenario | metric | base | head | change | test | |", "|---|---|--:|--:|--:|---|---|"];
+  for (const r of rows) {
+    lines.push(
+      `| ${escapeCell(r.subject)} | ${r.metric} ${r.better === "lower" ? "↓" : "↑"} | ${num(r.baseMedian, r.unit)}${spread(r.base, r.baseMedian)} | ${num(r.headMedian, r.unit)}${spread(r.head, r.headMedian)} | ${changeText(r)} | ${testText(r)} | ${verdictText(r, thresholdPct)} |`,
+    );
+  }
+  return lines;
+}
+
+const describeRun = (r: Report) => `${r.environment.gitCommit ? r.environment.gitCommit.slice(0, 12) : "unknown commit"}, ${r.profile} profile, ${r.startedAt}, ${r.endReason}`;
+
+export function compareReports(base: Report, head: Report, options: CompareOptions = DEFAULT_COMPARE_OPTIONS): CompareResult {
+  const notes: string[] = [];
+  const regressions: Regression[] = familyRegressions(base, head);
+  const rows = [
+    ...loadRows(base.load, head.load, options, notes, regressions),
+    ...microRows(base.micro, head.micro, options, notes),
+    ...sizeRows(base.sizes, head.sizes, options, notes),
+  ];
+  for (const r of rows) {
+    if (r.regression) regressions.push({ name: `${r.subject} ${r.metric}`, detail: `${changeText(r)} (${num(r.baseMedian, r.unit)} → ${num(r.headMedian, r.unit)}, ${testText(r)})` });
+  }
+  const envNotes = environmentNotes(base, head);
+
+  const md: string[] = ["## Benchmark comparison", ""];
+  md.push(`- base: ${describeRun(base)}`, `- head: ${describeRun(head)}`);
+  md.push(
+    `- method: medians over repetitions; two-sided exact Mann–Whitney U at alpha ${options.alpha} for load figures; "~" = not significant; ` +
+      `a regression is a significant change in the bad direction beyond ${options.thresholdPct}%; ↓ lower is better, ↑ higher is better`,
+    "",
+  );
+  if (regressions.length === 0) md.push(`**No significant regression beyond ${options.thresholdPct}%** (${rows.length} rows compared).`, "");
+  else {
+    md.push(`**${regressions.length} regression${regressions.length > 1 ? "s" : ""}** beyond ${options.thresholdPct}%:`, "");
+    for (const r of regressions) md.push(`- \`${r.name}\`: ${r.detail}`);
+    md.push("");
+  }
+  if (envNotes.length > 0) md.push("The two runs differ in environment, which may explain changes:", "", ...envNotes.map((n) => `- ${n}`), "");
+  for (const [section, title] of [["load", "Load (per scenario, over repetitions)"], ["micro", "Encode/decode (tinybench)"], ["sizes", "Serialized sizes (deterministic)"]] as const) {
+    const sectionRows = rows.filter((r) => r.section === section);
+    if (sectionRows.length === 0) continue;
+    md.push(`### ${title}`, "", ...table(sectionRows, options.thresholdPct), "");
+  }
+  if (rows.length === 0) md.push("_No scenario is present in both reports._", "");
+  if (notes.length > 0) md.push("### Not compared", "", ...notes.map((n) => `- ${n}`), "");
+  md.push("_Compression, multiplexing and streaming results are not compared._", "");
+  return { markdown: md.join("\n"), rows, regressions, notes: [...envNotes, ...notes] };
+}

@@ -1,0 +1,75 @@
+// `npm run compare` as CI uses it: exit 0 / 1 / 2, Markdown on stdout, one line on stderr.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { writeReport } from "../reports/report-file.js";
+import { sampleReport } from "./fixtures/sample-report.js";
+
+const dir = mkdtempSync(join(tmpdir(), "compare-cli-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const SCENARIO = "load/grpc/server/GetUser/medium/closed/c64";
+const base = join(dir, "base.json");
+const degraded = join(dir, "degraded.json");
+writeReport(base, sampleReport());
+{
+  const head = sampleReport();
+  const s = head.load.find((x) => x.scenario === SCENARIO)!;
+  for (const r of s.repetitions) r.latencyMs.p50 *= 1.5;
+  s.latencyMs.p50 *= 1.5;
+  writeReport(degraded, head);
+}
+
+function compare(...args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "reports/compare/cli.ts", ...args], { encoding: "utf8", timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function assertExit2(args: string[], pattern: RegExp) {
+  const r = compare(...args);
+  assert.equal(r.code, 2, r.stderr);
+  assert.equal(r.stdout, "");
+  assert.equal(r.stderr.trimEnd().split("\n").length, 1, r.stderr);
+  assert.match(r.stderr, pattern);
+}
+
+describe("compare CLI", () => {
+  it("a report against itself: exit 0, every row ~", () => {
+    const r = compare(base, base);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, "");
+    const rows = r.stdout.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| scenario"));
+    assert.ok(rows.length > 100);
+    assert.ok(rows.every((l) => l.includes("| ~ |")), rows.find((l) => !l.includes("| ~ |")));
+  });
+
+  it("one latency 50% worse in every repetition: exit 1, the row named on stderr and in the Markdown", () => {
+    const r = compare(base, degraded);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, new RegExp(`^compare: 1 significant regression\\(s\\) beyond 10%: ${SCENARIO} p50\\n$`));
+    assert.match(r.stdout, new RegExp(`- \`${SCENARIO} p50\`: \\+50\\.0%`));
+  });
+
+  it("--threshold above the change: exit 0", () => assert.equal(compare(base, degraded, "--threshold", "60").code, 0));
+
+  it("a truncated file: exit 2, one line", () => {
+    const cut = join(dir, "cut.json");
+    const text = readFileSync(base, "utf8");
+    writeFileSync(cut, text.slice(0, text.length - 200));
+    assertExit2([base, cut], /^compare: .*cut\.json is truncated/);
+  });
+
+  it("an incompatible schemaVersion: exit 2", () => {
+    const v2 = join(dir, "v2.json");
+    writeFileSync(v2, JSON.stringify({ ...JSON.parse(readFileSync(base, "utf8")), schemaVersion: 2 }));
+    assertExit2([v2, base], /report schemaVersion 2 is not supported by this tool \(1\)/);
+  });
+
+  it("a missing file: exit 2", () => assertExit2([base, join(dir, "none.json")], /none\.json: no such file/));
+  it("one report only: exit 2", () => assertExit2([base], /expected two reports, got 1/));
+  it("bad threshold: exit 2", () => assertExit2([base, base, "--threshold", "abc"], /--threshold abc/));
+  it("unknown flag: exit 2", () => assertExit2([base, base, "--verbose"], /Unknown option '--verbose'/));
+});

@@ -1,0 +1,135 @@
+// compareReports on synthetic reports: what counts as significant, what counts as a regression.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Report } from "../bench/model/report.js";
+import { compareReports, type CompareRow } from "../reports/compare/compare-reports.js";
+import { sampleReport } from "./fixtures/sample-report.js";
+
+const SCENARIO = "load/rest/server/ListOrders/large/closed/c64";
+
+/** A copy of `report` with one load metric of one scenario multiplied by `factor` in the chosen repetitions. */
+function degrade(report: Report, scenario: string, metric: "p50" | "p99", factor: number, repetitions?: number[]): Report {
+  const copy = structuredClone(report);
+  const s = copy.load.find((x) => x.scenario === scenario)!;
+  s.repetitions.forEach((r, i) => {
+    if (!repetitions || repetitions.includes(i)) r.latencyMs[metric] *= factor;
+  });
+  s.latencyMs[metric] *= factor;
+  return copy;
+}
+
+const row = (rows: CompareRow[], subject: string, metric: string) => rows.find((r) => r.subject === subject && r.metric === metric)!;
+
+describe("compareReports", () => {
+  const base = sampleReport();
+
+  it("a report against itself: no regression, every row ~", () => {
+    const result = compareReports(base, base);
+    assert.deepEqual(result.regressions, []);
+    assert.ok(result.rows.length >= 100);
+    assert.ok(result.rows.every((r) => !r.significant && !r.regression));
+    assert.match(result.markdown, /No significant regression beyond 10%/);
+    const tableRows = result.markdown.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| scenario"));
+    assert.equal(tableRows.length, result.rows.length);
+    assert.ok(tableRows.every((l) => l.includes("| ~ |")));
+  });
+
+  it("one latency 50% worse in every repetition (3 vs 3): a regression, named", () => {
+    const result = compareReports(base, degrade(base, SCENARIO, "p99", 1.5));
+    assert.deepEqual(result.regressions.map((r) => r.name), [`${SCENARIO} p99`]);
+    const r = row(result.rows, SCENARIO, "p99");
+    assert.equal(r.test.kind === "mann-whitney" && r.test.p, 0.1);
+    assert.ok(Math.abs(r.changePct! - 50) < 1e-9);
+    assert.match(result.markdown, /\| \+50\.0% \| p=0\.100 n=3\+3 \| \*\*regression\*\* \|/);
+    // the other metrics of that scenario are untouched
+    assert.equal(row(result.rows, SCENARIO, "p50").significant, false);
+  });
+
+  it("the same with 5 vs 5 repetitions (full profile): p = 2/252", () => {
+    const five = sampleReport({ repetitions: 5, profile: "full" });
+    const result = compareReports(five, degrade(five, SCENARIO, "p50", 1.5));
+    assert.deepEqual(result.regressions.map((r) => r.name), [`${SCENARIO} p50`]);
+    const r = row(result.rows, SCENARIO, "p50");
+    assert.ok(r.test.kind === "mann-whitney" && Math.abs(r.test.p - 2 / 252) < 1e-12);
+  });
+
+  it("worse in only 2 of 3 repetitions: not significant, so not a regression", () => {
+    const result = compareReports(base, degrade(base, SCENARIO, "p99", 1.5, [0, 1]));
+    assert.deepEqual(result.regressions, []);
+    assert.equal(row(result.rows, SCENARIO, "p99").significant, false);
+  });
+
+  it("50% better in every repetition: significant, marked better, not a regression", () => {
+    const result = compareReports(base, degrade(base, SCENARIO, "p99", 0.5));
+    assert.deepEqual(result.regressions, []);
+    assert.ok(row(result.rows, SCENARIO, "p99").significant);
+    assert.match(result.markdown, /\| -50\.0% \| p=0\.100 n=3\+3 \| better \|/);
+  });
+
+  it("a consistent change below the threshold is significant but not a regression", () => {
+    const result = compareReports(base, degrade(base, SCENARIO, "p99", 1.08));
+    assert.deepEqual(result.regressions, []);
+    assert.match(result.markdown, /\+8\.0% \| p=0\.100 n=3\+3 \| worse, within 10% \|/);
+    assert.equal(compareReports(base, degrade(base, SCENARIO, "p99", 1.08), { thresholdPct: 5, alpha: 0.1 }).regressions.length, 1);
+  });
+
+  it("A/A: two runs with independent noise of ±3% never regress at 10%", () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      assert.deepEqual(compareReports(sampleReport({ seed }), sampleReport({ seed: seed + 100 })).regressions, [], `seed ${seed}`);
+    }
+  });
+
+  it("throughput: lower is worse", () => {
+    const head = structuredClone(base);
+    const s = head.load.find((x) => x.scenario === SCENARIO)!;
+    for (const r of s.repetitions) r.throughputRps *= 0.5;
+    assert.deepEqual(compareReports(base, head).regressions.map((r) => r.name), [`${SCENARIO} throughput`]);
+  });
+
+  it("a family that completed in base and failed in head is a regression", () => {
+    const head = structuredClone(base);
+    head.families[0] = { family: "load", endReason: "failed", durationS: 1, failure: "server did not start" };
+    assert.deepEqual(compareReports(base, head).regressions.map((r) => r.name), ["family load"]);
+  });
+
+  it("a scenario with no completed repetition in head is a regression", () => {
+    const head = structuredClone(base);
+    const s = head.load.find((x) => x.scenario === SCENARIO)!;
+    for (const r of s.repetitions) r.endReason = "failed";
+    s.endReason = "failed";
+    assert.deepEqual(compareReports(base, head).regressions.map((r) => r.name), [SCENARIO]);
+  });
+
+  it("sizes are deterministic: any change is significant; growth beyond the threshold regresses", () => {
+    const head = structuredClone(base);
+    head.sizes[0]!.json.raw = Math.round(head.sizes[0]!.json.raw * 1.2);
+    head.sizes[1]!.protobuf.raw += 1;
+    const result = compareReports(base, head);
+    assert.deepEqual(result.regressions.map((r) => r.name), [`${head.sizes[0]!.message} ${head.sizes[0]!.payload} json bytes`]);
+    assert.equal(result.rows.filter((r) => r.section === "sizes" && r.significant).length, 2);
+  });
+
+  it("micro: a drop beyond both margins of error and the threshold regresses", () => {
+    const head = structuredClone(base);
+    head.micro[0]!.opsPerSec *= 0.7;
+    assert.equal(compareReports(base, head).regressions.length, 1);
+  });
+
+  it("partial reports compare what both have and list the rest", () => {
+    const result = compareReports(sampleReport({ families: ["load"] }), sampleReport({ families: ["size"] }));
+    assert.deepEqual(result.regressions, []);
+    assert.equal(result.rows.length, 0);
+    assert.ok(result.notes.some((n) => n.startsWith("only in base: load/")));
+    assert.ok(result.notes.some((n) => n.startsWith("only in head: size ")));
+    assert.match(result.markdown, /No scenario is present in both reports/);
+  });
+
+  it("notes environment differences", () => {
+    const head = structuredClone(base);
+    head.environment.packages["@grpc/grpc-js"] = "1.15.0";
+    head.environment.pinned = false;
+    const notes = compareReports(base, head).notes;
+    assert.ok(notes.includes("@grpc/grpc-js: 1.14.7 → 1.15.0"));
+    assert.ok(notes.some((n) => n.startsWith("CPU pinning differs")));
+  });
+});
