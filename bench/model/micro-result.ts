@@ -14,5 +14,11 @@ export const MicroResult = Type.Object({
   rmePct: Type.Number({ description: "relative margin of error of the mean, %" }),
   samples: Type.Integer(),
   error: Type.Optional(Type.String()),
+  // Additive detail (optional so older reports stay valid).
+  does: Type.Optional(Type.String({ description: "what one call does, e.g. toCanonicalJson + JSON.stringify + Buffer.from" })),
+  callsPerSample: Type.Optional(Type.Integer({ description: "consecutive calls timed as one sample; above 1, p99Ns is a percentile of call means over that many calls" })),
+  attempts: Type.Optional(Type.Integer({ description: "measurements taken to reach the rme target; only the last one is reported" })),
+  timeBudgetMs: Type.Optional(Type.Number({ description: "tinybench time budget of the reported attempt" })),
+  note: Type.Optional(Type.String()),
 });
 export type MicroResult = Static<typeof MicroResult>;

@@ -1,0 +1,103 @@
+// The micro family run through its Family interface with a tiny budget. Timing is never asserted: only the
+// shape, the state mapping and the task count.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { FamilyContext } from "../bench/family.js";
+import { measuredMessages } from "../bench/families/measured-messages.js";
+import { createMicroFamily, family, measureMicroTask, MICRO_PROFILES, microTasks, type MicroSettings, type MicroTask } from "../bench/families/micro.js";
+import type { MicroResult } from "../bench/model/micro-result.js";
+import { DEFAULT_SEED } from "../payloads/generator.js";
+
+const TINY: Partial<MicroSettings> = { timeMs: 5, minSamples: 3, warmupMs: 1, warmupSamples: 1, maxAttempts: 1, rmeTargetPct: Infinity, minSampleNs: 10_000 };
+
+function fakeContext(signal = new AbortController().signal) {
+  const micro: MicroResult[] = [];
+  const caveats: string[] = [];
+  const ctx: FamilyContext = {
+    profile: "quick",
+    signal,
+    targets: { grpc: null, rest: null },
+    record: (section, entry) => {
+      assert.equal(section, "micro");
+      micro.push(entry as MicroResult);
+    },
+    caveat: (text) => caveats.push(text),
+    progress: () => {},
+  };
+  return { ctx, micro, caveats };
+}
+
+test("the exported family is the micro family", () => {
+  assert.equal(family.name, "micro");
+});
+
+test("eight tasks per message, each running on the real inputs without throwing", () => {
+  for (const m of measuredMessages(DEFAULT_SEED, { classes: ["small", "medium"], roles: ["response", "stream-item"] })) {
+    const tasks = microTasks(m);
+    assert.equal(tasks.length, 8);
+    assert.deepEqual(
+      tasks.map((t) => `${t.op}:${t.format}`).sort(),
+      ["decode:canonical-json-mapping", "decode:json", "decode:protobuf-reflect", "decode:protobuf-static", "encode:canonical-json-mapping", "encode:json", "encode:protobuf-reflect", "encode:protobuf-static"],
+    );
+    for (const t of tasks) t.fn(); // none throws on the real inputs
+  }
+});
+
+test("micro family records one completed entry per task with figures in the model's units", async () => {
+  const { ctx, micro } = fakeContext();
+  await createMicroFamily({ classes: ["small", "medium"], settings: TINY }).run(ctx);
+  // small: User, Order, ChatMessage; medium: ListOrdersResponse; 8 tasks each.
+  assert.equal(micro.length, 4 * 8);
+  for (const r of micro) {
+    const label = `${r.message} ${r.payload} ${r.op} ${r.format}`;
+    assert.equal(r.state, "completed", label);
+    assert.ok(r.samples >= 3, label);
+    assert.ok(r.meanNs > 0 && Number.isFinite(r.meanNs), label);
+    assert.ok(Math.abs(r.opsPerSec - 1e9 / r.meanNs) < 1e-6 * r.opsPerSec, `${label}: ops/s is 1e9 / mean ns`);
+    assert.ok(r.p99Ns > 0, label);
+    assert.ok(r.rmePct >= 0, label);
+    assert.ok(r.callsPerSample! >= 1 && r.attempts === 1, label);
+    if (r.callsPerSample! > 1) assert.match(r.note ?? "", /p99 is of/, label);
+    assert.ok(r.does, label);
+  }
+  assert.deepEqual([...new Set(micro.map((r) => r.message))].sort(), ["ChatMessage", "ListOrdersResponse", "Order", "User"]);
+});
+
+test("core-only classes leave out reflection and the mapping alone, and say so", async () => {
+  const { ctx, micro, caveats } = fakeContext();
+  await createMicroFamily({ classes: ["medium"], settings: { ...TINY, coreOnlyClasses: ["medium"] } }).run(ctx);
+  assert.deepEqual(micro.map((r) => `${r.op}:${r.format}`).sort(), ["decode:json", "decode:protobuf-static", "encode:json", "encode:protobuf-static"]);
+  assert.equal(caveats.length, 1);
+});
+
+test("a task that throws is recorded as errored with no figures; an aborted run records nothing", async () => {
+  const failing: MicroTask = { format: "json", op: "encode", message: "User", payload: "small", does: "throws", fn: () => { throw new Error("boom"); } };
+  const settings = { ...MICRO_PROFILES.quick, ...TINY };
+  const errored = await measureMicroTask(failing, settings, new AbortController().signal);
+  assert.equal(errored?.state, "errored");
+  assert.equal(errored?.error, "boom");
+  assert.equal(errored?.opsPerSec, 0);
+
+  // Fails only once tinybench runs it (after calibration): tinybench's "errored" state maps to errored.
+  let calls = 0;
+  const late: MicroTask = { ...failing, fn: () => { if (++calls > 2_000) throw new Error("late boom"); } };
+  const lateResult = await measureMicroTask(late, settings, new AbortController().signal);
+  assert.equal(lateResult?.state, "errored");
+  assert.equal(lateResult?.error, "late boom");
+
+  const controller = new AbortController();
+  controller.abort();
+  const { ctx, micro } = fakeContext(controller.signal);
+  await createMicroFamily({ classes: ["small"], settings: TINY }).run(ctx);
+  assert.equal(micro.length, 0);
+});
+
+test("the full profile re-measures until the rme target, within its attempts", async () => {
+  // Target 0% can never be met: the task must stop after maxAttempts and carry a note saying so.
+  const [user] = measuredMessages(DEFAULT_SEED, { classes: ["small"], roles: ["response"] });
+  const task = microTasks(user!).find((t) => t.format === "protobuf-static" && t.op === "encode")!;
+  const r = await measureMicroTask(task, { ...MICRO_PROFILES.full, ...TINY, rmeTargetPct: 0, maxAttempts: 2, maxTaskMs: 20 }, new AbortController().signal);
+  assert.equal(r?.state, "completed");
+  assert.equal(r?.attempts, 2);
+  assert.match(r?.note ?? "", /above the 0% target after 2 attempts/);
+});
