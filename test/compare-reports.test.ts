@@ -86,6 +86,15 @@ describe("compareReports", () => {
     assert.deepEqual(compareReports(base, head).regressions.map((r) => r.name), [`${SCENARIO} throughput`]);
   });
 
+  it("open loop: no throughput row (the rate is the schedule), latency rows kept", () => {
+    const open = structuredClone(base);
+    const s = open.load.find((x) => x.scenario === SCENARIO)!;
+    s.mode = "open";
+    s.targetRps = 1000;
+    const rows = compareReports(open, open).rows.filter((r) => r.subject === SCENARIO);
+    assert.deepEqual(rows.map((r) => r.metric), ["p50", "p99", "server CPU/call"]);
+  });
+
   it("a family that completed in base and failed in head is a regression", () => {
     const head = structuredClone(base);
     head.families[0] = { family: "load", endReason: "failed", durationS: 1, failure: "server did not start" };

@@ -55,10 +55,12 @@ interface MetricDef {
   unit: string;
   better: Better;
   pick(m: Measurement): number | null;
+  applies?(s: LoadResult): boolean;
 }
 
 const LOAD_METRICS: readonly MetricDef[] = [
-  { metric: "throughput", unit: "req/s", better: "higher", pick: (m) => m.throughputRps },
+  // an open loop's throughput is its schedule (derived from the closed-loop results), not a property of the code
+  { metric: "throughput", unit: "req/s", better: "higher", pick: (m) => m.throughputRps, applies: (s) => s.mode === "closed" },
   { metric: "p50", unit: "ms", better: "lower", pick: (m) => m.latencyMs.p50 },
   { metric: "p99", unit: "ms", better: "lower", pick: (m) => m.latencyMs.p99 },
   { metric: "server CPU/call", unit: "µs", better: "lower", pick: (m) => m.serverCpuUsPerCall },
@@ -93,6 +95,7 @@ function loadRows(base: readonly LoadResult[], head: readonly LoadResult[], opti
       continue;
     }
     for (const def of LOAD_METRICS) {
+      if (def.applies && !def.applies(b)) continue;
       const bv = baseReps.map(def.pick).filter((v): v is number => v !== null && Number.isFinite(v));
       const hv = headReps.map(def.pick).filter((v): v is number => v !== null && Number.isFinite(v));
       if (bv.length === 0 && hv.length === 0) continue;
