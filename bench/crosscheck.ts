@@ -1,0 +1,210 @@
+// CLI: `npm run bench:crosscheck [-- options]` — is our load generator measuring the server, or itself?
+// Runs our server-view drivers and the neutral C tools back to back against the same pinned server process at
+// the same concurrency and duration, and prints ours/theirs ratios (throughput, p50, server CPU per call).
+// `--cpu-cv` instead runs N separate runs per protocol and prints server CPU µs/call with its coefficient of
+// variation. Prints to stdout (the result); progress and skips go to stderr.
+import { parseArgs } from "node:util";
+import { pinSelf, planPinning } from "./cpu/cpu-pinning.js";
+import { hasTool, runH2load, runWrk, type NeutralRun } from "./crosscheck/neutral-tools.js";
+import { coefficientOfVariation } from "./crosscheck/coefficient-of-variation.js";
+import { callSpec } from "./load/call-spec.js";
+import { resolveScenario, type DriverName, type ScenarioDefaults } from "./load/load-scenario.js";
+import { runLoadScenario } from "./load/run-load.js";
+import type { LoadResult } from "./model/load-result.js";
+import type { PayloadClass, Protocol } from "./model/measurement.js";
+import { startServerProcess, type ServerProcess } from "./server-process/server-process.js";
+
+const USAGE = `usage: npm run bench:crosscheck -- [--duration S] [--warmup S] [--rounds N] [--payload small|medium|large]
+                                  [--concurrency N] [--grpc-connections N] [--cpu-cv [--runs N]]
+  default: our driver vs h2load (gRPC) and vs wrk (REST), back to back, --rounds times; prints ours/theirs
+  --cpu-cv: N runs (default 5) per protocol with our server-view drivers; prints server CPU µs/call and its CV`;
+
+class UsageError extends Error {}
+
+interface Options {
+  durationS: number;
+  warmupS: number;
+  rounds: number;
+  payload: PayloadClass;
+  concurrency: number;
+  grpcConnections: number;
+  cpuCv: boolean;
+  runs: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      duration: { type: "string" },
+      warmup: { type: "string" },
+      rounds: { type: "string" },
+      payload: { type: "string" },
+      concurrency: { type: "string" },
+      "grpc-connections": { type: "string" },
+      "cpu-cv": { type: "boolean" },
+      runs: { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const num = (name: string, value: string | undefined, fallback: number, integer = false): number => {
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new UsageError(`--${name} must be a positive ${integer ? "integer" : "number"}, got ${value}`);
+    return n;
+  };
+  const payload = (values.payload ?? "small") as PayloadClass;
+  if (!["small", "medium", "large", "xlarge"].includes(payload)) throw new UsageError(`--payload must be small, medium, large or xlarge, got ${values.payload}`);
+  return {
+    durationS: num("duration", values.duration, 5),
+    warmupS: num("warmup", values.warmup, 1),
+    rounds: num("rounds", values.rounds, 2, true),
+    payload,
+    concurrency: num("concurrency", values.concurrency, 32, true),
+    grpcConnections: num("grpc-connections", values["grpc-connections"], 4, true),
+    cpuCv: values["cpu-cv"] ?? false,
+    runs: num("runs", values.runs, 5, true),
+  };
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function ours(server: ServerProcess, protocol: Protocol, driver: DriverName, o: Options, pinning: { server: string | null; client: string | null }, signal: AbortSignal): Promise<LoadResult> {
+  const defaults: ScenarioDefaults = { concurrency: o.concurrency, grpcConnections: o.grpcConnections, warmupS: o.warmupS, durationS: o.durationS, repetitions: 1, timeoutMs: 10_000 };
+  const scenario = resolveScenario({ protocol, view: "server", payload: o.payload, mode: "closed", driver }, defaults);
+  const result = await runLoadScenario({ scenario, target: server.target, server, pinning, signal });
+  if (result.endReason !== "completed") throw new Error(`${scenario.id}: ${result.endReason}: ${result.failure ?? ""}`);
+  return result;
+}
+
+/** Server CPU µs per call while a neutral tool ran. */
+async function theirs(server: ServerProcess, launch: () => Promise<NeutralRun>): Promise<{ run: NeutralRun; serverCpuUsPerCall: number | null }> {
+  const before = await server.cpuUsage();
+  const run = await launch();
+  const after = await server.cpuUsage();
+  const cpu = after.user + after.system - (before.user + before.system);
+  return { run, serverCpuUsPerCall: run.completed > 0 ? cpu / run.completed : null };
+}
+
+const f = (n: number | null | undefined, digits = 0) => (n === null || n === undefined ? "-" : n.toFixed(digits));
+const ratio = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null || b === 0 ? "-" : (a / b).toFixed(3));
+
+async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
+  const tools = { h2load: hasTool("h2load"), wrk: hasTool("wrk") };
+  if (!tools.h2load) log("crosscheck: h2load not found (Debian package nghttp2-client): gRPC crosscheck skipped");
+  if (!tools.wrk) log("crosscheck: wrk not found (Debian package wrk): REST crosscheck skipped");
+  if (!tools.h2load && !tools.wrk) return;
+  const plan = planPinning();
+  log(`crosscheck: ${plan.note}`);
+  const restore = plan.client !== null ? pinSelf(plan.client) : null;
+  const pinning = { server: plan.server, client: restore !== null ? plan.client : null };
+  const spec = callSpec(o.payload);
+  const rows: string[] = [];
+  const servers: ServerProcess[] = [];
+  try {
+    if (tools.h2load) {
+      const server = await startServerProcess({ arm: "grpc", cpus: plan.server });
+      servers.push(server);
+      const streams = o.concurrency / o.grpcConnections;
+      if (!Number.isInteger(streams)) throw new UsageError(`--concurrency ${o.concurrency} is not a multiple of --grpc-connections ${o.grpcConnections}`);
+      for (let round = 1; round <= o.rounds && !signal.aborted; round++) {
+        log(`crosscheck: gRPC round ${round}/${o.rounds}: h2-frames`);
+        const a = await ours(server, "grpc", "h2-frames", o, pinning, signal);
+        log(`crosscheck: gRPC round ${round}/${o.rounds}: h2load`);
+        const b = await theirs(server, () =>
+          runH2load({ target: server.target, path: spec.grpcPath, frame: spec.requestFrame, connections: o.grpcConnections, streamsPerConnection: streams, durationS: o.durationS, warmupS: 0, cpus: pinning.client }),
+        );
+        rows.push(row(`grpc ${spec.call}/${o.payload} c${o.grpcConnections}x${streams}`, "h2-frames", a, b));
+      }
+    }
+    if (tools.wrk) {
+      const server = await startServerProcess({ arm: "rest", cpus: plan.server });
+      servers.push(server);
+      for (let round = 1; round <= o.rounds && !signal.aborted; round++) {
+        for (const driver of ["autocannon", "h1-lean"] as const) {
+          log(`crosscheck: REST round ${round}/${o.rounds}: ${driver}`);
+          const a = await ours(server, "rest", driver, o, pinning, signal);
+          log(`crosscheck: REST round ${round}/${o.rounds}: wrk`);
+          const b = await theirs(server, () => runWrk({ url: new URL(spec.restPath, server.target).toString(), connections: o.concurrency, durationS: o.durationS, cpus: pinning.client }));
+          rows.push(row(`rest ${spec.call}/${o.payload} c${o.concurrency}`, driver, a, b));
+        }
+      }
+    }
+  } finally {
+    restore?.();
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+  process.stdout.write(
+    [
+      `crosscheck: our server-view drivers vs the neutral tools, same server process, concurrency ${o.concurrency}, ${o.durationS} s each, back to back (${pinning.client === null ? "NOT pinned" : `server CPU ${pinning.server}, load generators CPU ${pinning.client}`})`,
+      "",
+      "| scenario | ours | theirs | ours rps | theirs rps | rps ours/theirs | ours p50 ms | theirs p50 ms | p50 ours/theirs | server µs/call ours | theirs | ours client CPU util | errors ours/theirs |",
+      "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+      ...rows,
+      "",
+      "Done when rps ours/theirs >= 0.95. Server µs/call should match: a driver that makes the server work differently is not a fair driver.",
+      "",
+    ].join("\n"),
+  );
+}
+
+function row(scenario: string, driver: string, a: LoadResult, b: { run: NeutralRun; serverCpuUsPerCall: number | null }): string {
+  return `| ${scenario} | ${driver} | ${b.run.tool} | ${f(a.throughputRps)} | ${f(b.run.throughputRps)} | ${ratio(a.throughputRps, b.run.throughputRps)} | ${f(a.latencyMs.p50, 3)} | ${f(b.run.p50Ms, 3)} | ${ratio(a.latencyMs.p50, b.run.p50Ms)} | ${f(a.serverCpuUsPerCall, 1)} | ${f(b.serverCpuUsPerCall, 1)} | ${f(a.clientCpuUtilization, 2)} | ${a.errors.total}/${b.run.failed} |`;
+}
+
+async function cpuCv(o: Options, signal: AbortSignal): Promise<void> {
+  const plan = planPinning();
+  log(`crosscheck --cpu-cv: ${plan.note}`);
+  const restore = plan.client !== null ? pinSelf(plan.client) : null;
+  const pinning = { server: plan.server, client: restore !== null ? plan.client : null };
+  const servers = new Map<Protocol, ServerProcess>();
+  const figures: Record<Protocol, number[]> = { grpc: [], rest: [] };
+  try {
+    for (const protocol of ["grpc", "rest"] as const) servers.set(protocol, await startServerProcess({ arm: protocol, cpus: plan.server }));
+    // Alternating protocols spreads slow drift of the machine over both.
+    for (let i = 1; i <= o.runs && !signal.aborted; i++) {
+      for (const protocol of ["grpc", "rest"] as const) {
+        log(`crosscheck --cpu-cv: run ${i}/${o.runs} ${protocol}`);
+        const result = await ours(servers.get(protocol) as ServerProcess, protocol, protocol === "grpc" ? "h2-frames" : "autocannon", o, pinning, signal);
+        if (result.serverCpuUsPerCall !== null) figures[protocol].push(result.serverCpuUsPerCall);
+      }
+    }
+  } finally {
+    restore?.();
+    await Promise.all([...servers.values()].map((s) => s.stop()));
+  }
+  const lines = [`server CPU µs per call, ${o.runs} separate runs per protocol (warm-up ${o.warmupS} s + ${o.durationS} s each, concurrency ${o.concurrency}, ${o.payload}, ${pinning.client === null ? "NOT pinned" : `server CPU ${pinning.server}`})`, ""];
+  lines.push("| protocol | runs (µs/call) | mean | sd | CV % | CV <= 5% |", "|---|---|---:|---:|---:|---|");
+  for (const protocol of ["grpc", "rest"] as const) {
+    const values = figures[protocol];
+    if (values.length === 0) continue;
+    const { mean, sd, cvPct } = coefficientOfVariation(values);
+    lines.push(`| ${protocol} | ${values.map((v) => v.toFixed(1)).join(", ")} | ${mean.toFixed(1)} | ${sd.toFixed(2)} | ${cvPct.toFixed(2)} | ${cvPct <= 5 ? "yes" : "NO"} |`);
+  }
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+async function main(): Promise<void> {
+  let options: Options;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`bench:crosscheck: ${(error as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const controller = new AbortController();
+  process.once("SIGINT", () => controller.abort());
+  try {
+    if (options.cpuCv) await cpuCv(options, controller.signal);
+    else await crosscheck(options, controller.signal);
+  } catch (error) {
+    process.stderr.write(`bench:crosscheck: ${(error as Error).message.split("\n")[0]}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  }
+}
+
+await main();
