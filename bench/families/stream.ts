@@ -2,6 +2,7 @@
 // one-shot JSON array vs pagination) for N orders; client streaming (Upload of 1 MiB and 64 MiB); and
 // bidirectional (Chat vs a WebSocket echo). Every case verifies count and checksum (bench/stream/README.md).
 import type { Family, FamilyContext } from "../family.js";
+import { startFamilyServers, type FamilyServer, type FamilyServers } from "../family-servers.js";
 import type { StreamResult } from "../model/stream-result.js";
 import { runChatCase } from "../stream/chat-case.js";
 import { ExpectedOrdersCache } from "../stream/expected-orders.js";
@@ -17,7 +18,6 @@ import { restUploadClient } from "../stream/rest-upload.js";
 import { runServerStreamCase } from "../stream/server-stream-case.js";
 import type { StreamCaseContext } from "../stream/stream-case-context.js";
 import { CHAT_TEXT, STREAM_PLANS, WEBSOCKET_RATIONALE } from "../stream/stream-plan.js";
-import { startStreamServers, type StreamServers } from "../stream/stream-servers.js";
 import { runUploadCase } from "../stream/upload-case.js";
 import { SocketBytesMeter } from "../wire/socket-bytes-meter.js";
 
@@ -36,15 +36,20 @@ function describeEntry(e: StreamResult): string {
 
 async function runFamily(ctx: FamilyContext): Promise<void> {
   const plan = STREAM_PLANS[ctx.profile];
-  const servers: StreamServers = await startStreamServers({ targets: ctx.targets, maxUploadBytes: Math.max(...plan.uploadBytes) });
+  const servers: FamilyServers = await startFamilyServers({
+    targets: ctx.targets,
+    // REST reads uploads as a stream without a total limit and gRPC limits each message; raise the limit
+    // anyway so neither side can refuse the largest upload for a reason the other does not share.
+    serverOptions: { maxRequestBytes: Math.max(...plan.uploadBytes) + 1024 * 1024 },
+  });
   const meter = new SocketBytesMeter();
   const record = (entry: StreamResult) => {
     ctx.record("stream", entry);
     ctx.progress(describeEntry(entry));
   };
   try {
-    if (!servers.pinningNote.startsWith("server pinned")) ctx.caveat(`stream family: ${servers.pinningNote}`);
-    const caseCtx = (server: StreamServers["grpc"]): StreamCaseContext => ({
+    if (!servers.pinned) ctx.caveat(`stream family: ${servers.pinningNote}`);
+    const caseCtx = (server: FamilyServer): StreamCaseContext => ({
       server: server.process,
       meter,
       signal: ctx.signal,
@@ -55,7 +60,7 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
     const expected = new ExpectedOrdersCache(servers.seed, LIST_ORDERS_MAX_LIMIT);
     expected.prefetch(STREAM_USER, [plan.warmupOrders, ...plan.orderCounts]);
     const freshUsers = new FreshUsers(2, 1000);
-    const clients: { client: OrderStreamClient; server: StreamServers["grpc"] }[] = [
+    const clients: { client: OrderStreamClient; server: FamilyServer }[] = [
       { client: grpcStreamOrdersClient(servers.grpc.target), server: servers.grpc },
       { client: restNdjsonOrdersClient(servers.rest.target), server: servers.rest },
       { client: restJsonArrayOrdersClient(servers.rest.target, freshUsers), server: servers.rest },
