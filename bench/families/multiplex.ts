@@ -1,10 +1,107 @@
-// PLACEHOLDER: replaced by the family's implementation. Fails loudly so it can never look like a result.
-import type { Family } from "../family.js";
+// The multiplex family: what HTTP/2 multiplexing buys. The same number of in-flight calls carried as gRPC
+// 1 connection × N streams and k connections × N/k streams, REST over N keep-alive connections, a pool of 4
+// where calls queue, and a new TCP connection per call; then head-of-line blocking with a few slow calls mixed
+// in. Load comes from the load engine (lean transports, closed loop, measured windows, server CPU over IPC).
+import type { Family, FamilyContext } from "../family.js";
+import { startFamilyServers, type FamilyServers } from "../family-servers.js";
+import { callSpec } from "../load/call-spec.js";
+import type { MultiplexResult } from "../model/multiplex-result.js";
+import { runHeadOfLineCase } from "../multiplex/head-of-line-case.js";
+import { MixedGrpcJsTransport, MixedUndiciTransport } from "../multiplex/mixed-call-transports.js";
+import { multiplexConfigurations } from "../multiplex/multiplex-configurations.js";
+import { noKeepAliveExtra, runMultiplexCase } from "../multiplex/multiplex-case.js";
+import { MULTIPLEX_PLANS } from "../multiplex/multiplex-plan.js";
+
+function describeEntry(e: MultiplexResult): string {
+  const hol = e.headOfLine ? `, fast p99 ${e.headOfLine.fastP99Ms} ms slow p99 ${e.headOfLine.slowP99Ms} ms` : "";
+  const extra = e.noKeepAliveExtra
+    ? `, +${e.noKeepAliveExtra.serverCpuUsPerCall ?? "?"} µs server CPU/call, +${e.noKeepAliveExtra.latencyP50Us} µs p50 vs keep-alive`
+    : "";
+  return (
+    `multiplex ${e.configuration} inFlight ${e.inFlight}: ${e.throughputRps} rps, p50 ${e.latencyMs.p50} ms p99 ${e.latencyMs.p99} ms, ` +
+    `${e.connectionsOpened} conn opened (${e.connectionsPerCall}/call), server ${e.serverCpuUsPerCall ?? "–"} µs/call${hol}${extra}` +
+    (e.errors > 0 ? `, ${e.errors} errors` : "")
+  );
+}
+
+async function runFamily(ctx: FamilyContext): Promise<void> {
+  const plan = MULTIPLEX_PLANS[ctx.profile];
+  const spec = callSpec(plan.payload);
+  const hol = plan.headOfLine;
+  const remote = ctx.targets.grpc !== null || ctx.targets.rest !== null;
+  // Two pairs: the delay experiment is opt-in per server and off for every other measurement.
+  const [plainStart, holStart] = await Promise.allSettled([
+    startFamilyServers({ targets: ctx.targets }),
+    remote ? Promise.resolve(null) : startFamilyServers({ targets: ctx.targets, serverOptions: { maxDelayMs: hol.slowDelayMs }, pinClient: false }),
+  ]);
+  const running = [plainStart, holStart].flatMap((s) => (s.status === "fulfilled" && s.value ? [s.value] : []));
+  if (plainStart.status === "rejected" || holStart.status === "rejected") {
+    await Promise.all(running.map((s) => s.stop()));
+    throw plainStart.status === "rejected" ? plainStart.reason : (holStart as PromiseRejectedResult).reason;
+  }
+  const servers: FamilyServers = plainStart.value;
+  const holServers = holStart.value;
+  const record = (entry: MultiplexResult) => {
+    ctx.record("multiplex", entry);
+    ctx.progress(describeEntry(entry));
+  };
+  try {
+    if (!servers.pinned) ctx.caveat(`multiplex family: ${servers.pinningNote}`);
+    for (const inFlight of plan.inFlight) {
+      let keepAlive: MultiplexResult | null = null;
+      for (const config of multiplexConfigurations(inFlight, plan)) {
+        if (ctx.signal.aborted) return;
+        const server = config.protocol === "grpc" ? servers.grpc : servers.rest;
+        const entry = await runMultiplexCase({ config, spec, target: server.target, server: server.process, plan, signal: ctx.signal });
+        if (config.configuration === "rest-keepalive") keepAlive = entry;
+        if (!config.keepAlive && keepAlive !== null) entry.noKeepAliveExtra = noKeepAliveExtra(entry, keepAlive);
+        record(entry);
+      }
+    }
+
+    if (holServers === null) {
+      ctx.caveat("multiplex family: head-of-line experiment skipped for remote targets (it needs servers started with maxDelayMs)");
+      return;
+    }
+    const mix = { spec, timeoutMs: plan.timeoutMs, slowEvery: hol.slowEvery, slowDelayMs: hol.slowDelayMs };
+    const holNote = `1 call in ${hol.slowEvery} carries x-delay-ms: ${hol.slowDelayMs} (server started with maxDelayMs ${hol.slowDelayMs}); end-to-end clients, which take per-call metadata/headers`;
+    const cases = [
+      {
+        configuration: "hol-grpc-1conn",
+        connections: 1,
+        streamsPerConnection: hol.inFlight,
+        note: `one HTTP/2 connection, fast and slow calls as concurrent streams on it; ${holNote}`,
+        makeTransport: () => new MixedGrpcJsTransport({ ...mix, target: holServers.grpc.target, connections: 1 }),
+        server: holServers.grpc.process,
+      },
+      {
+        configuration: "hol-rest-keepalive",
+        connections: hol.inFlight,
+        streamsPerConnection: null,
+        note: `${hol.inFlight} HTTP/1.1 keep-alive connections (undici Pool), one call each; ${holNote}`,
+        makeTransport: () => new MixedUndiciTransport({ ...mix, target: holServers.rest.target, connections: hol.inFlight }),
+        server: holServers.rest.process,
+      },
+      {
+        configuration: `hol-rest-pool${plan.poolConnections}`,
+        connections: plan.poolConnections,
+        streamsPerConnection: null,
+        note: `a pool of ${plan.poolConnections} HTTP/1.1 keep-alive connections (undici Pool, shared queue): fast calls wait behind slow ones; ${holNote}`,
+        makeTransport: () => new MixedUndiciTransport({ ...mix, target: holServers.rest.target, connections: plan.poolConnections }),
+        server: holServers.rest.process,
+      },
+    ];
+    for (const c of cases) {
+      if (ctx.signal.aborted) return;
+      record(await runHeadOfLineCase({ ...c, call: spec.call, plan: hol, signal: ctx.signal }));
+    }
+  } finally {
+    await Promise.all(running.map((s) => s.stop()));
+  }
+}
 
 export const family: Family = {
   name: "multiplex",
-  describe: "not implemented yet",
-  run: async () => {
-    throw new Error("the multiplex family is not implemented yet");
-  },
+  describe: "equal in-flight calls: gRPC 1 conn × N streams / k conns, REST N keep-alive / pool of 4 / no keep-alive; head-of-line with slow calls mixed in",
+  run: runFamily,
 };
