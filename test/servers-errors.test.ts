@@ -19,8 +19,8 @@ let restServer: RunningServer;
 let clients: GrpcClients;
 
 before(async () => {
-  grpcServer = await SERVER_ARMS.grpc!.start({ host: "127.0.0.1", port: 0, maxRequestBytes: LIMIT });
-  restServer = await SERVER_ARMS.rest!.start({ host: "127.0.0.1", port: 0, maxRequestBytes: LIMIT });
+  grpcServer = await SERVER_ARMS.grpc.start({ host: "127.0.0.1", port: 0, maxRequestBytes: LIMIT });
+  restServer = await SERVER_ARMS.rest.start({ host: "127.0.0.1", port: 0, maxRequestBytes: LIMIT });
   clients = grpcClients(grpcServer.port);
 });
 

@@ -22,7 +22,7 @@ function rawGet(port: number, path: string, headers: Record<string, string>): Pr
 }
 
 test("compression off (default): REST sends identity even to a client that accepts gzip", async () => {
-  const r = await SERVER_ARMS.rest!.start({ host: "127.0.0.1", port: 0 });
+  const r = await SERVER_ARMS.rest.start({ host: "127.0.0.1", port: 0 });
   try {
     const res = await rawGet(r.port, "/v1/users/u-1/orders?limit=50", { "accept-encoding": "gzip" });
     assert.equal(res.headers["content-encoding"], undefined);
@@ -34,8 +34,8 @@ test("compression off (default): REST sends identity even to a client that accep
 });
 
 test("compression on: REST gzips responses; grpc-js cannot and says so in caveats, but accepts gzip requests", async () => {
-  const r = await SERVER_ARMS.rest!.start({ host: "127.0.0.1", port: 0, compression: true });
-  const g = await SERVER_ARMS.grpc!.start({ host: "127.0.0.1", port: 0, compression: true });
+  const r = await SERVER_ARMS.rest.start({ host: "127.0.0.1", port: 0, compression: true });
+  const g = await SERVER_ARMS.grpc.start({ host: "127.0.0.1", port: 0, compression: true });
   const Ctor = grpc.makeGenericClientConstructor(SHOP_SERVICES.OrderService, "OrderService");
   // A client that compresses what it sends (grpc-js clients can; only its server side cannot).
   const gzipClient = new Ctor(`127.0.0.1:${g.port}`, grpc.credentials.createInsecure(), {
@@ -56,8 +56,8 @@ test("compression on: REST gzips responses; grpc-js cannot and says so in caveat
 });
 
 test("x-delay-ms: with maxDelayMs set, a delayed call does not hold up the next one; with it off, the header is ignored", async () => {
-  const g = await SERVER_ARMS.grpc!.start({ host: "127.0.0.1", port: 0, maxDelayMs: 1500 });
-  const r = await SERVER_ARMS.rest!.start({ host: "127.0.0.1", port: 0, maxDelayMs: 1500 });
+  const g = await SERVER_ARMS.grpc.start({ host: "127.0.0.1", port: 0, maxDelayMs: 1500 });
+  const r = await SERVER_ARMS.rest.start({ host: "127.0.0.1", port: 0, maxDelayMs: 1500 });
   const c = grpcClients(g.port);
   try {
     // Ordering, not timing: the delayed calls are sent first, and neither server makes the next call wait for them.
@@ -78,8 +78,8 @@ test("x-delay-ms: with maxDelayMs set, a delayed call does not hold up the next 
     await Promise.all([g.close(), r.close()]);
   }
   // Off (the default): the header changes nothing about the answer.
-  const gOff = await SERVER_ARMS.grpc!.start({ host: "127.0.0.1", port: 0 });
-  const rOff = await SERVER_ARMS.rest!.start({ host: "127.0.0.1", port: 0 });
+  const gOff = await SERVER_ARMS.grpc.start({ host: "127.0.0.1", port: 0 });
+  const rOff = await SERVER_ARMS.rest.start({ host: "127.0.0.1", port: 0 });
   const cOff = grpcClients(gOff.port);
   try {
     const md = new grpc.Metadata();

@@ -18,8 +18,8 @@ let restServer: RunningServer;
 let clients: GrpcClients;
 
 before(async () => {
-  grpcServer = await SERVER_ARMS.grpc!.start({ host: "127.0.0.1", port: 0 });
-  restServer = await SERVER_ARMS.rest!.start({ host: "127.0.0.1", port: 0 });
+  grpcServer = await SERVER_ARMS.grpc.start({ host: "127.0.0.1", port: 0 });
+  restServer = await SERVER_ARMS.rest.start({ host: "127.0.0.1", port: 0 });
   clients = grpcClients(grpcServer.port);
 });
 
