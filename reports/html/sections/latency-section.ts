@@ -1,0 +1,151 @@
+// Latency as a distribution: percentile curves p50 … max from each scenario's merged HDR histogram, one chart
+// per call and load shape, one panel per size class; exact percentiles (and the p99 spread over the
+// repetitions) in the table underneath.
+import type { LoadResult } from "../../../bench/model/load-result.js";
+import { formatInteger, formatNumber } from "../../number-format.js";
+import { chartFigure } from "../chart-figure.js";
+import type { ChartSpec } from "../chart.js";
+import { dataTable } from "../data-table.js";
+import { html, type Html } from "../html-template.js";
+import { CURVE_LABELS, percentileCurve } from "../latency-percentiles.js";
+import { seriesLabel, seriesScale, UI_COLOURS, viewDashScale } from "../palette.js";
+import { notMeasured, PAYLOAD_ORDER, partialNote, payloadRank, sectionFrame, type SectionContext } from "../section.js";
+
+/** Scenarios that belong in one chart: same call and same load shape. */
+export function loadShapeKey(r: LoadResult): string {
+  const rate = r.mode === "open" ? `, open loop at ${formatInteger(r.targetRps)} req/s` : ", closed loop";
+  return `${r.call}${rate}, ${r.concurrency} in flight`;
+}
+
+export function groupByShape(results: readonly LoadResult[]): Map<string, LoadResult[]> {
+  const groups = new Map<string, LoadResult[]>();
+  for (const r of results) {
+    const key = loadShapeKey(r);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  for (const list of groups.values()) list.sort(compareResults);
+  return groups;
+}
+
+export function compareResults(a: LoadResult, b: LoadResult): number {
+  return (
+    payloadRank(a.payload) - payloadRank(b.payload) ||
+    a.view.localeCompare(b.view) * -1 ||
+    a.protocol.localeCompare(b.protocol) ||
+    a.driver.localeCompare(b.driver)
+  );
+}
+
+function range(values: readonly number[]): string {
+  if (values.length === 0) return "—";
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return lo === hi ? formatNumber(lo) : `${formatNumber(lo)} – ${formatNumber(hi)}`;
+}
+
+function flags(r: LoadResult): Html {
+  const parts: Html[] = [];
+  if (r.endReason !== "completed") parts.push(html`<span class="flag flag-bad" title="${r.failure ?? ""}">${r.endReason}</span>`);
+  if (r.driverSaturated) parts.push(html`<span class="flag flag-warn">driver saturated</span>`);
+  if (r.errors.total > 0) {
+    const codes = Object.entries(r.errors.byCode).map(([code, n]) => `${code}×${n}`).join(", ");
+    parts.push(html`<span class="flag flag-bad">${formatInteger(r.errors.total)} errors (${codes})</span>`);
+  }
+  return html`${parts}`;
+}
+
+async function shapeFigure(key: string, results: readonly LoadResult[], index: number, ctx: SectionContext): Promise<Html> {
+  const curves = results.map((r) => ({ r, curve: percentileCurve(r) }));
+  const values = curves.flatMap(({ r, curve }) =>
+    curve.points
+      .filter((p) => p.ms > 0)
+      .map((p) => ({
+        payload: r.payload,
+        series: seriesLabel(r.protocol, r.view),
+        view: r.view,
+        driver: r.driver,
+        line: `${r.protocol}/${r.view}/${r.driver}`,
+        percentile: p.label,
+        ms: p.ms,
+      })),
+  );
+  const payloads = PAYLOAD_ORDER.filter((p) => results.some((r) => r.payload === p));
+  const spec = {
+    data: { values },
+    facet: { field: "payload", type: "ordinal", title: null, sort: payloads, header: { labelExpr: "'size class: ' + datum.value", labelFontWeight: 600 } },
+    columns: Math.min(payloads.length, 4),
+    spec: {
+      width: payloads.length > 2 ? 200 : 320,
+      height: 170,
+      mark: { type: "line", point: { size: 22 }, strokeWidth: 2 },
+      encoding: {
+        x: { field: "percentile", type: "ordinal", sort: [...CURVE_LABELS], title: "percentile", axis: { labelAngle: -40 } },
+        y: { field: "ms", type: "quantitative", scale: { type: "log" }, title: "latency (ms, log scale)" },
+        color: { field: "series", type: "nominal", scale: seriesScale(), title: "protocol · view", legend: { symbolType: "stroke", symbolSize: 400, symbolStrokeWidth: 3, values: seriesScale().domain.filter((s) => values.some((v) => v.series === s)) } },
+        strokeDash: { field: "view", type: "nominal", scale: viewDashScale(), title: "view", legend: { symbolType: "stroke", symbolSize: 400, symbolStrokeWidth: 2, encode: { symbols: { update: { stroke: { value: UI_COLOURS.ink } } } } } },
+        detail: { field: "line", type: "nominal" },
+      },
+    },
+    resolve: { scale: { y: "shared" } },
+  } as unknown as ChartSpec;
+
+  const anySummaryOnly = curves.some(({ curve }) => curve.source === "summary");
+  const table = dataTable(
+    [
+      { label: "Size" },
+      { label: "Protocol · view" },
+      { label: "Driver" },
+      { label: "p50 ms", numeric: true },
+      { label: "p90 ms", numeric: true },
+      { label: "p99 ms", numeric: true },
+      { label: "p99.9 ms", numeric: true },
+      { label: "max ms", numeric: true },
+      { label: "mean ms", numeric: true },
+      { label: "p99 ms per repetition (min – max)", numeric: true },
+      { label: "calls", numeric: true },
+      { label: "Flags" },
+    ],
+    curves.map(({ r, curve }) => [
+      r.payload,
+      html`<span class="swatch swatch-${r.protocol}-${r.view}"></span>${seriesLabel(r.protocol, r.view)}`,
+      r.driver,
+      formatNumber(r.latencyMs.p50),
+      formatNumber(r.latencyMs.p90),
+      formatNumber(r.latencyMs.p99),
+      formatNumber(r.latencyMs.p999),
+      formatNumber(r.latencyMs.max),
+      formatNumber(r.latencyMs.mean),
+      range(r.repetitions.map((rep) => rep.latencyMs.p99)),
+      formatInteger(r.requests),
+      html`${flags(r)}${curve.source === "summary" ? html`<span class="flag flag-warn">histogram unreadable: summary points only</span>` : ""}`,
+    ]),
+  );
+  return chartFigure(
+    {
+      id: `latency-${index}`,
+      title: `Latency percentiles: ${key}`,
+      subtitle: `from the merged HDR histograms of every repetition; solid = server view (lean driver), dashed = end-to-end (idiomatic client)${anySummaryOnly ? "; some curves from stored summary only" : ""}`,
+      spec,
+      table,
+    },
+    ctx.charts,
+  );
+}
+
+export async function latencySection(ctx: SectionContext): Promise<Html> {
+  const { report } = ctx;
+  const body: Html[] = [];
+  if (report.load.length === 0) {
+    body.push(notMeasured(report, "load", "latency percentiles"));
+  } else {
+    body.push(partialNote(report, "load"));
+    let i = 0;
+    for (const [key, results] of groupByShape(report.load)) body.push(await shapeFigure(key, results, i++, ctx));
+  }
+  return sectionFrame({
+    id: "latency",
+    title: "Latency percentiles per call and size class",
+    intro: "The whole distribution, not only averages: each curve runs from the median to the slowest call. The server view uses a lean load generator so the server is what is measured; the end-to-end view includes the idiomatic client library.",
+    body,
+  });
+}

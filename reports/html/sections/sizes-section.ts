@@ -1,0 +1,209 @@
+// Serialized sizes (canonical JSON vs protobuf, raw and compressed) and compression as it really went over the
+// wire, with requested and applied side by side so a setting that had no effect cannot hide.
+import type { CompressionResult } from "../../../bench/model/compression-result.js";
+import type { SizeResult } from "../../../bench/model/size-result.js";
+import { formatInteger, formatNumber, formatPercent, formatRatio } from "../../number-format.js";
+import { chartFigure } from "../chart-figure.js";
+import type { ChartSpec } from "../chart.js";
+import { dataTable } from "../data-table.js";
+import { html, type Html } from "../html-template.js";
+import { formatScale, PROTOCOL_LABEL, protocolScale, UI_COLOURS } from "../palette.js";
+import { notMeasured, partialNote, payloadRank, sectionFrame, type SectionContext } from "../section.js";
+
+const ENCODINGS = ["raw", "gzip", "deflate", "br"] as const;
+const FORMAT_LABEL = { json: "JSON", protobuf: "protobuf" } as const;
+const ENCODING_LABEL: Record<string, string> = { raw: "uncompressed", gzip: "gzip", deflate: "deflate", br: "brotli" };
+
+async function messageCharts(message: string, sizes: readonly SizeResult[], index: number, ctx: SectionContext): Promise<Html[]> {
+  const sorted = [...sizes].sort((a, b) => payloadRank(a.payload) - payloadRank(b.payload));
+  const payloads = sorted.map((s) => s.payload);
+  const values = sorted.flatMap((s) =>
+    (["protobuf", "json"] as const).flatMap((format) =>
+      ENCODINGS.map((encoding) => ({ payload: s.payload, format: FORMAT_LABEL[format], encoding: ENCODING_LABEL[encoding], bytes: s[format][encoding] })),
+    ),
+  );
+  const formats = formatScale([FORMAT_LABEL.protobuf, FORMAT_LABEL.json]);
+  const bytesSpec = {
+    data: { values: values.filter((v) => v.bytes > 0) },
+    facet: { field: "encoding", type: "nominal", title: null, sort: ENCODINGS.map((e) => ENCODING_LABEL[e]), header: { labelFontWeight: 600 } },
+    columns: 4,
+    spec: {
+      width: Math.max(150, payloads.length * 48),
+      height: 200,
+      mark: { type: "bar" },
+      encoding: {
+        x: { field: "payload", type: "ordinal", sort: payloads, title: "size class", axis: { labelAngle: 0 } },
+        xOffset: { field: "format", type: "nominal", sort: formats.domain },
+        y: { field: "bytes", type: "quantitative", scale: { type: "log" }, stack: null, title: "serialized size (bytes, log scale)" },
+        color: { field: "format", type: "nominal", scale: formats, title: "format" },
+      },
+    },
+  } as unknown as ChartSpec;
+  const rows = sorted.flatMap((s) =>
+    ENCODINGS.map((e) => [s.payload, ENCODING_LABEL[e] ?? e, formatInteger(s.protobuf[e]), formatInteger(s.json[e]), formatRatio(s.ratio[e])]),
+  );
+  const sizeTable = dataTable(
+    [{ label: "Size" }, { label: "Compression" }, { label: "protobuf bytes", numeric: true }, { label: "JSON bytes", numeric: true }, { label: "JSON / protobuf", numeric: true }],
+    rows,
+  );
+  const ratioValues = sorted.flatMap((s) => ENCODINGS.map((encoding) => ({ payload: s.payload, encoding: ENCODING_LABEL[encoding], ratio: s.ratio[encoding] })));
+  const encodingLabels = ENCODINGS.map((e) => ENCODING_LABEL[e]);
+  const maxRatio = Math.max(10, ...ratioValues.map((v) => v.ratio).filter(Number.isFinite));
+  const ratioSpec = {
+    width: Math.max(320, Math.min(760, payloads.length * 130)),
+    height: 200,
+    data: { values: ratioValues },
+    layer: [
+      {
+        mark: { type: "bar", color: UI_COLOURS.muted },
+        encoding: {
+          x: { field: "payload", type: "ordinal", sort: payloads, title: "size class", axis: { labelAngle: 0 } },
+          xOffset: { field: "encoding", type: "nominal", sort: encodingLabels },
+          y: { field: "ratio", type: "quantitative", title: "JSON size / protobuf size (×)", scale: { domain: [0, Math.ceil(maxRatio * 1.05)] } },
+          opacity: { field: "encoding", type: "ordinal", sort: encodingLabels, scale: { domain: encodingLabels, range: [1, 0.75, 0.55, 0.35] }, title: "compression" },
+        },
+      },
+      { mark: { type: "rule", color: UI_COLOURS.bad, strokeDash: [6, 3] }, encoding: { y: { datum: 10 } } },
+      {
+        mark: { type: "text", align: "left", dx: 4, dy: -6, color: UI_COLOURS.bad, fontSize: 11 },
+        encoding: { y: { datum: 10 }, x: { value: 0 }, text: { value: "the “10× smaller” claim" } },
+      },
+      { mark: { type: "rule", color: UI_COLOURS.ink }, encoding: { y: { datum: 1 } } },
+    ],
+  } as unknown as ChartSpec;
+  const ratioTable = dataTable(
+    [{ label: "Size" }, ...ENCODINGS.map((e) => ({ label: `JSON / protobuf, ${ENCODING_LABEL[e] ?? e}`, numeric: true }))],
+    sorted.map((s) => [s.payload, ...ENCODINGS.map((e) => formatRatio(s.ratio[e]))]),
+  );
+  return [
+    await chartFigure(
+      { id: `sizes-bytes-${index}`, title: `Serialized size of ${message}: JSON vs protobuf`, subtitle: "the same message in both formats (JSON = the canonical proto3 mapping), uncompressed and with each compression", spec: bytesSpec, table: sizeTable },
+      ctx.charts,
+    ),
+    await chartFigure(
+      { id: `sizes-ratio-${index}`, title: `How much larger JSON is than protobuf: ${message}`, subtitle: "JSON size / protobuf size per size class and compression; red dashed line: the often-quoted 10×", spec: ratioSpec, table: ratioTable },
+      ctx.charts,
+    ),
+  ];
+}
+
+async function sizeCharts(sizes: readonly SizeResult[], ctx: SectionContext): Promise<Html[]> {
+  const byMessage = new Map<string, SizeResult[]>();
+  for (const s of sizes) byMessage.set(s.message, [...(byMessage.get(s.message) ?? []), s]);
+  const out: Html[] = [];
+  let i = 0;
+  for (const [message, list] of [...byMessage].sort(([a], [b]) => a.localeCompare(b))) out.push(...(await messageCharts(message, list, i++, ctx)));
+  return out;
+}
+
+function configurationLabel(c: CompressionResult): string {
+  return `${c.call} · ${c.payload} · ${c.direction}`;
+}
+
+async function compressionChart(results: readonly CompressionResult[], ctx: SectionContext): Promise<Html> {
+  const sorted = [...results].sort(
+    (a, b) =>
+      a.call.localeCompare(b.call) || payloadRank(a.payload) - payloadRank(b.payload) || a.direction.localeCompare(b.direction) || a.protocol.localeCompare(b.protocol),
+  );
+  const groups = [...new Set(sorted.map(configurationLabel))];
+  const requested = [...new Set(sorted.map((c) => c.requested))];
+  const values = sorted.map((c) => ({
+    group: configurationLabel(c),
+    protocol: PROTOCOL_LABEL[c.protocol],
+    requested: c.requested,
+    applied: c.applied,
+    bytes: c.wireBytes,
+    notApplied: c.appliedAsRequested ? "no" : "yes",
+  }));
+  const spec = {
+    data: { values },
+    facet: { field: "group", type: "nominal", title: null, sort: groups },
+    columns: Math.min(groups.length, 2),
+    spec: {
+      width: groups.length > 1 ? 360 : 560,
+      height: 200,
+      layer: [
+        {
+          mark: { type: "bar" },
+          encoding: {
+            x: { field: "requested", type: "nominal", sort: requested, title: "compression requested", axis: { labelAngle: 0 } },
+            xOffset: { field: "protocol", type: "nominal", sort: protocolScale().domain },
+            y: { field: "bytes", type: "quantitative", title: "body bytes on the wire per call" },
+            color: { field: "protocol", type: "nominal", scale: protocolScale(), title: "protocol" },
+            stroke: { condition: { test: "datum.notApplied === 'yes'", value: UI_COLOURS.bad }, value: null },
+            strokeWidth: { condition: { test: "datum.notApplied === 'yes'", value: 2 }, value: 0 },
+            strokeDash: { condition: { test: "datum.notApplied === 'yes'", value: [4, 2] }, value: [1, 0] },
+          },
+        },
+        {
+          transform: [{ filter: "datum.notApplied === 'yes'" }],
+          mark: { type: "text", dy: -6, color: UI_COLOURS.bad, fontSize: 10, baseline: "bottom" },
+          encoding: {
+            x: { field: "requested", type: "nominal", sort: requested },
+            xOffset: { field: "protocol", type: "nominal", sort: protocolScale().domain },
+            y: { field: "bytes", type: "quantitative" },
+            text: { value: "not applied" },
+          },
+        },
+      ],
+    },
+  } as unknown as ChartSpec;
+  const table = dataTable(
+    [
+      { label: "Protocol" },
+      { label: "Call · size · direction" },
+      { label: "Path" },
+      { label: "Requested" },
+      { label: "Applied" },
+      { label: "wire B/call", numeric: true },
+      { label: "uncompressed B", numeric: true },
+      { label: "saved", numeric: true },
+      { label: "server CPU µs/call", numeric: true },
+      { label: "client CPU µs/call", numeric: true },
+      { label: "p50 ms", numeric: true },
+      { label: "p99 ms", numeric: true },
+      { label: "Note" },
+    ],
+    sorted.map((c) => [
+      html`<span class="swatch swatch-${c.protocol}-server"></span>${PROTOCOL_LABEL[c.protocol]}`,
+      html`<span class="nowrap">${configurationLabel(c)}</span>`,
+      c.path,
+      c.requested,
+      c.appliedAsRequested ? c.applied : html`<span class="flag flag-bad">${c.applied} (not as requested)</span>`,
+      formatInteger(c.wireBytes),
+      formatInteger(c.uncompressedBytes),
+      formatPercent(c.bytesSavedPct, 2),
+      formatNumber(c.serverCpuUsPerCall),
+      formatNumber(c.clientCpuUsPerCall),
+      formatNumber(c.latencyMs?.p50),
+      formatNumber(c.latencyMs?.p99),
+      c.note ?? "",
+    ]),
+  );
+  return chartFigure(
+    {
+      id: "compression",
+      title: "Compression as applied on the wire",
+      subtitle: "bytes counted at the socket per call; red dashed outline: the requested compression was not applied",
+      spec,
+      table,
+    },
+    ctx.charts,
+  );
+}
+
+export async function sizesSection(ctx: SectionContext): Promise<Html> {
+  const { report } = ctx;
+  const body: Html[] = [html`<h3>Serialized sizes</h3>`];
+  if (report.sizes.length === 0) body.push(notMeasured(report, "size", "serialized sizes"));
+  else body.push(partialNote(report, "size"), ...(await sizeCharts(report.sizes, ctx)));
+  body.push(html`<h3>Compression</h3>`);
+  if (report.compression.length === 0) body.push(notMeasured(report, "compression", "compression on the wire"));
+  else body.push(partialNote(report, "compression"), await compressionChart(report.compression, ctx));
+  return sectionFrame({
+    id: "sizes-compression",
+    title: "Sizes and compression",
+    intro: "JSON here is the proto3 canonical JSON mapping of the very message gRPC sends, so the comparison is like for like. Compression figures are what was observed on the wire, not what was asked for.",
+    body,
+  });
+}

@@ -1,0 +1,123 @@
+// Streaming: server streams, client streams (uploads) and bidirectional chat against their REST counterparts.
+// Every run checks item count and checksum; an unverified run is flagged, because a fast wrong answer is no answer.
+import type { StreamResult } from "../../../bench/model/stream-result.js";
+import { formatInteger, formatNumber } from "../../number-format.js";
+import { chartFigure } from "../chart-figure.js";
+import type { ChartSpec } from "../chart.js";
+import { dataTable } from "../data-table.js";
+import { html, type Html } from "../html-template.js";
+import { PROTOCOL_LABEL, protocolScale, UI_COLOURS } from "../palette.js";
+import { notMeasured, partialNote, sectionFrame, type SectionContext } from "../section.js";
+
+const KINDS = ["server-stream", "client-stream", "bidi"] as const;
+const KIND_TITLE: Record<string, string> = {
+  "server-stream": "server streaming (many orders to the client)",
+  "client-stream": "client streaming (upload)",
+  bidi: "bidirectional (chat)",
+};
+
+/** Fields a stream entry may carry beyond the common ones (the model allows additional properties). */
+function extraText(s: StreamResult, key: string): string {
+  const value = (s as Record<string, unknown>)[key];
+  return typeof value === "string" ? value : "";
+}
+
+async function streamChart(results: readonly StreamResult[], ctx: SectionContext): Promise<Html> {
+  const kinds = KINDS.filter((k) => results.some((s) => s.kind === k));
+  const values = results.flatMap((s) => {
+    const base = { kind: KIND_TITLE[s.kind] ?? s.kind, configuration: s.configuration, protocol: PROTOCOL_LABEL[s.protocol], verified: s.verified ? "yes" : "no" };
+    return [
+      ...(s.timeToLastItemMs !== null ? [{ ...base, moment: "last item", ms: s.timeToLastItemMs }] : []),
+      ...(s.timeToFirstItemMs !== null ? [{ ...base, moment: "first item", ms: s.timeToFirstItemMs }] : []),
+    ];
+  });
+  const panel = (kind: string) => {
+    const title = KIND_TITLE[kind] ?? kind;
+    const mine = values.filter((v) => v.kind === title);
+    const y = { field: "configuration", type: "nominal", title: null, sort: results.filter((s) => s.kind === kind).map((s) => s.configuration) };
+    const bars = {
+      transform: [{ filter: { field: "moment", equal: "last item" } }],
+      mark: { type: "bar" },
+      encoding: {
+        y,
+        x: { field: "ms", type: "quantitative", title: `${title}: time from start (ms); bar = last item, tick = first item` },
+        color: { field: "protocol", type: "nominal", scale: protocolScale(), title: "protocol" },
+        stroke: { condition: { test: "datum.verified === 'no'", value: UI_COLOURS.bad }, value: null },
+        strokeWidth: { condition: { test: "datum.verified === 'no'", value: 2 }, value: 0 },
+        strokeDash: { condition: { test: "datum.verified === 'no'", value: [4, 2] }, value: [1, 0] },
+      },
+    };
+    const ticks = {
+      transform: [{ filter: { field: "moment", equal: "first item" } }],
+      mark: { type: "tick", color: UI_COLOURS.ink, thickness: 3 },
+      encoding: { y, x: { field: "ms", type: "quantitative" } },
+    };
+    const layer = [
+      ...(mine.some((v) => v.moment === "last item") ? [bars] : []),
+      ...(mine.some((v) => v.moment === "first item") ? [ticks] : []),
+    ];
+    return { data: { values: mine }, width: 520, height: { step: 24 }, layer };
+  };
+  const spec = {
+    vconcat: kinds.filter((k) => values.some((v) => v.kind === (KIND_TITLE[k] ?? k))).map(panel),
+    resolve: { scale: { x: "independent", y: "independent" } },
+  } as unknown as ChartSpec;
+  const table = dataTable(
+    [
+      { label: "Kind" },
+      { label: "Configuration" },
+      { label: "Protocol" },
+      { label: "items", numeric: true },
+      { label: "Verified" },
+      { label: "first / last item ms", numeric: true },
+      { label: "items/s", numeric: true },
+      { label: "round trip p50 / p99 ms", numeric: true },
+      { label: "peak RSS MB client / server", numeric: true },
+      { label: "wire bytes req / resp", numeric: true },
+      { label: "End" },
+      { label: "Note" },
+    ],
+    results.map((s) => [
+      s.kind,
+      html`${s.configuration}<br><span class="muted small">${formatInteger(s.inFlight)} in flight · ${formatInteger(s.repetitions)} repetitions</span>`,
+      html`<span class="swatch swatch-${s.protocol}-server"></span>${PROTOCOL_LABEL[s.protocol]}`,
+      formatInteger(s.items),
+      s.verified ? html`<span class="flag flag-ok">count + checksum ok</span>` : html`<span class="flag flag-bad">NOT verified</span>`,
+      `${formatNumber(s.timeToFirstItemMs)} / ${formatNumber(s.timeToLastItemMs)}`,
+      formatNumber(s.itemsPerSec),
+      s.roundTripMs ? `${formatNumber(s.roundTripMs.p50)} / ${formatNumber(s.roundTripMs.p99)}` : "—",
+      `${formatNumber(s.clientPeakRssMb)} / ${formatNumber(s.serverPeakRssMb)}`,
+      s.wireBytes ? `${formatInteger(s.wireBytes.request)} / ${formatInteger(s.wireBytes.response)}` : "—",
+      s.endReason === "completed" ? s.endReason : html`<span class="flag ${s.endReason === "not-applicable" ? "flag-warn" : "flag-bad"}">${s.endReason}</span>`,
+      [extraText(s, "driver"), extraText(s, "note"), extraText(s, "failure")].filter((t) => t !== "").join(" — "),
+    ]),
+  );
+  if (values.length === 0) return table;
+  return chartFigure(
+    {
+      id: "stream",
+      title: "Streaming: time to first and last item",
+      subtitle: "lower is better; red dashed outline: item count or checksum did not verify",
+      spec,
+      table,
+    },
+    ctx.charts,
+  );
+}
+
+export async function streamSection(ctx: SectionContext): Promise<Html> {
+  const { report } = ctx;
+  const body: Html[] = [];
+  if (report.stream.length === 0) {
+    body.push(notMeasured(report, "stream", "streaming"));
+  } else {
+    const sorted = [...report.stream].sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.protocol.localeCompare(b.protocol));
+    body.push(partialNote(report, "stream"), await streamChart(sorted, ctx));
+  }
+  return sectionFrame({
+    id: "streaming",
+    title: "Streaming",
+    intro: "gRPC streams against what REST would do instead (NDJSON, one JSON array, pagination, a plain upload, a WebSocket).",
+    body,
+  });
+}
