@@ -112,13 +112,16 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
       const streams = o.concurrency / o.grpcConnections;
       if (!Number.isInteger(streams)) throw new UsageError(`--concurrency ${o.concurrency} is not a multiple of --grpc-connections ${o.grpcConnections}`);
       for (let round = 1; round <= o.rounds && !signal.aborted; round++) {
-        log(`crosscheck: gRPC round ${round}/${o.rounds}: h2-frames`);
-        const a = await ours(server, "grpc", "h2-frames", o, pinning, signal);
-        log(`crosscheck: gRPC round ${round}/${o.rounds}: h2load`);
-        const b = await theirs(server, () =>
-          runH2load({ target: server.target, path: spec.grpcPath, frame: spec.requestFrame, connections: o.grpcConnections, streamsPerConnection: streams, durationS: o.durationS, warmupS: 0, cpus: pinning.client }),
-        );
-        rows.push(row(`grpc ${spec.call}/${o.payload} c${o.grpcConnections}x${streams}`, "h2-frames", a, b));
+        // h2-node (node:http2) is shown too: it is the obvious design, and the row shows why it is not the default.
+        for (const driver of ["h2-frames", "h2-node"] as const) {
+          log(`crosscheck: gRPC round ${round}/${o.rounds}: ${driver}`);
+          const a = await ours(server, "grpc", driver, o, pinning, signal);
+          log(`crosscheck: gRPC round ${round}/${o.rounds}: h2load`);
+          const b = await theirs(server, () =>
+            runH2load({ target: server.target, path: spec.grpcPath, frame: spec.requestFrame, connections: o.grpcConnections, streamsPerConnection: streams, durationS: o.durationS, warmupS: 0, cpus: pinning.client }),
+          );
+          rows.push(row(`grpc ${spec.call}/${o.payload} c${o.grpcConnections}x${streams}`, driver, a, b));
+        }
       }
     }
     if (tools.wrk) {

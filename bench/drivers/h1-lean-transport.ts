@@ -5,6 +5,7 @@
 // autocannon's -R issues a burst at each second and applies no real coordinated-omission correction.
 import net from "node:net";
 import { transportErrorCode } from "./error-code.js";
+import { targetHostPort } from "./target-address.js";
 import type { CallDone, Transport } from "./transport.js";
 
 export interface H1LeanOptions {
@@ -252,7 +253,7 @@ export class H1LeanTransport implements Transport {
   constructor(options: H1LeanOptions) {
     const url = new URL(options.target);
     if (url.protocol !== "http:") throw new Error(`h1-lean speaks plain http only, got ${options.target}`);
-    this.address = { host: url.hostname.replace(/^\[|\]$/g, ""), port: Number(url.port || 80) };
+    this.address = targetHostPort(options.target);
     this.connections = options.connections;
     this.pipelining = Math.max(1, options.pipelining ?? 1);
     this.timeoutMs = options.timeoutMs;

@@ -1,20 +1,11 @@
-// The lean gRPC driver (server view): node:http2 streams carrying one pre-encoded, length-prefixed gRPC frame,
-// success read from grpc-status in the trailers. No client library, no per-call encoding: the counterpart of
-// autocannon for HTTP/2, so the server is what gets measured (cross-checked against h2load).
-//
-// Hot-path choices, all to keep per-call JS work near the floor node:http2 allows:
-// - one frozen headers object and one options object, shared by every call;
-// - the request frame is one Buffer, written with stream.end(frame) (one write + half-close);
-// - per-stream state lives on the stream object and the listeners are shared module functions, so a call
-//   allocates no closures of its own (node:http2 still allocates the stream itself);
-// - large flow-control windows, as h2load's defaults (2^30-1), so big responses are not throttled by
-//   WINDOW_UPDATE round trips the neutral tool does not pay.
-import http2 from "node:http2";
-import { grpcStatusFromHeader, transportErrorCode } from "./error-code.js";
+// The lean gRPC driver (server view, driver "h2-frames"): pre-encoded HEADERS + DATA frames per call over a
+// minimal HTTP/2 client (bench/drivers/h2/h2-frame-connection.ts), success read from grpc-status in the
+// trailers. No client library, no per-call encoding or stream objects: the counterpart of autocannon and of
+// h2load, so that the server is what gets measured (npm run bench:crosscheck compares it with h2load).
+import { targetHostPort } from "./target-address.js";
+import { H2FrameConnection } from "./h2/h2-frame-connection.js";
+import { transportErrorCode } from "./error-code.js";
 import type { CallDone, Transport } from "./transport.js";
-
-const WINDOW = 2 ** 30 - 1;
-const { NGHTTP2_CANCEL } = http2.constants;
 
 export interface H2FramesOptions {
   /** host:port */
@@ -29,43 +20,11 @@ export interface H2FramesOptions {
   headers?: Record<string, string>;
 }
 
-const kDone = Symbol("done");
-const kCode = Symbol("code");
-const kTimer = Symbol("timer");
-
-interface CallStream extends http2.ClientHttp2Stream {
-  [kDone]: CallDone;
-  [kCode]: string | null | undefined;
-  [kTimer]: NodeJS.Timeout | undefined;
-}
-
-function onResponse(this: CallStream, headers: http2.IncomingHttpHeaders & http2.IncomingHttpStatusHeader): void {
-  const status = headers[":status"];
-  if (status !== 200) this[kCode] = `HTTP_${status}`;
-  // Trailers-only responses (errors) carry grpc-status in the response headers.
-  else if (headers["grpc-status"] !== undefined) this[kCode] = grpcStatusFromHeader(headers["grpc-status"]);
-}
-
-function onTrailers(this: CallStream, trailers: http2.IncomingHttpHeaders): void {
-  if (this[kCode] === undefined) this[kCode] = grpcStatusFromHeader(trailers["grpc-status"]);
-}
-
-function onError(this: CallStream, error: unknown): void {
-  if (this[kCode] === undefined || this[kCode] === null) this[kCode] = transportErrorCode(error);
-}
-
-function onData(): void {}
-
-function onClose(this: CallStream): void {
-  if (this[kTimer] !== undefined) clearTimeout(this[kTimer]);
-  let code = this[kCode];
-  if (code === undefined) code = this.rstCode !== undefined && this.rstCode !== 0 ? "reset" : "MISSING_GRPC_STATUS";
-  this[kDone](code);
-}
-
-function onTimeout(stream: CallStream): void {
-  stream[kCode] = "timeout";
-  stream.close(NGHTTP2_CANCEL);
+class Lane {
+  connection: H2FrameConnection | null = null;
+  connecting = false;
+  lastFailure = 0;
+  readonly waiting: CallDone[] = [];
 }
 
 export class H2FramesTransport implements Transport {
@@ -73,113 +32,88 @@ export class H2FramesTransport implements Transport {
   readonly protocol = "grpc" as const;
   readonly view = "server" as const;
   readonly connections: number;
-  private readonly sessions: (http2.ClientHttp2Session | null)[];
-  private readonly authority: string;
-  private readonly headers: http2.OutgoingHttpHeaders;
-  private readonly requestOptions: http2.ClientSessionRequestOptions = { endStream: false };
+  private readonly lanes: Lane[] = [];
+  private readonly address: { host: string; port: number };
+  private readonly headers: [string, string][];
   private closing = false;
-  private lastConnectFailure = 0;
+  /** connections opened over the transport's life (reconnects included) */
+  connectionsOpened = 0;
 
   constructor(private readonly options: H2FramesOptions) {
     this.connections = options.connections;
-    this.sessions = new Array(options.connections).fill(null);
-    this.authority = `http://${options.target}`;
-    this.headers = Object.freeze({
-      ":method": "POST",
-      ":scheme": "http",
-      ":authority": options.target,
-      ":path": options.path,
-      "content-type": "application/grpc",
-      te: "trailers",
-      ...options.headers,
-    });
+    this.address = targetHostPort(options.target);
+    this.headers = [
+      [":method", "POST"],
+      [":scheme", "http"],
+      [":path", options.path],
+      [":authority", options.target],
+      ["content-type", "application/grpc"],
+      ["te", "trailers"],
+      ...Object.entries(options.headers ?? {}),
+    ];
+    for (let i = 0; i < options.connections; i++) this.lanes.push(new Lane());
   }
 
   async open(): Promise<void> {
-    await Promise.all(this.sessions.map((_, i) => this.connect(i)));
+    await Promise.all(this.lanes.map((lane) => this.connect(lane)));
   }
 
-  private connect(lane: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const session = http2.connect(this.authority, {
-        settings: { initialWindowSize: WINDOW, enablePush: false },
-        maxSessionMemory: 256,
-      });
-      this.sessions[lane] = session;
-      const fail = (error: unknown) => {
-        this.sessions[lane] = null;
-        this.lastConnectFailure = Date.now();
-        reject(error);
+  private async connect(lane: Lane): Promise<void> {
+    const connection = new H2FrameConnection({ ...this.address, headers: this.headers, payload: this.options.frame, timeoutMs: this.options.timeoutMs });
+    lane.connecting = true;
+    try {
+      await connection.open();
+      this.connectionsOpened++;
+      lane.connection = connection;
+      connection.onUnusable = () => {
+        if (lane.connection === connection) lane.connection = null;
       };
-      session.once("error", fail);
-      session.once("connect", () => {
-        session.off("error", fail);
-        session.setLocalWindowSize(WINDOW);
-        // Session errors also surface on each stream (counted there); this listener only keeps them from crashing us.
-        session.on("error", () => {});
-        session.once("close", () => {
-          if (this.sessions[lane] === session) this.sessions[lane] = null;
-        });
-        resolve();
-      });
-    });
+    } catch (error) {
+      lane.lastFailure = Date.now();
+      throw error;
+    } finally {
+      lane.connecting = false;
+    }
   }
 
   send(lane: number, done: CallDone): void {
-    const index = lane % this.connections;
-    const session = this.sessions[index];
-    if (session == null || session.closed || session.destroyed) {
-      this.sendWhenReconnected(index, done);
+    const l = this.lanes[lane % this.connections] as Lane;
+    const connection = l.connection;
+    if (connection !== null && connection.usable) {
+      connection.request(done);
       return;
     }
-    let stream: CallStream;
-    try {
-      stream = session.request(this.headers, this.requestOptions) as CallStream;
-    } catch (error) {
-      done(transportErrorCode(error));
-      return;
-    }
-    stream[kDone] = done;
-    stream[kCode] = undefined;
-    stream[kTimer] = this.options.timeoutMs > 0 ? setTimeout(onTimeout, this.options.timeoutMs, stream) : undefined;
-    stream.on("response", onResponse);
-    stream.on("trailers", onTrailers);
-    stream.on("data", onData);
-    stream.on("error", onError);
-    stream.on("close", onClose);
-    stream.end(this.options.frame);
+    this.sendWhenReconnected(l, done);
   }
 
   // A lost connection is re-opened lazily (at most every 100 ms); calls meanwhile fail as refused, after a
-  // tick so a closed loop against a dead server cannot recurse.
-  private sendWhenReconnected(index: number, done: CallDone): void {
+  // tick so a closed loop against a dead server cannot spin.
+  private sendWhenReconnected(lane: Lane, done: CallDone): void {
     if (this.closing) {
       setImmediate(done, "reset");
       return;
     }
-    if (Date.now() - this.lastConnectFailure < 100 || this.sessions[index] !== null) {
-      setTimeout(done, 1, "refused");
+    lane.waiting.push(done);
+    if (lane.connecting) return;
+    if (Date.now() - lane.lastFailure < 100) {
+      const failed = lane.waiting.splice(0);
+      setTimeout(() => failed.forEach((d) => d("refused")), 1);
       return;
     }
-    this.connect(index).then(
-      () => this.send(index, done),
-      (error: unknown) => done(transportErrorCode(error)),
+    this.connect(lane).then(
+      () => {
+        const waiting = lane.waiting.splice(0);
+        for (const d of waiting) this.send(this.lanes.indexOf(lane), d);
+      },
+      (error: unknown) => {
+        const code = transportErrorCode(error);
+        for (const d of lane.waiting.splice(0)) d(code);
+      },
     );
   }
 
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all(
-      this.sessions.map(
-        (session) =>
-          new Promise<void>((resolve) => {
-            if (session == null || session.destroyed) return resolve();
-            session.once("close", () => resolve());
-            session.close();
-            // In-flight streams would hold close() open; the measured windows are over, so do not wait long.
-            setTimeout(() => session.destroy(), 1000).unref();
-          }),
-      ),
-    );
+    for (const lane of this.lanes) lane.connection?.close();
   }
 }

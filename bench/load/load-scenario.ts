@@ -8,7 +8,7 @@ import type { LoadMode, LoadView } from "../model/load-result.js";
 import type { PayloadClass, Protocol } from "../model/measurement.js";
 import { SIZE_CLASSES } from "../../payloads/size-classes.js";
 
-export type DriverName = "h2-frames" | "autocannon" | "h1-lean" | "grpc-js" | "undici";
+export type DriverName = "h2-frames" | "h2-node" | "autocannon" | "h1-lean" | "grpc-js" | "undici";
 
 /** The open-loop rate: calls per second, or a fraction of the slowest closed-loop server-view throughput measured for the same call in this run. */
 export type RateSpec = number | { fractionOfClosed: number; fallbackRps: number };
@@ -80,6 +80,7 @@ function defaultDriver(protocol: Protocol, view: LoadView, mode: LoadMode): Driv
 
 const DRIVER_FITS: Record<DriverName, { protocol: Protocol; view: LoadView; modes: LoadMode[] }> = {
   "h2-frames": { protocol: "grpc", view: "server", modes: ["closed", "open"] },
+  "h2-node": { protocol: "grpc", view: "server", modes: ["closed", "open"] },
   autocannon: { protocol: "rest", view: "server", modes: ["closed"] },
   "h1-lean": { protocol: "rest", view: "server", modes: ["closed", "open"] },
   "grpc-js": { protocol: "grpc", view: "end-to-end", modes: ["closed", "open"] },

@@ -12,6 +12,8 @@ import { transportErrorCode } from "../drivers/error-code.js";
 import { GrpcJsTransport } from "../drivers/grpc-js-transport.js";
 import { H1LeanTransport } from "../drivers/h1-lean-transport.js";
 import { H2FramesTransport } from "../drivers/h2-frames-transport.js";
+import { H2NodeTransport } from "../drivers/h2-node-transport.js";
+import { targetHostPort } from "../drivers/target-address.js";
 import type { Transport } from "../drivers/transport.js";
 import { UndiciTransport } from "../drivers/undici-transport.js";
 import { AGGREGATION_NOTE, aggregateRepetitions } from "./aggregate-repetitions.js";
@@ -37,15 +39,9 @@ export interface RunLoadOptions {
   failAfterMs?: number;
 }
 
-/** host and port of a grpc host:port or a rest http://host:port target */
-export function targetAddress(target: string): { host: string; port: number } {
-  const url = new URL(target.includes("://") ? target : `http://${target}`);
-  return { host: url.hostname.replace(/^\[|\]$/g, ""), port: Number(url.port || 80) };
-}
-
 /** One TCP connect to the target, so an unreachable target fails fast and clearly, whatever the driver. */
 export function probeTarget(target: string, timeoutMs = 3000): Promise<void> {
-  const { host, port } = targetAddress(target);
+  const { host, port } = targetHostPort(target);
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host, port });
     const timer = setTimeout(() => {
@@ -70,6 +66,8 @@ export function createTransport(scenario: ResolvedScenario, spec: CallSpec, targ
   switch (scenario.driver) {
     case "h2-frames":
       return new H2FramesTransport({ ...common, path: spec.grpcPath, frame: spec.requestFrame });
+    case "h2-node":
+      return new H2NodeTransport({ ...common, path: spec.grpcPath, frame: spec.requestFrame });
     case "h1-lean":
       return new H1LeanTransport({ ...common, path: spec.restPath, pipelining: scenario.pipelining });
     case "grpc-js":

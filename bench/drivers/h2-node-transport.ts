@@ -1,0 +1,188 @@
+// A lean gRPC driver on node:http2 (server view, driver "h2-node"): node:http2 streams carrying one pre-encoded,
+// length-prefixed gRPC frame, success read from grpc-status in the trailers. No client library, no per-call
+// encoding. It is kept beside the default "h2-frames" driver (bench/drivers/h2-frames-transport.ts) because
+// node:http2 is the obvious way to build this and the crosscheck shows why it is not enough: its per-stream
+// cost (a Duplex, a headers object, several events) is about what the grpc-js server spends per call, so on
+// a 2-core machine the client sets the pace, not the server.
+//
+// Hot-path choices, all to keep per-call JS work near the floor node:http2 allows:
+// - one frozen headers object and one options object, shared by every call;
+// - the request frame is one Buffer, written with stream.end(frame) (one write + half-close);
+// - per-stream state lives on the stream object and the listeners are shared module functions, so a call
+//   allocates no closures of its own (node:http2 still allocates the stream itself);
+// - large flow-control windows, as h2load's defaults (2^30-1), so big responses are not throttled by
+//   WINDOW_UPDATE round trips the neutral tool does not pay.
+import http2 from "node:http2";
+import { grpcStatusFromHeader, transportErrorCode } from "./error-code.js";
+import type { CallDone, Transport } from "./transport.js";
+
+const WINDOW = 2 ** 30 - 1;
+const { NGHTTP2_CANCEL } = http2.constants;
+
+export interface H2NodeOptions {
+  /** host:port */
+  target: string;
+  connections: number;
+  /** gRPC method path, e.g. /shop.v1.UserService/GetUser */
+  path: string;
+  /** the length-prefixed request (grpcFrame(encoded message)) */
+  frame: Buffer;
+  timeoutMs: number;
+  /** Extra request headers (e.g. grpc-accept-encoding); none by default. */
+  headers?: Record<string, string>;
+}
+
+const kDone = Symbol("done");
+const kCode = Symbol("code");
+const kTimer = Symbol("timer");
+
+interface CallStream extends http2.ClientHttp2Stream {
+  [kDone]: CallDone;
+  [kCode]: string | null | undefined;
+  [kTimer]: NodeJS.Timeout | undefined;
+}
+
+function onResponse(this: CallStream, headers: http2.IncomingHttpHeaders & http2.IncomingHttpStatusHeader): void {
+  const status = headers[":status"];
+  if (status !== 200) this[kCode] = `HTTP_${status}`;
+  // Trailers-only responses (errors) carry grpc-status in the response headers.
+  else if (headers["grpc-status"] !== undefined) this[kCode] = grpcStatusFromHeader(headers["grpc-status"]);
+}
+
+function onTrailers(this: CallStream, trailers: http2.IncomingHttpHeaders): void {
+  if (this[kCode] === undefined) this[kCode] = grpcStatusFromHeader(trailers["grpc-status"]);
+}
+
+function onError(this: CallStream, error: unknown): void {
+  if (this[kCode] === undefined || this[kCode] === null) this[kCode] = transportErrorCode(error);
+}
+
+function onData(): void {}
+
+function onClose(this: CallStream): void {
+  if (this[kTimer] !== undefined) clearTimeout(this[kTimer]);
+  let code = this[kCode];
+  if (code === undefined) code = this.rstCode !== undefined && this.rstCode !== 0 ? "reset" : "MISSING_GRPC_STATUS";
+  this[kDone](code);
+}
+
+function onTimeout(stream: CallStream): void {
+  stream[kCode] = "timeout";
+  stream.close(NGHTTP2_CANCEL);
+}
+
+export class H2NodeTransport implements Transport {
+  readonly driver = "h2-node";
+  readonly protocol = "grpc" as const;
+  readonly view = "server" as const;
+  readonly connections: number;
+  private readonly sessions: (http2.ClientHttp2Session | null)[];
+  private readonly authority: string;
+  private readonly headers: http2.OutgoingHttpHeaders;
+  private readonly requestOptions: http2.ClientSessionRequestOptions = { endStream: false };
+  private closing = false;
+  private lastConnectFailure = 0;
+
+  constructor(private readonly options: H2NodeOptions) {
+    this.connections = options.connections;
+    this.sessions = new Array(options.connections).fill(null);
+    this.authority = `http://${options.target}`;
+    this.headers = Object.freeze({
+      ":method": "POST",
+      ":scheme": "http",
+      ":authority": options.target,
+      ":path": options.path,
+      "content-type": "application/grpc",
+      te: "trailers",
+      ...options.headers,
+    });
+  }
+
+  async open(): Promise<void> {
+    await Promise.all(this.sessions.map((_, i) => this.connect(i)));
+  }
+
+  private connect(lane: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const session = http2.connect(this.authority, {
+        settings: { initialWindowSize: WINDOW, enablePush: false },
+        maxSessionMemory: 256,
+      });
+      this.sessions[lane] = session;
+      const fail = (error: unknown) => {
+        this.sessions[lane] = null;
+        this.lastConnectFailure = Date.now();
+        reject(error);
+      };
+      session.once("error", fail);
+      session.once("connect", () => {
+        session.off("error", fail);
+        session.setLocalWindowSize(WINDOW);
+        // Session errors also surface on each stream (counted there); this listener only keeps them from crashing us.
+        session.on("error", () => {});
+        session.once("close", () => {
+          if (this.sessions[lane] === session) this.sessions[lane] = null;
+        });
+        resolve();
+      });
+    });
+  }
+
+  send(lane: number, done: CallDone): void {
+    const index = lane % this.connections;
+    const session = this.sessions[index];
+    if (session == null || session.closed || session.destroyed) {
+      this.sendWhenReconnected(index, done);
+      return;
+    }
+    let stream: CallStream;
+    try {
+      stream = session.request(this.headers, this.requestOptions) as CallStream;
+    } catch (error) {
+      done(transportErrorCode(error));
+      return;
+    }
+    stream[kDone] = done;
+    stream[kCode] = undefined;
+    stream[kTimer] = this.options.timeoutMs > 0 ? setTimeout(onTimeout, this.options.timeoutMs, stream) : undefined;
+    stream.on("response", onResponse);
+    stream.on("trailers", onTrailers);
+    stream.on("data", onData);
+    stream.on("error", onError);
+    stream.on("close", onClose);
+    stream.end(this.options.frame);
+  }
+
+  // A lost connection is re-opened lazily (at most every 100 ms); calls meanwhile fail as refused, after a
+  // tick so a closed loop against a dead server cannot recurse.
+  private sendWhenReconnected(index: number, done: CallDone): void {
+    if (this.closing) {
+      setImmediate(done, "reset");
+      return;
+    }
+    if (Date.now() - this.lastConnectFailure < 100 || this.sessions[index] !== null) {
+      setTimeout(done, 1, "refused");
+      return;
+    }
+    this.connect(index).then(
+      () => this.send(index, done),
+      (error: unknown) => done(transportErrorCode(error)),
+    );
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(
+      this.sessions.map(
+        (session) =>
+          new Promise<void>((resolve) => {
+            if (session == null || session.destroyed) return resolve();
+            session.once("close", () => resolve());
+            session.close();
+            // In-flight streams would hold close() open; the measured windows are over, so do not wait long.
+            setTimeout(() => session.destroy(), 1000).unref();
+          }),
+      ),
+    );
+  }
+}

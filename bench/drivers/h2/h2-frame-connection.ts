@@ -1,0 +1,437 @@
+// One HTTP/2 connection (RFC 9113, cleartext with prior knowledge) that does exactly what a gRPC unary call
+// needs and nothing else: write a pre-encoded HEADERS + DATA(END_STREAM) pair per call, read the response
+// frames, decode header blocks (HPACK) for :status and grpc-status, keep flow control and SETTINGS/PING
+// obligations. This is what h2load does in C; node:http2 instead builds a Duplex stream, a headers object and
+// several events per call, which on this machine costs the client about as much CPU as the server spends
+// answering the call — so the client, not the server, would set the throughput.
+//
+// Per call the hot path allocates one small Buffer (the frames with the stream id patched in) and one Map
+// entry; everything else is preallocated. Responses are never copied: DATA payloads are only counted.
+import net from "node:net";
+import { grpcStatusFromHeader, transportErrorCode } from "../error-code.js";
+import type { CallDone } from "../transport.js";
+import { encodeInteger, encodeString, HpackDecoder, STATIC_TABLE_SIZE, staticNameIndex, staticPairIndex } from "./hpack-decoder.js";
+
+const PREFACE = Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", "latin1");
+const FRAME = { DATA: 0, HEADERS: 1, RST_STREAM: 3, SETTINGS: 4, PUSH_PROMISE: 5, PING: 6, GOAWAY: 7, WINDOW_UPDATE: 8, CONTINUATION: 9 } as const;
+const FLAG = { END_STREAM: 0x1, ACK: 0x1, END_HEADERS: 0x4, PADDED: 0x8, PRIORITY: 0x20 } as const;
+const SETTING = { HEADER_TABLE_SIZE: 1, ENABLE_PUSH: 2, MAX_CONCURRENT_STREAMS: 3, INITIAL_WINDOW_SIZE: 4, MAX_FRAME_SIZE: 5 } as const;
+const CANCEL = 0x8;
+/** Our receive windows, as h2load's defaults (-w 30 -W 30): large responses never wait for WINDOW_UPDATE. */
+const RECEIVE_WINDOW = 2 ** 30 - 1;
+const DEFAULT_WINDOW = 65_535;
+const MAX_STREAM_ID = 2 ** 31 - 1;
+
+function frameHeader(length: number, type: number, flags: number, streamId: number): Buffer {
+  const b = Buffer.allocUnsafe(9);
+  b.writeUIntBE(length, 0, 3);
+  b.writeUInt8(type, 3);
+  b.writeUInt8(flags, 4);
+  b.writeUInt32BE(streamId, 5);
+  return b;
+}
+
+function frame(type: number, flags: number, streamId: number, payload: Buffer = Buffer.alloc(0)): Buffer {
+  return Buffer.concat([frameHeader(payload.length, type, flags, streamId), payload]);
+}
+
+/**
+ * The request header block twice: `first` adds every non-static header to the server's dynamic table
+ * (literal with incremental indexing), `steady` then names each one by its dynamic index, as h2load and
+ * browsers do, so steady-state requests cost the server a table lookup rather than string parsing.
+ */
+export function requestHeaderBlocks(headers: readonly (readonly [string, string])[]): { first: Buffer; steady: Buffer; tableBytes: number } {
+  const first: number[] = [];
+  const indexed: string[] = [];
+  let tableBytes = 0;
+  for (const [name, value] of headers) {
+    const pair = staticPairIndex(name, value);
+    if (pair > 0) {
+      first.push(...encodeInteger(pair, 7, 0x80));
+      continue;
+    }
+    const nameIndex = staticNameIndex(name);
+    first.push(...encodeInteger(nameIndex, 6, 0x40));
+    if (nameIndex === 0) first.push(...encodeString(name));
+    first.push(...encodeString(value));
+    indexed.push(`${name}\u0000${value}`);
+    tableBytes += 32 + Buffer.byteLength(name, "latin1") + Buffer.byteLength(value, "latin1");
+  }
+  const steady: number[] = [];
+  for (const [name, value] of headers) {
+    const pair = staticPairIndex(name, value);
+    if (pair > 0) steady.push(...encodeInteger(pair, 7, 0x80));
+    else {
+      // newest entry has index STATIC_TABLE_SIZE + 1
+      const k = indexed.indexOf(`${name}\u0000${value}`);
+      steady.push(...encodeInteger(STATIC_TABLE_SIZE + indexed.length - k, 7, 0x80));
+    }
+  }
+  return { first: Buffer.from(first), steady: Buffer.from(steady), tableBytes };
+}
+
+/** HEADERS (END_HEADERS) + DATA (END_STREAM) with stream id 0, to be patched at `idOffsets`. */
+function callTemplate(block: Buffer, payload: Buffer): { bytes: Buffer; idOffsets: [number, number] } {
+  const bytes = Buffer.concat([frameHeader(block.length, FRAME.HEADERS, FLAG.END_HEADERS, 0), block, frameHeader(payload.length, FRAME.DATA, FLAG.END_STREAM, 0), payload]);
+  return { bytes, idOffsets: [5, 9 + block.length + 5] };
+}
+
+export interface H2FrameConnectionOptions {
+  host: string;
+  port: number;
+  /** request headers in order, pseudo-headers first */
+  headers: readonly (readonly [string, string])[];
+  /** DATA payload of every request (a length-prefixed gRPC message) */
+  payload: Buffer;
+  /** calls older than this are cancelled (RST_STREAM) and counted as "timeout"; checked at this period */
+  timeoutMs: number;
+}
+
+export class H2FrameConnection {
+  private socket: net.Socket | null = null;
+  private readonly decoder = new HpackDecoder();
+  private readonly streams = new Map<number, CallDone>();
+  /** first-HEADERS verdicts (non-200) waiting for the end of their stream */
+  private readonly verdicts = new Map<number, string>();
+  private readonly waiting: CallDone[] = [];
+  private nextStreamId = 1;
+  private sendWindow = DEFAULT_WINDOW;
+  private peerInitialWindow = DEFAULT_WINDOW;
+  private peerMaxStreams = Infinity;
+  private peerMaxFrame = 16_384;
+  private peerTableSize = 4096;
+  private receivedSinceUpdate = 0;
+  private pending: Buffer | null = null;
+  private corked = false;
+  private goingAway = false;
+  private closed = false;
+  private ready = false;
+  private timeoutTimer: NodeJS.Timeout | null = null;
+  private timeoutWatermark = 1;
+  private firstSent = false;
+  private readonly first: { bytes: Buffer; idOffsets: [number, number] };
+  private readonly steady: { bytes: Buffer; idOffsets: [number, number] };
+  private readonly plain: { bytes: Buffer; idOffsets: [number, number] };
+  private tableBytes: number;
+  /** continuation of a header block across frames */
+  private headerBlock: { streamId: number; endStream: boolean; parts: Buffer[] } | null = null;
+  // what the header sink saw in the block being decoded
+  private seenStatus = "";
+  private seenGrpcStatus: string | undefined = undefined;
+  private readonly onHeader = (name: string, value: string): void => {
+    if (name === ":status") this.seenStatus = value;
+    else if (name === "grpc-status") this.seenGrpcStatus = value;
+  };
+  /** called once when the connection can take no more calls (closed, GOAWAY, ids exhausted) */
+  onUnusable: (() => void) | null = null;
+
+  constructor(private readonly options: H2FrameConnectionOptions) {
+    const blocks = requestHeaderBlocks(options.headers);
+    this.first = callTemplate(blocks.first, options.payload);
+    this.steady = callTemplate(blocks.steady, options.payload);
+    const plainBlock: number[] = [];
+    for (const [name, value] of options.headers) {
+      const pair = staticPairIndex(name, value);
+      if (pair > 0) plainBlock.push(...encodeInteger(pair, 7, 0x80));
+      else {
+        const nameIndex = staticNameIndex(name);
+        plainBlock.push(...encodeInteger(nameIndex, 4, 0x00));
+        if (nameIndex === 0) plainBlock.push(...encodeString(name));
+        plainBlock.push(...encodeString(value));
+      }
+    }
+    this.plain = callTemplate(Buffer.from(plainBlock), options.payload);
+    this.tableBytes = blocks.tableBytes;
+    if (options.payload.length > 16_384) throw new Error(`request of ${options.payload.length} bytes needs several DATA frames; h2-frames sends one`);
+  }
+
+  /** Connects and waits for the server's SETTINGS. Rejects with a coded error (ECONNREFUSED…). */
+  open(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect({ host: this.options.host, port: this.options.port, noDelay: true });
+      this.socket = socket;
+      let settled = false;
+      const fail = (error: Error) => {
+        if (!settled) {
+          settled = true;
+          reject(error);
+        }
+      };
+      socket.once("connect", () => {
+        const settings = Buffer.alloc(12);
+        settings.writeUInt16BE(SETTING.ENABLE_PUSH, 0);
+        settings.writeUInt32BE(0, 2);
+        settings.writeUInt16BE(SETTING.INITIAL_WINDOW_SIZE, 6);
+        settings.writeUInt32BE(RECEIVE_WINDOW, 8);
+        const increment = Buffer.alloc(4);
+        increment.writeUInt32BE(RECEIVE_WINDOW - DEFAULT_WINDOW, 0);
+        socket.write(Buffer.concat([PREFACE, frame(FRAME.SETTINGS, 0, 0, settings), frame(FRAME.WINDOW_UPDATE, 0, 0, increment)]));
+      });
+      this.onReady = () => {
+        settled = true;
+        this.ready = true;
+        resolve();
+      };
+      socket.on("data", (chunk: Buffer) => this.onData(chunk));
+      socket.on("error", (error) => {
+        fail(error);
+        this.die(transportErrorCode(error));
+      });
+      socket.on("close", () => {
+        fail(Object.assign(new Error("connection closed before the HTTP/2 handshake"), { code: "ECONNRESET" }));
+        this.die("reset");
+      });
+      if (this.options.timeoutMs > 0) {
+        this.timeoutTimer = setInterval(() => this.expire(), this.options.timeoutMs);
+        this.timeoutTimer.unref();
+      }
+    });
+  }
+
+  private onReady: (() => void) | null = null;
+
+  /** Can take new calls. */
+  get usable(): boolean {
+    return this.ready && !this.closed && !this.goingAway && this.nextStreamId < MAX_STREAM_ID - 2;
+  }
+
+  get inFlight(): number {
+    return this.streams.size + this.waiting.length;
+  }
+
+  request(done: CallDone): void {
+    if (this.streams.size >= this.peerMaxStreams || this.sendWindow < this.options.payload.length || this.waiting.length > 0) {
+      this.waiting.push(done);
+      return;
+    }
+    this.start(done);
+  }
+
+  private start(done: CallDone): void {
+    const socket = this.socket as net.Socket;
+    const id = this.nextStreamId;
+    this.nextStreamId += 2;
+    const template = !this.firstSent ? (this.tableBytes <= this.peerTableSize ? this.first : this.plain) : this.tableBytes <= this.peerTableSize ? this.steady : this.plain;
+    this.firstSent = true;
+    const bytes = Buffer.allocUnsafe(template.bytes.length);
+    template.bytes.copy(bytes);
+    bytes.writeUInt32BE(id, template.idOffsets[0]);
+    bytes.writeUInt32BE(id, template.idOffsets[1]);
+    this.sendWindow -= this.options.payload.length;
+    this.streams.set(id, done);
+    if (!this.corked) {
+      this.corked = true;
+      socket.cork();
+      process.nextTick(this.uncork);
+    }
+    socket.write(bytes);
+    if (this.nextStreamId >= MAX_STREAM_ID - 2) this.becomeUnusable();
+  }
+
+  private readonly uncork = (): void => {
+    this.corked = false;
+    this.socket?.uncork();
+  };
+
+  private drainWaiting(): void {
+    while (this.waiting.length > 0 && this.streams.size < this.peerMaxStreams && this.sendWindow >= this.options.payload.length && !this.closed) {
+      this.start(this.waiting.shift() as CallDone);
+    }
+  }
+
+  private finish(streamId: number, code: string | null): void {
+    const done = this.streams.get(streamId);
+    if (done === undefined) return;
+    this.streams.delete(streamId);
+    if (this.verdicts.size > 0) {
+      const verdict = this.verdicts.get(streamId);
+      if (verdict !== undefined) {
+        this.verdicts.delete(streamId);
+        if (code === null) code = verdict;
+      }
+    }
+    done(code);
+    if (this.waiting.length > 0) this.drainWaiting();
+  }
+
+  private onData(chunk: Buffer): void {
+    let data = chunk;
+    if (this.pending !== null) {
+      data = Buffer.concat([this.pending, chunk]);
+      this.pending = null;
+    }
+    let at = 0;
+    while (data.length - at >= 9) {
+      const length = (data[at]! << 16) | (data[at + 1]! << 8) | data[at + 2]!;
+      if (data.length - at < 9 + length) break;
+      const type = data[at + 3]!;
+      const flags = data[at + 4]!;
+      const streamId = data.readUInt32BE(at + 5) & 0x7fffffff;
+      const start = at + 9;
+      at = start + length;
+      try {
+        this.onFrame(type, flags, streamId, data, start, at);
+      } catch (error) {
+        // A protocol violation we cannot recover from (bad HPACK): the connection is unusable.
+        this.die(`protocol-error`);
+        this.socket?.destroy();
+        return;
+      }
+    }
+    if (at < data.length) this.pending = data.subarray(at);
+  }
+
+  private onFrame(type: number, flags: number, streamId: number, data: Buffer, start: number, end: number): void {
+    switch (type) {
+      case FRAME.DATA: {
+        this.receivedSinceUpdate += end - start;
+        if (this.receivedSinceUpdate >= RECEIVE_WINDOW / 4) {
+          const increment = Buffer.allocUnsafe(4);
+          increment.writeUInt32BE(this.receivedSinceUpdate, 0);
+          this.receivedSinceUpdate = 0;
+          this.socket?.write(frame(FRAME.WINDOW_UPDATE, 0, 0, increment));
+        }
+        // A stream that ends on DATA never sent trailers, so it has no grpc-status.
+        if (flags & FLAG.END_STREAM) this.finish(streamId, "MISSING_GRPC_STATUS");
+        return;
+      }
+      case FRAME.HEADERS: {
+        let s = start;
+        let e = end;
+        if (flags & FLAG.PADDED) {
+          e -= data[s]!;
+          s += 1;
+        }
+        if (flags & FLAG.PRIORITY) s += 5;
+        const fragment = data.subarray(s, e);
+        if (flags & FLAG.END_HEADERS) this.onHeaderBlock(streamId, (flags & FLAG.END_STREAM) !== 0, fragment);
+        else this.headerBlock = { streamId, endStream: (flags & FLAG.END_STREAM) !== 0, parts: [Buffer.from(fragment)] };
+        return;
+      }
+      case FRAME.CONTINUATION: {
+        const block = this.headerBlock;
+        if (block === null) throw new Error("CONTINUATION without HEADERS");
+        block.parts.push(Buffer.from(data.subarray(start, end)));
+        if (flags & FLAG.END_HEADERS) {
+          this.headerBlock = null;
+          this.onHeaderBlock(block.streamId, block.endStream, Buffer.concat(block.parts));
+        }
+        return;
+      }
+      case FRAME.RST_STREAM:
+        this.finish(streamId, "reset");
+        return;
+      case FRAME.SETTINGS:
+        if (flags & FLAG.ACK) return;
+        this.applySettings(data, start, end);
+        this.socket?.write(frame(FRAME.SETTINGS, FLAG.ACK, 0));
+        if (!this.ready) this.onReady?.();
+        this.drainWaiting();
+        return;
+      case FRAME.PING:
+        if (!(flags & FLAG.ACK)) this.socket?.write(frame(FRAME.PING, FLAG.ACK, 0, Buffer.from(data.subarray(start, end))));
+        return;
+      case FRAME.GOAWAY: {
+        const lastStreamId = data.readUInt32BE(start) & 0x7fffffff;
+        this.becomeUnusable();
+        // Streams the server never processed may be retried elsewhere; here they are counted.
+        for (const id of [...this.streams.keys()]) if (id > lastStreamId) this.finish(id, "refused");
+        return;
+      }
+      case FRAME.WINDOW_UPDATE:
+        if (streamId === 0) {
+          this.sendWindow += data.readUInt32BE(start) & 0x7fffffff;
+          if (this.waiting.length > 0) this.drainWaiting();
+        }
+        return;
+      case FRAME.PUSH_PROMISE:
+        // We disabled push; a server that pushes anyway breaks the protocol.
+        throw new Error("PUSH_PROMISE received with push disabled");
+      default:
+        return; // PRIORITY and unknown frame types are ignored, as the RFC says
+    }
+  }
+
+  private onHeaderBlock(streamId: number, endStream: boolean, block: Uint8Array): void {
+    this.seenStatus = "";
+    this.seenGrpcStatus = undefined;
+    // Always decoded, even for a stream we no longer track: the dynamic table must stay in step.
+    this.decoder.decode(block, this.onHeader);
+    if (this.seenStatus !== "" && this.seenStatus !== "200") {
+      if (endStream) this.finish(streamId, `HTTP_${this.seenStatus}`);
+      else this.verdicts.set(streamId, `HTTP_${this.seenStatus}`);
+      return;
+    }
+    if (!endStream) return;
+    this.finish(streamId, this.seenGrpcStatus === undefined ? "MISSING_GRPC_STATUS" : grpcStatusFromHeader(this.seenGrpcStatus));
+  }
+
+  private applySettings(data: Buffer, start: number, end: number): void {
+    for (let at = start; at + 6 <= end; at += 6) {
+      const id = data.readUInt16BE(at);
+      const value = data.readUInt32BE(at + 2);
+      switch (id) {
+        case SETTING.HEADER_TABLE_SIZE:
+          this.peerTableSize = value;
+          break;
+        case SETTING.MAX_CONCURRENT_STREAMS:
+          this.peerMaxStreams = value;
+          break;
+        case SETTING.INITIAL_WINDOW_SIZE:
+          this.peerInitialWindow = value;
+          if (this.options.payload.length > value) throw new Error(`server stream window ${value} is smaller than one request`);
+          break;
+        case SETTING.MAX_FRAME_SIZE:
+          this.peerMaxFrame = value;
+          if (this.options.payload.length > value) throw new Error(`server max frame size ${value} is smaller than one request`);
+          break;
+      }
+    }
+  }
+
+  /** Cancels calls that have been in flight for one to two timeout periods. */
+  private expire(): void {
+    const watermark = this.timeoutWatermark;
+    this.timeoutWatermark = this.nextStreamId;
+    for (const id of this.streams.keys()) {
+      if (id >= watermark) break; // Map keeps insertion order = increasing ids
+      const rst = Buffer.alloc(4);
+      rst.writeUInt32BE(CANCEL, 0);
+      this.socket?.write(frame(FRAME.RST_STREAM, 0, id, rst));
+      this.finish(id, "timeout");
+    }
+  }
+
+  private becomeUnusable(): void {
+    if (this.goingAway) return;
+    this.goingAway = true;
+    this.onUnusable?.();
+  }
+
+  /** Fails everything in flight with `code`; the connection is gone. */
+  private die(code: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.timeoutTimer !== null) clearInterval(this.timeoutTimer);
+    this.becomeUnusable();
+    const calls = [...this.streams.values(), ...this.waiting.splice(0)];
+    this.streams.clear();
+    this.verdicts.clear();
+    for (const done of calls) done(code);
+  }
+
+  close(): void {
+    if (this.socket !== null && !this.closed) {
+      const goaway = Buffer.alloc(8);
+      this.socket.end(frame(FRAME.GOAWAY, 0, 0, goaway));
+      const socket = this.socket;
+      setTimeout(() => socket.destroy(), 200).unref();
+    }
+    this.die("reset");
+  }
+
+  /** For tests and diagnostics. */
+  get peer(): { maxConcurrentStreams: number; initialWindow: number; maxFrameSize: number; headerTableSize: number } {
+    return { maxConcurrentStreams: this.peerMaxStreams, initialWindow: this.peerInitialWindow, maxFrameSize: this.peerMaxFrame, headerTableSize: this.peerTableSize };
+  }
+}
