@@ -1,0 +1,152 @@
+// Interop with a client this project did not write: Python's grpcio with stubs that grpc_tools generates from
+// proto/ at test time. test/interop/python_client.py calls every RPC on the gRPC server and the same request on
+// the REST server, and prints one JSON line per comparison of MessageToDict(response) with the REST JSON.
+import { test, type TestContext } from "node:test";
+import assert from "node:assert/strict";
+import { execFile, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import protobuf from "protobufjs";
+import { protoFile, protoPackage, root } from "../proto/schema.js";
+import { SIZE_CLASSES } from "../payloads/size-classes.js";
+import { SERVER_ARMS } from "../servers/registry.js";
+import type { ServerOptions } from "../servers/server-arm.js";
+
+// Debian's interpreter: the one python3-grpcio, python3-grpc-tools and python3-websocket install into
+// (a `python3` earlier on PATH may be another interpreter without them).
+const PYTHON = "/usr/bin/python3";
+const CLIENT = join(dirname(fileURLToPath(import.meta.url)), "interop", "python_client.py");
+// xlarge responses are about 4 MB as JSON but smaller as protobuf; the client keeps grpcio's default
+// 4 MiB receive limit unless this says otherwise, so the default is what gets exercised.
+const MAX_RECEIVE_BYTES = 0;
+
+interface Comparison {
+  name: string;
+  rpc: string;
+  equal: boolean;
+  diff?: unknown;
+  failedChecks?: string[];
+  excluded?: Record<string, string>;
+}
+
+interface Summary {
+  summary: true;
+  comparisons: number;
+  equal: number;
+  mismatched: string[];
+  rpcs: string[];
+}
+
+function missingPythonModules(): string | null {
+  if (!existsSync(PYTHON)) return `${PYTHON} does not exist`;
+  const probe = spawnSync(PYTHON, ["-c", "import grpc, grpc_tools, websocket"], { encoding: "utf8", timeout: 30_000 });
+  if (probe.status === 0) return null;
+  const lastLine = probe.stderr.trim().split("\n").at(-1) ?? "import failed";
+  return `${PYTHON} cannot import grpc, grpc_tools and websocket (${lastLine})`;
+}
+
+const missing = missingPythonModules();
+// CI installs the Debian packages (.ci/run), so there a missing module is a failure, not a skip.
+const skip = missing && !process.env["CI"] ? `${missing}; install python3-grpcio python3-grpc-tools python3-websocket (bash .ci/run does)` : false;
+
+function allRpcNames(): string[] {
+  const pkg = root.lookup(protoPackage) as protobuf.Namespace;
+  return pkg.nestedArray
+    .filter((item): item is protobuf.Service => item instanceof protobuf.Service)
+    .flatMap((svc) => svc.methodsArray.map((m) => m.name))
+    .sort();
+}
+
+function run(file: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(file, args, { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Generates the Python stubs from proto/ into a fresh temp dir (removed after the test). */
+async function generateStubs(t: TestContext): Promise<string> {
+  const stubs = mkdtempSync(join(tmpdir(), "interop-python-"));
+  t.after(() => rmSync(stubs, { recursive: true, force: true }));
+  const include = spawnSync(PYTHON, ["-c", "import grpc_tools, os; print(os.path.join(os.path.dirname(grpc_tools.__file__), '_proto'))"], {
+    encoding: "utf8",
+  }).stdout.trim();
+  const gen = await run(
+    PYTHON,
+    ["-m", "grpc_tools.protoc", "-I", dirname(protoFile), "-I", include, `--python_out=${stubs}`, `--grpc_python_out=${stubs}`, protoFile],
+    60_000,
+  );
+  assert.equal(gen.code, 0, `grpc_tools.protoc failed: ${gen.stderr}`);
+  return stubs;
+}
+
+/** Starts both servers on port 0, runs the Python client against them, returns its parsed output. */
+async function runClient(t: TestContext, restOptions: Partial<ServerOptions> = {}) {
+  const stubs = await generateStubs(t);
+  const grpcServer = await SERVER_ARMS.grpc.start({ host: "127.0.0.1", port: 0 });
+  t.after(() => grpcServer.close());
+  const restServer = await SERVER_ARMS.rest.start({ host: "127.0.0.1", port: 0, ...restOptions });
+  t.after(() => restServer.close());
+
+  // execFile, not spawnSync: the servers live in this process and must keep serving while Python runs.
+  const args = [
+    CLIENT,
+    "--stubs", stubs,
+    "--grpc", `127.0.0.1:${grpcServer.port}`,
+    "--rest", `http://127.0.0.1:${restServer.port}`,
+    "--size-classes", JSON.stringify(SIZE_CLASSES),
+  ];
+  if (MAX_RECEIVE_BYTES) args.push("--max-receive-bytes", String(MAX_RECEIVE_BYTES));
+  const result = await run(PYTHON, args, 180_000);
+
+  const lines = result.stdout.split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as Comparison | Summary);
+  const summary = lines.at(-1) as Summary | undefined;
+  assert.ok(summary && "summary" in summary, `the client printed no summary (exit ${result.code}): ${result.stderr.slice(-2000)}`);
+  return { result, summary, comparisons: lines.slice(0, -1) as Comparison[] };
+}
+
+test("the Python client's comparison catches what it must (bool vs number, int64 string vs number, order, missing keys)", { skip }, async () => {
+  assert.equal(missing, null, missing ?? "");
+  const result = await run(PYTHON, [CLIENT, "--self-test"], 60_000);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /"selfTest": "ok"/);
+});
+
+test("a stock grpcio client's MessageToDict of every RPC equals the REST JSON", { skip, timeout: 240_000 }, async (t) => {
+  assert.equal(missing, null, missing ?? "");
+  const { result, summary, comparisons } = await runClient(t);
+
+  const mismatches = comparisons.filter((c) => !c.equal).map((c) => ({ name: c.name, diff: c.diff, failedChecks: c.failedChecks }));
+  assert.deepEqual(mismatches, [], "every gRPC response's canonical JSON equals the REST response");
+  assert.equal(result.code, 0, result.stderr.slice(-2000));
+  assert.equal(summary.comparisons, comparisons.length);
+  assert.ok(comparisons.length >= 40, `expected the full script, got ${comparisons.length} comparisons`);
+
+  // Every RPC of every service in proto/ was exercised, and every size class with both GetUser and ListOrders.
+  assert.deepEqual(summary.rpcs, allRpcNames());
+  for (const cls of Object.keys(SIZE_CLASSES)) {
+    for (const rpc of ["GetUser", "ListOrders"]) {
+      assert.ok(comparisons.some((c) => c.rpc === rpc && c.name.startsWith(`${rpc} ${cls} `)), `${rpc} for size class ${cls}`);
+    }
+  }
+  // Only the documented, server-assigned or transport-dependent fields are ever left out of an equality.
+  const excludedKeys = new Set(comparisons.flatMap((c) => Object.keys(c.excluded ?? {})));
+  assert.deepEqual([...excludedKeys].sort(), ["chunks", "createdAt", "id", "message", "serverTime"]);
+});
+
+test("the interop check fails when the servers serve different data (a REST server on another seed)", { skip, timeout: 240_000 }, async (t) => {
+  assert.equal(missing, null, missing ?? "");
+  const { result, summary, comparisons } = await runClient(t, { seed: 7 });
+  assert.equal(result.code, 1, "a mismatch exits 1");
+  assert.ok(summary.mismatched.length > 0);
+  for (const cls of Object.keys(SIZE_CLASSES)) {
+    const getUser = comparisons.find((c) => c.name.startsWith(`GetUser ${cls} `));
+    assert.equal(getUser?.equal, false, `GetUser ${cls} must differ across seeds`);
+  }
+  // Seed-independent calls still agree: the failure is the data, not the harness.
+  assert.ok(comparisons.filter((c) => c.rpc === "Upload" || c.rpc === "Chat").every((c) => c.equal));
+});
