@@ -27,7 +27,7 @@ const plan: MultiplexPlan = {
   durationS: 0.3,
   repetitions: 1,
   timeoutMs: 5000,
-  headOfLine: { inFlight: 4, slowEvery: 4, slowDelayMs: 20, warmupS: 0.05, durationS: 0.4 },
+  headOfLine: { inFlight: 4, rateRps: 100, slowEvery: 4, slowDelayMs: 20, warmupS: 0.05, durationS: 0.5 },
 };
 
 before(async () => {

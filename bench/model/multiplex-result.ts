@@ -43,6 +43,7 @@ export const MultiplexResult = Type.Object(
       Type.Integer({ description: "connections opened inside the measured windows (connectionsOpened also counts the ones opened up front)" }),
     ),
     clientCpuUsPerCall: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+    targetRps: Type.Optional(Type.Number({ description: "open-loop arrival rate (head-of-line runs); absent for closed loops" })),
     driverSaturated: Type.Optional(Type.Boolean({ description: "the load generator used >= 90% of its core: throughput is a lower bound" })),
     wireBytesPerCall: Type.Optional(Type.Union([Type.Object({ request: Type.Number(), response: Type.Number() }), Type.Null()])),
     noKeepAliveExtra: Type.Optional(

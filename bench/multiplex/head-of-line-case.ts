@@ -1,11 +1,13 @@
-// Head-of-line blocking: a closed loop of `inFlight` calls where 1 in `slowEvery` is held by the server for
-// slowDelayMs; fast and slow calls are timed into separate histograms. On one HTTP/2 connection a slow stream
-// holds no other stream back; on an HTTP/1.1 connection a slow call holds the connection, and calls queued
-// behind it (a pool smaller than inFlight) wait for it.
+// Head-of-line blocking: calls arrive at a fixed rate (the load engine's open loop, at most `inFlight` at once,
+// latency from the intended send time so a blocked call cannot hide its wait) and 1 in `slowEvery` is held by
+// the server for slowDelayMs; fast and slow calls are timed into separate histograms. On one HTTP/2 connection a
+// slow stream holds no other stream back; on HTTP/1.1 a slow call holds its connection, so fast calls wait
+// whenever every connection of the pool is busy. A closed loop would not do here: it runs the machine at
+// saturation, where queueing for the CPU swamps the effect, and a blocked slot simply stops sending.
 import { performance } from "node:perf_hooks";
 import { createHistogram, recordUs, summarizeHistogram, type LatencyHistogram } from "../histogram.js";
 import { CallSink } from "../load/call-sink.js";
-import { ClosedLoop } from "../load/closed-loop.js";
+import { OpenLoop } from "../load/open-loop.js";
 import type { MultiplexResult } from "../model/multiplex-result.js";
 import type { ServerProcess } from "../server-process/server-process.js";
 import { transportErrorCode } from "../drivers/error-code.js";
@@ -90,7 +92,7 @@ export async function runHeadOfLineCase(o: HeadOfLineCaseOptions): Promise<Multi
       };
     }
     const sink = new FastSlowSink(transport);
-    const loop = new ClosedLoop(transport, plan.inFlight);
+    const loop = new OpenLoop(transport, { rate: plan.rateRps, maxInFlight: plan.inFlight });
     loop.start(sink);
     let durationS = 0;
     let cpuUs: number | null = null;
@@ -115,15 +117,21 @@ export async function runHeadOfLineCase(o: HeadOfLineCaseOptions): Promise<Multi
     const ok = sink.all.totalCount;
     const errors = Object.values(sink.errors).reduce((a, b) => a + b, 0);
     const measuredOpened = meter.openedBetweenSnapshots();
+    const lag = loop.sendLag();
+    const throughput = durationS > 0 ? ok / durationS : 0;
+    const notes = [o.note, `open loop at ${plan.rateRps} calls/s, at most ${plan.inFlight} in flight; ${lag.queued} calls waited for a free slot (mean send lag ${round(lag.meanMs, 2)} ms)`];
+    if (throughput < 0.9 * plan.rateRps) notes.push(`the target rate was NOT sustained (${round(throughput, 1)} of ${plan.rateRps} calls/s): latencies include a growing backlog`);
     return {
       ...base,
+      note: notes.join("; "),
+      targetRps: plan.rateRps,
       connectionsOpened: meter.opened,
       connectionsOpenedMeasured: measuredOpened,
       connectionsPerCall: ok + errors > 0 ? round(measuredOpened / (ok + errors), 4) : 0,
       requests: ok + errors,
       errors,
       ...(errors > 0 ? { errorsByCode: sink.errors } : {}),
-      throughputRps: durationS > 0 ? round(ok / durationS, 1) : 0,
+      throughputRps: round(throughput, 1),
       latencyMs: { p50: all.p50, p99: all.p99 },
       latencyP90Ms: all.p90,
       serverCpuUsPerCall: cpuUs !== null && ok + errors > 0 ? round(cpuUs / (ok + errors), 2) : null,

@@ -4,8 +4,10 @@ import type { PayloadClass } from "../model/measurement.js";
 import type { ProfileName } from "../model/report.js";
 
 export interface HeadOfLinePlan {
-  /** calls in flight, equal for every HOL configuration */
+  /** most calls in flight at once, equal for every HOL configuration */
   inFlight: number;
+  /** open-loop arrival rate, calls/s: below capacity, so latency shows blocking rather than CPU queueing */
+  rateRps: number;
   /** every `slowEvery`-th call carries x-delay-ms (1/slowEvery of the calls are slow) */
   slowEvery: number;
   slowDelayMs: number;
@@ -38,7 +40,7 @@ export const MULTIPLEX_PLANS: Record<ProfileName, MultiplexPlan> = {
     durationS: 0.6,
     repetitions: 1,
     timeoutMs: 5000,
-    headOfLine: { inFlight: 16, slowEvery: 20, slowDelayMs: 50, warmupS: 0.3, durationS: 1.2 },
+    headOfLine: { inFlight: 16, rateRps: 800, slowEvery: 20, slowDelayMs: 50, warmupS: 0.3, durationS: 1.5 },
   },
   full: {
     inFlight: [1, 8, 64, 256],
@@ -49,6 +51,6 @@ export const MULTIPLEX_PLANS: Record<ProfileName, MultiplexPlan> = {
     durationS: 3,
     repetitions: 3,
     timeoutMs: 10_000,
-    headOfLine: { inFlight: 16, slowEvery: 20, slowDelayMs: 50, warmupS: 1, durationS: 6 },
+    headOfLine: { inFlight: 16, rateRps: 800, slowEvery: 20, slowDelayMs: 50, warmupS: 1, durationS: 8 },
   },
 };
