@@ -131,6 +131,8 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
       phase = "measure";
       if (stop === null) stop = await sleepWatching(plan.durationS * 1000);
       const last = stop !== null || repetition === plan.repetitions;
+      // A run that failed or was aborted drains into its last window: the calls that broke are what happened.
+      if (stop !== null) await generator.stop();
       const next = last ? null : new WindowCounts();
       sink.pointAt(next);
       const end = await edge();
@@ -141,7 +143,7 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
     }
   } finally {
     sink.pointAt(null);
-    await generator.stop();
+    await generator.stop(); // idempotent: a no-op after a drained stop
   }
   const failed = windows.find((w) => w.endReason !== "completed");
   return {
