@@ -1,10 +1,113 @@
-// PLACEHOLDER: replaced by the family's implementation. Fails loudly so it can never look like a result.
-import type { Family } from "../family.js";
+// The compression family: compression as the servers and clients really do it, per direction, verified on
+// the wire before anything is measured. Response direction: REST (express + compression, Accept-Encoding
+// identity/gzip/deflate/br) under the load engine; gRPC (grpc-js server with compression on, client accepting
+// gzip/deflate) checked frame by frame, plus a labelled per-message zlib estimate since grpc-js never
+// compresses responses. Request direction: UpdateUser with the small user as body, REST Content-Encoding
+// gzip/deflate/br and grpc-js grpc-encoding gzip/deflate, sequential calls. Every entry carries the bytes of a
+// first and a steady-state call (HPACK makes later gRPC headers smaller).
+import type { Family, FamilyContext } from "../family.js";
+import { startFamilyServers } from "../family-servers.js";
+import type { CompressionResult } from "../model/compression-result.js";
+import { DEFAULT_SEED } from "../../payloads/generator.js";
+import { responseCall, updateUserCall } from "../compression/compression-calls.js";
+import {
+  compareWithIdentity,
+  grpcRequestCase,
+  grpcResponseCase,
+  grpcResponseEstimate,
+  restRequestCase,
+  restResponseCase,
+  type CaseContext,
+  type RestCodec,
+} from "../compression/compression-cases.js";
+import { COMPRESSION_PLANS, type CompressionPlan } from "../compression/compression-plan.js";
+import type { GrpcCodec } from "../compression/grpc-wire-probe.js";
+import { measuredMessages } from "./measured-messages.js";
+import { encodeBoth } from "./size.js";
 
-export const family: Family = {
-  name: "compression",
-  describe: "not implemented yet",
-  run: async () => {
-    throw new Error("the compression family is not implemented yet");
-  },
-};
+const REST_CODECS: readonly RestCodec[] = ["identity", "gzip", "deflate", "br"];
+const GRPC_CODECS: readonly GrpcCodec[] = ["identity", "gzip", "deflate"];
+
+function describe(e: CompressionResult): string {
+  const cost = e.serverCpuUsPerCall !== null ? `, server ${e.serverCpuUsPerCall} µs/call` : "";
+  const latency = e.latencyMs ? `, p50 ${e.latencyMs.p50} ms` : "";
+  const added = e.vsIdentity?.serverCpuUsAdded != null ? ` (${e.vsIdentity.serverCpuUsAdded >= 0 ? "+" : ""}${e.vsIdentity.serverCpuUsAdded} µs vs identity)` : "";
+  return (
+    `compression ${e.protocol} ${e.call} ${e.payload} ${e.direction}: requested ${e.requested}, applied ${e.applied}, ` +
+    `${e.wireBytes} of ${e.uncompressedBytes} B (${e.bytesSavedPct}% saved)${cost}${added}${latency}`
+  );
+}
+
+export interface CompressionFamilyOptions {
+  plan?: Partial<CompressionPlan>;
+  seed?: number;
+}
+
+export function createCompressionFamily(options: CompressionFamilyOptions = {}): Family {
+  return {
+    name: "compression",
+    describe: "compression as really done, per direction and verified on the wire: REST express+compression and Content-Encoding bodies, grpc-js grpc-encoding",
+    async run(ctx: FamilyContext) {
+      const plan: CompressionPlan = { ...COMPRESSION_PLANS[ctx.profile], ...options.plan };
+      const seed = options.seed ?? DEFAULT_SEED;
+      const cases: CaseContext = { plan, signal: ctx.signal };
+      const servers = await startFamilyServers({ targets: ctx.targets, serverOptions: { compression: true } });
+      // Entries whose compression was not applied carry a note; the report's caveats list them (bench/analysis).
+      const record = (entry: CompressionResult) => {
+        ctx.record("compression", entry);
+        ctx.progress(describe(entry));
+      };
+      try {
+        if (!servers.pinned) ctx.caveat(`compression family: ${servers.pinningNote}`);
+        if (servers.grpc.process === null || servers.rest.process === null) {
+          ctx.caveat("compression family: remote targets must run with compression on (serve --compression); server CPU is not measured for them");
+        }
+        const responses = new Map(measuredMessages(seed, { classes: plan.responseClasses, roles: ["response"] }).map((m) => [m.payload, encodeBoth(m)]));
+
+        // Unrecorded first pass: the REST server's JIT warms up on it, not on the identity baseline of the first class.
+        const first = plan.responseClasses[0];
+        if (first !== undefined) await restResponseCase(responseCall(first), "identity", servers.rest.target, servers.rest.process, responses.get(first)!.json, cases);
+
+        for (const payload of plan.responseClasses) {
+          const call = responseCall(payload);
+          const encoded = responses.get(payload)!;
+          let identity: CompressionResult | null = null;
+          for (const codec of REST_CODECS) {
+            if (ctx.signal.aborted) return;
+            const entry = await restResponseCase(call, codec, servers.rest.target, servers.rest.process, encoded.json, cases);
+            if (codec === "identity") identity = entry;
+            compareWithIdentity(entry, identity);
+            record(entry);
+          }
+          for (const codec of ["gzip", "deflate"] as const) {
+            if (ctx.signal.aborted) return;
+            record(await grpcResponseCase(call, codec, servers.grpc.target, encoded.protobuf.length, cases));
+            record(await grpcResponseEstimate(call, codec, encoded.protobuf, cases));
+          }
+        }
+
+        const update = updateUserCall(seed);
+        let restIdentity: CompressionResult | null = null;
+        for (const codec of REST_CODECS) {
+          if (ctx.signal.aborted) return;
+          const entry = await restRequestCase(update, codec, servers.rest.target, servers.rest.process, cases);
+          if (codec === "identity") restIdentity = entry;
+          compareWithIdentity(entry, restIdentity);
+          record(entry);
+        }
+        let grpcIdentity: CompressionResult | null = null;
+        for (const codec of GRPC_CODECS) {
+          if (ctx.signal.aborted) return;
+          const entry = await grpcRequestCase(update, codec, servers.grpc.target, servers.grpc.process, cases);
+          if (codec === "identity") grpcIdentity = entry;
+          compareWithIdentity(entry, grpcIdentity);
+          record(entry);
+        }
+      } finally {
+        await servers.stop();
+      }
+    },
+  };
+}
+
+export const family: Family = createCompressionFamily();

@@ -1,0 +1,48 @@
+// The compression family's configurations per profile, as data. Quick stays near 20 s on a 2-core machine.
+import type { PayloadClass } from "../model/measurement.js";
+import type { ProfileName } from "../model/report.js";
+
+export interface CompressionPlan {
+  /** response direction: the classes' own calls (GetUser, ListOrders) */
+  responseClasses: PayloadClass[];
+  /** REST responses under the load engine: closed loop, h1-lean, this many in flight (one connection each) */
+  inFlight: number;
+  warmupS: number;
+  durationS: number;
+  repetitions: number;
+  timeoutMs: number;
+  /** request direction (UpdateUser): sequential calls per configuration */
+  sequentialCalls: number;
+  sequentialWarmupCalls: number;
+  /** calls per wire probe: the first and the last are reported */
+  probeCalls: number;
+  /** budget of each stand-alone codec timing, ms */
+  codecTimingMs: number;
+}
+
+export const COMPRESSION_PLANS: Record<ProfileName, CompressionPlan> = {
+  quick: {
+    responseClasses: ["small", "medium", "large"],
+    inFlight: 4,
+    warmupS: 0.4,
+    durationS: 0.6,
+    repetitions: 1,
+    timeoutMs: 10_000,
+    sequentialCalls: 300,
+    sequentialWarmupCalls: 200,
+    probeCalls: 4,
+    codecTimingMs: 50,
+  },
+  full: {
+    responseClasses: ["small", "medium", "large", "xlarge"],
+    inFlight: 4,
+    warmupS: 1,
+    durationS: 3,
+    repetitions: 3,
+    timeoutMs: 30_000,
+    sequentialCalls: 2_000,
+    sequentialWarmupCalls: 500,
+    probeCalls: 6,
+    codecTimingMs: 300,
+  },
+};

@@ -1,0 +1,87 @@
+// What grpc-js really puts on the wire for one call configuration: a grpc-js client (the static codecs, built
+// the way generated code builds it) with `grpc.default_compression_algorithm`, talking through a TcpTap, makes
+// a few sequential calls; the captured HTTP/2 frames give each call's bytes per direction and every message's
+// compressed flag. The first call and the last (steady state, HPACK's dynamic table warm) are reported apart.
+import * as grpc from "@grpc/grpc-js";
+import type { CompressionCall } from "./compression-calls.js";
+import { readGrpcConnection, streamBytes, type StreamOnWire } from "./h2-grpc-frames.js";
+import { TcpTap } from "./tcp-tap.js";
+
+export type GrpcCodec = "identity" | "gzip" | "deflate";
+
+export const GRPC_ALGORITHM: Record<GrpcCodec, number> = {
+  identity: grpc.compressionAlgorithms.identity,
+  deflate: grpc.compressionAlgorithms.deflate,
+  gzip: grpc.compressionAlgorithms.gzip,
+};
+
+type UnaryStub = grpc.Client & Record<string, (req: object, options: grpc.CallOptions, cb: grpc.requestCallback<object>) => grpc.ClientUnaryCall>;
+
+/** A grpc-js stub for one call, compressing what it sends with `codec`. */
+export function grpcClient(target: string, call: CompressionCall, codec: GrpcCodec): { invoke(): Promise<void>; close(): void } {
+  const [, service] = /^\/([^/]+)\//.exec(call.grpc.path) ?? [];
+  const definition: grpc.ServiceDefinition = {
+    [call.call]: {
+      path: call.grpc.path,
+      requestStream: false,
+      responseStream: false,
+      requestSerialize: call.grpc.serialize,
+      requestDeserialize: (bytes: Buffer) => bytes,
+      responseSerialize: (m: object) => Buffer.from(JSON.stringify(m)),
+      responseDeserialize: call.grpc.deserialize,
+    },
+  };
+  const Stub = grpc.makeGenericClientConstructor(definition, service ?? "Service");
+  const options: grpc.ChannelOptions = { "grpc.use_local_subchannel_pool": 1, "grpc.max_receive_message_length": 64 * 1024 * 1024 };
+  if (codec !== "identity") options["grpc.default_compression_algorithm"] = GRPC_ALGORITHM[codec];
+  const client = new Stub(target, grpc.credentials.createInsecure(), options) as unknown as UnaryStub;
+  const method = client[call.call] as UnaryStub[string];
+  return {
+    invoke: () =>
+      new Promise<void>((resolve, reject) => {
+        method.call(client, call.grpc.request, { deadline: Date.now() + 30_000 }, (error) => (error ? reject(error) : resolve()));
+      }),
+    close: () => client.close(),
+  };
+}
+
+export interface GrpcCallOnWire {
+  /** all frames of the call's stream, 9-byte frame headers included */
+  requestBytes: number;
+  responseBytes: number;
+  request: StreamOnWire["request"];
+  response: StreamOnWire["response"];
+}
+
+export interface GrpcWireProbe {
+  first: GrpcCallOnWire;
+  steady: GrpcCallOnWire;
+  /** connection-level frames (SETTINGS, PINGs, WINDOW_UPDATEs on stream 0) and the client preface, over the probe */
+  connectionBytes: { request: number; response: number };
+  calls: number;
+}
+
+function onWire(s: StreamOnWire): GrpcCallOnWire {
+  return { requestBytes: streamBytes(s.request), responseBytes: streamBytes(s.response), request: s.request, response: s.response };
+}
+
+/** `calls` sequential calls (≥ 2) through a tap; throws when a call fails or the capture has no streams. */
+export async function probeGrpcWire(target: string, call: CompressionCall, codec: GrpcCodec, calls = 4): Promise<GrpcWireProbe> {
+  const [host, port] = [target.slice(0, target.lastIndexOf(":")), Number(target.slice(target.lastIndexOf(":") + 1))];
+  const tap = new TcpTap({ host: host.replace(/^\[|\]$/g, ""), port });
+  await tap.open();
+  const client = grpcClient(`127.0.0.1:${tap.port}`, call, codec);
+  try {
+    for (let i = 0; i < calls; i++) await client.invoke();
+  } finally {
+    client.close();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // let the last frames reach the tap
+    await tap.close();
+  }
+  const conn = tap.connections.find((c) => c.up.length > 0);
+  if (!conn) throw new Error("grpc wire probe: no connection captured");
+  const parsed = readGrpcConnection(Buffer.concat(conn.up), Buffer.concat(conn.down));
+  const streams = parsed.streams.filter((s) => s.request.headerBytes > 0);
+  if (streams.length < 2) throw new Error(`grpc wire probe: ${streams.length} streams captured for ${calls} calls`);
+  return { first: onWire(streams[0]!), steady: onWire(streams[streams.length - 1]!), connectionBytes: parsed.connectionBytes, calls: streams.length };
+}
