@@ -51,6 +51,7 @@ ul.caveats{margin:0;padding-left:16px}
 .verdict-supported{color:${UI_COLOURS.good}}
 .verdict-not-supported{color:${UI_COLOURS.bad}}
 .verdict-depends{color:#8a6100}
+.verdict-grpc,.verdict-rest,.verdict-neutral,.verdict-supported,.verdict-not-supported{white-space:nowrap}
 .flag{display:inline-block;font-size:11px;padding:0 6px;border-radius:8px;margin:1px 4px 1px 0;white-space:nowrap}
 .flag-warn{background:${UI_COLOURS.caveatBackground};border:1px solid ${UI_COLOURS.caveatBorder}}
 .flag-bad{background:#fdecea;border:1px solid ${UI_COLOURS.bad};color:${UI_COLOURS.bad}}

@@ -1,7 +1,7 @@
 // Findings first: run-wide caveats, the common claims next to the measurement, then every computed finding
 // (ratio, 95% CI, verdict, caveats) with a forest plot of the ratios.
 import type { Finding } from "../../../bench/model/finding.js";
-import { isCommonClaim, verdictText, verdictTone } from "../../finding-kind.js";
+import { isCommonClaim, shortLabels, verdictText, verdictTone } from "../../finding-kind.js";
 import { formatCi, formatRatio } from "../../number-format.js";
 import { chartFigure } from "../chart-figure.js";
 import type { ChartSpec } from "../chart.js";
@@ -39,48 +39,51 @@ const COLUMNS = [
 
 const TONE_COLOUR: Record<string, string> = { grpc: PROTOCOL_COLOURS.grpc, rest: PROTOCOL_COLOURS.rest };
 
-/** The forest plot of the ratios, with the findings table as its exact numbers (the table alone when no ratio is plottable). */
+/**
+ * The forest plot of the ratios, one panel per metric (rows are the scenarios the findings compare), with the
+ * findings table as its exact numbers (the table alone when no ratio is plottable).
+ */
 async function forestPlot(findings: readonly Finding[], table: Html, ctx: SectionContext): Promise<Html> {
-  const rows = findings
-    .filter((f) => f.ratio !== null && Number.isFinite(f.ratio) && f.ratio > 0)
-    .map((f) => ({
-      finding: f.id,
-      statement: f.statement,
-      ratio: f.ratio,
-      lo: f.ci95 && f.ci95[0] > 0 ? f.ci95[0] : f.ratio,
-      hi: f.ci95 && f.ci95[1] > 0 ? f.ci95[1] : f.ratio,
-      tone: verdictTone(f.verdict) === "grpc" ? "gRPC better" : verdictTone(f.verdict) === "rest" ? "REST better" : "no difference / other",
-    }));
-  if (rows.length === 0) return table;
+  const plottable = findings.filter((f) => f.ratio !== null && Number.isFinite(f.ratio) && f.ratio > 0);
+  if (plottable.length === 0) return table;
+  const metrics = [...new Set(plottable.map((f) => f.metric))];
+  const tone = (f: Finding) => (verdictTone(f.verdict) === "grpc" ? "gRPC better" : verdictTone(f.verdict) === "rest" ? "REST better" : "no difference / other");
   const toneScale = {
     domain: ["gRPC better", "REST better", "no difference / other"],
     range: [TONE_COLOUR.grpc ?? "", TONE_COLOUR.rest ?? "", UI_COLOURS.neutral],
   };
-  const y = { field: "finding", type: "nominal", title: null, sort: null, axis: { labelLimit: 240 } } as const;
-  const spec = {
-    width: 520,
-    height: { step: 22 },
-    data: { values: rows },
-    layer: [
-      { mark: { type: "rule", color: UI_COLOURS.muted, strokeDash: [4, 3] }, encoding: { x: { datum: 1, type: "quantitative" } } },
-      {
-        mark: { type: "rule", strokeWidth: 2 },
-        encoding: { y, x: { field: "lo", type: "quantitative" }, x2: { field: "hi" }, color: { field: "tone", type: "nominal", scale: toneScale, title: "verdict" } },
-      },
-      {
-        mark: { type: "point", filled: true, size: 60, opacity: 1 },
-        encoding: {
-          y,
-          x: { field: "ratio", type: "quantitative", scale: { type: "log" }, title: "ratio (× , log scale; 1 = equal)" },
-          color: { field: "tone", type: "nominal", scale: toneScale, title: "verdict" },
+  const panel = (metric: string) => {
+    const mine = plottable.filter((f) => f.metric === metric);
+    const labels = shortLabels(mine.map((f) => f.id));
+    const values = mine.map((f, k) => ({
+      finding: labels[k] ?? f.id,
+      ratio: f.ratio,
+      lo: f.ci95 && f.ci95[0] > 0 ? f.ci95[0] : f.ratio,
+      hi: f.ci95 && f.ci95[1] > 0 ? f.ci95[1] : f.ratio,
+      tone: tone(f),
+    }));
+    const y = { field: "finding", type: "nominal", title: null, sort: values.map((v) => v.finding), axis: { labelLimit: 230 } };
+    const colour = { field: "tone", type: "nominal", scale: toneScale, title: "verdict" };
+    return {
+      title: { text: metric, fontSize: 12, fontWeight: 600, anchor: "start" },
+      data: { values },
+      width: 230,
+      height: { step: 16 },
+      layer: [
+        { mark: { type: "rule", color: UI_COLOURS.muted, strokeDash: [4, 3] }, encoding: { x: { datum: 1, type: "quantitative" } } },
+        { mark: { type: "rule", strokeWidth: 2 }, encoding: { y, x: { field: "lo", type: "quantitative" }, x2: { field: "hi" }, color: colour } },
+        {
+          mark: { type: "point", filled: true, size: 50, opacity: 1 },
+          encoding: { y, x: { field: "ratio", type: "quantitative", scale: { type: "log" }, title: "ratio (×, log scale; 1 = equal)" }, color: colour },
         },
-      },
-    ],
-  } as unknown as ChartSpec;
+      ],
+    };
+  };
+  const spec = { concat: metrics.map(panel), columns: 2, resolve: { scale: { x: "independent", y: "independent" } } } as unknown as ChartSpec;
   return chartFigure(
     {
       id: "findings-ratios",
-      title: "Findings: ratio with 95% confidence interval",
+      title: "Findings: ratio with 95% confidence interval, per metric",
       subtitle: "points are ratios (gRPC / REST unless stated); bars are the 95% CI; the dashed line is 1 (no difference)",
       spec,
       table,

@@ -51,6 +51,7 @@ function flags(r: LoadResult): Html {
     const codes = Object.entries(r.errors.byCode).map(([code, n]) => `${code}×${n}`).join(", ");
     parts.push(html`<span class="flag flag-bad">${formatInteger(r.errors.total)} errors (${codes})</span>`);
   }
+  for (const note of r.notes ?? []) parts.push(html`<br><span class="muted small">${note}</span>`);
   return html`${parts}`;
 }
 

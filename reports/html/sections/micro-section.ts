@@ -55,6 +55,7 @@ async function messageFigure(message: string, results: readonly MicroResult[], i
       { label: "rme", numeric: true, hint: "relative margin of error of the mean" },
       { label: "samples", numeric: true },
       { label: "State" },
+      { label: "What one call does" },
     ],
     sorted.map((r) => [
       r.op,
@@ -66,6 +67,7 @@ async function messageFigure(message: string, results: readonly MicroResult[], i
       r.state === "completed" ? `±${formatPercent(r.rmePct, 2)}` : "—",
       formatInteger(r.samples),
       r.state === "completed" ? html`<span class="muted">completed</span>` : html`<span class="flag flag-bad">errored</span> ${r.error ?? ""}`,
+      html`<span class="small">${r.does ?? ""}${r.note ? html`<br><span class="muted">${r.note}</span>` : ""}</span>`,
     ]),
   );
   return chartFigure(

@@ -1,5 +1,6 @@
 // Ways of carrying the same number of in-flight calls: HTTP/2 streams over one or a few connections against
-// HTTP/1.1 connection pools, with keep-alive on and off, and head-of-line blocking when slow calls mix in.
+// HTTP/1.1 connection pools, with keep-alive on and off; and head-of-line blocking when slow calls mix in
+// (entries with a headOfLine block, usually their own open-loop runs).
 import type { MultiplexResult } from "../../../bench/model/multiplex-result.js";
 import { formatInteger, formatNumber } from "../../number-format.js";
 import { chartFigure } from "../chart-figure.js";
@@ -9,123 +10,156 @@ import { html, type Html } from "../html-template.js";
 import { PROTOCOL_LABEL, protocolScale } from "../palette.js";
 import { notMeasured, partialNote, sectionFrame, type SectionContext } from "../section.js";
 
-const METRICS = ["throughput", "p50", "p99"] as const;
-
 function groupKey(m: MultiplexResult): string {
-  return `${m.call}, ${m.inFlight} in flight`;
+  const rate = m.targetRps ? `, open loop at ${formatInteger(m.targetRps)} calls/s` : "";
+  return `${m.call}, ${m.inFlight} in flight${rate}`;
 }
 
-async function groupFigure(key: string, results: readonly MultiplexResult[], index: number, ctx: SectionContext): Promise<Html> {
+function groupBy(results: readonly MultiplexResult[]): Map<string, MultiplexResult[]> {
+  const groups = new Map<string, MultiplexResult[]>();
+  for (const m of results) groups.set(groupKey(m), [...(groups.get(groupKey(m)) ?? []), m]);
+  return groups;
+}
+
+function configurationCell(m: MultiplexResult): Html {
+  const how = [m.driver, m.view ? `${m.view} view` : undefined, m.repetitions !== undefined ? `${m.repetitions} rep.` : undefined].filter(Boolean).join(" · ");
+  return html`${m.configuration}${how ? html`<br><span class="muted small">${how}</span>` : ""}`;
+}
+
+function flagsCell(m: MultiplexResult): Html {
+  const parts: Html[] = [];
+  if (m.endReason && m.endReason !== "completed") parts.push(html`<span class="flag flag-bad" title="${m.failure ?? ""}">${m.endReason}</span> `);
+  if (m.driverSaturated) parts.push(html`<span class="flag flag-warn">driver saturated</span> `);
+  if (m.errors > 0) {
+    const codes = m.errorsByCode ? ` (${Object.entries(m.errorsByCode).map(([c, n]) => `${c}×${n}`).join(", ")})` : "";
+    parts.push(html`<span class="flag flag-bad">${formatInteger(m.errors)} errors${codes}</span> `);
+  }
+  if (m.noKeepAliveExtra) {
+    const x = m.noKeepAliveExtra;
+    parts.push(
+      html`<span class="small">vs ${x.versus}, per call: server CPU +${formatNumber(x.serverCpuUsPerCall)} µs, p50 +${formatNumber(x.latencyP50Us)} µs, p99 +${formatNumber(x.latencyP99Us)} µs</span> `,
+    );
+  }
+  if (m.failure && (!m.endReason || m.endReason === "completed")) parts.push(html`<span class="small">${m.failure}</span> `);
+  if (m.note) parts.push(html`<br><span class="muted small">${m.note}</span>`);
+  return html`${parts}`;
+}
+
+async function carryFigure(key: string, results: readonly MultiplexResult[], index: number, ctx: SectionContext): Promise<Html> {
   const configurations = results.map((m) => m.configuration);
-  const values = results.flatMap((m) => [
-    { configuration: m.configuration, protocol: PROTOCOL_LABEL[m.protocol], metric: METRICS[0], value: m.throughputRps },
-    { configuration: m.configuration, protocol: PROTOCOL_LABEL[m.protocol], metric: METRICS[1], value: m.latencyMs.p50 },
-    { configuration: m.configuration, protocol: PROTOCOL_LABEL[m.protocol], metric: METRICS[2], value: m.latencyMs.p99 },
-  ]);
-  const panel = (metric: string, title: string) => ({
-    transform: [{ filter: { field: "metric", equal: metric } }],
+  const metrics = [
+    { key: "throughput", title: "throughput (calls/s)", pick: (m: MultiplexResult) => m.throughputRps },
+    { key: "p50", title: "p50 latency (ms)", pick: (m: MultiplexResult) => m.latencyMs.p50 },
+    { key: "p99", title: "p99 latency (ms)", pick: (m: MultiplexResult) => m.latencyMs.p99 },
+  ];
+  const panel = (metric: (typeof metrics)[number], first: boolean) => ({
+    data: { values: results.map((m) => ({ configuration: m.configuration, protocol: PROTOCOL_LABEL[m.protocol], value: metric.pick(m) })) },
     width: 210,
     height: { step: 22 },
     mark: { type: "bar" },
     encoding: {
-      y: { field: "configuration", type: "nominal", sort: configurations, title: metric === METRICS[0] ? "configuration" : null, axis: metric === METRICS[0] ? {} : { labels: false, ticks: false } },
-      x: { field: "value", type: "quantitative", title },
+      y: { field: "configuration", type: "nominal", sort: configurations, title: first ? "configuration" : null, axis: first ? {} : { labels: false, ticks: false } },
+      x: { field: "value", type: "quantitative", title: metric.title },
       color: { field: "protocol", type: "nominal", scale: protocolScale(), title: "protocol" },
     },
   });
+  const spec = { hconcat: metrics.map((m, i) => panel(m, i === 0)), resolve: { scale: { x: "independent" } } } as unknown as ChartSpec;
+  const table = dataTable(
+    [
+      { label: "Configuration" },
+      { label: "Protocol" },
+      { label: "conns × streams", numeric: true },
+      { label: "keep-alive" },
+      { label: "conns opened", numeric: true, hint: "connectionsOpened (in the measured windows, when recorded separately)" },
+      { label: "conns per call", numeric: true },
+      { label: "calls", numeric: true },
+      { label: "calls/s", numeric: true },
+      { label: "p50 ms", numeric: true },
+      { label: "p99 ms", numeric: true },
+      { label: "CPU µs/call server / client", numeric: true },
+      { label: "Flags and notes" },
+    ],
+    results.map((m) => [
+      configurationCell(m),
+      html`<span class="swatch swatch-${m.protocol}-server"></span>${PROTOCOL_LABEL[m.protocol]}`,
+      `${formatInteger(m.connections)} × ${m.streamsPerConnection === null ? "1" : formatInteger(m.streamsPerConnection)}`,
+      m.keepAlive ? "yes" : "no",
+      m.connectionsOpenedMeasured !== undefined ? `${formatInteger(m.connectionsOpened)} (${formatInteger(m.connectionsOpenedMeasured)})` : formatInteger(m.connectionsOpened),
+      formatNumber(m.connectionsPerCall),
+      formatInteger(m.requests),
+      formatNumber(m.throughputRps),
+      formatNumber(m.latencyMs.p50),
+      formatNumber(m.latencyMs.p99),
+      `${formatNumber(m.serverCpuUsPerCall)} / ${formatNumber(m.clientCpuUsPerCall)}`,
+      flagsCell(m),
+    ]),
+  );
+  return chartFigure(
+    { id: `multiplex-${index}`, title: `Multiplexing: ${key}`, subtitle: "the same in-flight calls carried different ways; throughput higher is better, latency lower is better", spec, table },
+    ctx.charts,
+  );
+}
+
+async function headOfLineFigure(key: string, results: readonly MultiplexResult[], index: number, ctx: SectionContext): Promise<Html> {
+  const calls = ["fast calls", "slow calls"];
+  const values = results.flatMap((m) => {
+    const h = m.headOfLine;
+    if (!h) return [];
+    return [
+      { configuration: m.configuration, protocol: PROTOCOL_LABEL[m.protocol], calls: "fast calls", p99: h.fastP99Ms },
+      { configuration: m.configuration, protocol: PROTOCOL_LABEL[m.protocol], calls: "slow calls", p99: h.slowP99Ms },
+    ];
+  });
   const spec = {
     data: { values },
-    hconcat: [panel(METRICS[0], "throughput (calls/s)"), panel(METRICS[1], "p50 latency (ms)"), panel(METRICS[2], "p99 latency (ms)")],
-    resolve: { scale: { x: "independent" } },
+    width: 460,
+    height: { step: 16 },
+    mark: { type: "bar" },
+    encoding: {
+      y: { field: "configuration", type: "nominal", sort: results.map((m) => m.configuration), title: "configuration" },
+      yOffset: { field: "calls", type: "nominal", sort: calls },
+      x: { field: "p99", type: "quantitative", title: "p99 latency (ms)" },
+      color: { field: "protocol", type: "nominal", scale: protocolScale(), title: "protocol" },
+      opacity: { field: "calls", type: "ordinal", sort: calls, scale: { domain: calls, range: [1, 0.4] }, title: "calls" },
+    },
   } as unknown as ChartSpec;
   const table = dataTable(
     [
       { label: "Configuration" },
       { label: "Protocol" },
-      { label: "conns", numeric: true },
-      { label: "streams/conn", numeric: true },
-      { label: "keep-alive" },
-      { label: "conns opened", numeric: true },
-      { label: "conns per call", numeric: true },
-      { label: "calls", numeric: true },
-      { label: "errors", numeric: true },
+      { label: "conns × streams", numeric: true },
+      { label: "slow calls: delay ms / share", numeric: true },
+      { label: "fast calls p50 / p99 ms", numeric: true },
+      { label: "slow calls p50 / p99 ms", numeric: true },
+      { label: "fast / slow calls", numeric: true },
       { label: "calls/s", numeric: true },
-      { label: "p50 ms", numeric: true },
-      { label: "p99 ms", numeric: true },
-      { label: "server CPU µs/call", numeric: true },
+      { label: "Flags and notes" },
     ],
-    results.map((m) => [
-      m.configuration,
-      html`<span class="swatch swatch-${m.protocol}-server"></span>${PROTOCOL_LABEL[m.protocol]}`,
-      formatInteger(m.connections),
-      m.streamsPerConnection === null ? "—" : formatInteger(m.streamsPerConnection),
-      m.keepAlive ? "yes" : "no",
-      formatInteger(m.connectionsOpened),
-      formatNumber(m.connectionsPerCall),
-      formatInteger(m.requests),
-      m.errors > 0 ? html`<span class="flag flag-bad">${formatInteger(m.errors)}</span>` : "0",
-      formatNumber(m.throughputRps),
-      formatNumber(m.latencyMs.p50),
-      formatNumber(m.latencyMs.p99),
-      formatNumber(m.serverCpuUsPerCall),
-    ]),
-  );
-  const figures = [
-    await chartFigure(
-      { id: `multiplex-${index}`, title: `Multiplexing: ${key}`, subtitle: "the same in-flight calls carried different ways; throughput higher is better, latency lower is better", spec, table },
-      ctx.charts,
-    ),
-  ];
-  const hol = results.filter((m) => m.headOfLine);
-  if (hol.length > 0) {
-    const holValues = hol.flatMap((m) => {
+    results.map((m) => {
       const h = m.headOfLine!;
       return [
-        { configuration: m.configuration, protocol: PROTOCOL_LABEL[m.protocol], calls: "fast calls p99", ms: h.fastP99Ms },
-        { configuration: m.configuration, protocol: PROTOCOL_LABEL[m.protocol], calls: "slow calls p99", ms: h.slowP99Ms },
+        configurationCell(m),
+        html`<span class="swatch swatch-${m.protocol}-server"></span>${PROTOCOL_LABEL[m.protocol]}`,
+        `${formatInteger(m.connections)} × ${m.streamsPerConnection === null ? "1" : formatInteger(m.streamsPerConnection)}`,
+        `${formatNumber(h.slowDelayMs)} / ${formatNumber(h.slowFraction * 100)}%`,
+        `${formatNumber(h.fastP50Ms)} / ${formatNumber(h.fastP99Ms)}`,
+        `${formatNumber(h.slowP50Ms)} / ${formatNumber(h.slowP99Ms)}`,
+        `${formatInteger(h.fastCalls)} / ${formatInteger(h.slowCalls)}`,
+        formatNumber(m.throughputRps),
+        flagsCell(m),
       ];
-    });
-    const holSpec = {
-      data: { values: holValues },
-      width: 420,
-      height: { step: 16 },
-      mark: { type: "bar" },
-      encoding: {
-        y: { field: "configuration", type: "nominal", sort: hol.map((m) => m.configuration), title: "configuration" },
-        yOffset: { field: "calls", type: "nominal", sort: ["fast calls p99", "slow calls p99"] },
-        x: { field: "ms", type: "quantitative", title: "p99 latency (ms)" },
-        color: { field: "protocol", type: "nominal", scale: protocolScale(), title: "protocol" },
-        opacity: { field: "calls", type: "ordinal", sort: ["fast calls p99", "slow calls p99"], scale: { domain: ["fast calls p99", "slow calls p99"], range: [1, 0.45] }, title: "calls" },
-      },
-    } as unknown as ChartSpec;
-    const holTable = dataTable(
-      [
-        { label: "Configuration" },
-        { label: "Protocol" },
-        { label: "slow call delay ms", numeric: true },
-        { label: "slow share", numeric: true },
-        { label: "fast calls p99 ms", numeric: true },
-        { label: "slow calls p99 ms", numeric: true },
-      ],
-      hol.map((m) => {
-        const h = m.headOfLine!;
-        return [m.configuration, PROTOCOL_LABEL[m.protocol], formatNumber(h.slowDelayMs), `${formatNumber(h.slowFraction * 100)}%`, formatNumber(h.fastP99Ms), formatNumber(h.slowP99Ms)];
-      }),
-    );
-    figures.push(
-      await chartFigure(
-        {
-          id: `multiplex-hol-${index}`,
-          title: `Head-of-line blocking: ${key}`,
-          subtitle: "slow calls mixed into the load; does the p99 of the fast calls suffer?",
-          spec: holSpec,
-          table: holTable,
-        },
-        ctx.charts,
-      ),
-    );
-  }
-  return html`${figures}`;
+    }),
+  );
+  return chartFigure(
+    {
+      id: `multiplex-hol-${index}`,
+      title: `Head-of-line blocking: ${key}`,
+      subtitle: "slow calls mixed into the load: does the p99 of the fast calls suffer? (solid: fast calls, pale: slow calls)",
+      spec,
+      table,
+    },
+    ctx.charts,
+  );
 }
 
 export async function multiplexSection(ctx: SectionContext): Promise<Html> {
@@ -135,15 +169,19 @@ export async function multiplexSection(ctx: SectionContext): Promise<Html> {
     body.push(notMeasured(report, "multiplex", "multiplexing"));
   } else {
     body.push(partialNote(report, "multiplex"));
-    const groups = new Map<string, MultiplexResult[]>();
-    for (const m of report.multiplex) groups.set(groupKey(m), [...(groups.get(groupKey(m)) ?? []), m]);
     let i = 0;
-    for (const [key, results] of groups) body.push(await groupFigure(key, results, i++, ctx));
+    for (const [key, results] of groupBy(report.multiplex.filter((m) => !m.headOfLine))) body.push(await carryFigure(key, results, i++, ctx));
+    const hol = report.multiplex.filter((m) => m.headOfLine);
+    if (hol.length > 0) {
+      body.push(html`<h3>Head-of-line blocking</h3>`);
+      let j = 0;
+      for (const [key, results] of groupBy(hol)) body.push(await headOfLineFigure(key, results, j++, ctx));
+    }
   }
   return sectionFrame({
     id: "multiplexing",
     title: "Multiplexing",
-    intro: "HTTP/2 carries many calls as streams on one connection; HTTP/1.1 needs a connection per in-flight call. Equal in-flight calls in every configuration.",
+    intro: "HTTP/2 carries many calls as streams on one connection; HTTP/1.1 needs a connection per in-flight call. Equal in-flight calls in every configuration compared.",
     body,
   });
 }

@@ -40,10 +40,26 @@ async function messageCharts(message: string, sizes: readonly SizeResult[], inde
     },
   } as unknown as ChartSpec;
   const rows = sorted.flatMap((s) =>
-    ENCODINGS.map((e) => [s.payload, ENCODING_LABEL[e] ?? e, formatInteger(s.protobuf[e]), formatInteger(s.json[e]), formatRatio(s.ratio[e])]),
+    ENCODINGS.map((e) => [
+      s.payload,
+      ENCODING_LABEL[e] ?? e,
+      formatInteger(s.protobuf[e]),
+      formatInteger(s.json[e]),
+      formatRatio(s.ratio[e]),
+      e === "raw" && s.protobufMinimalRaw !== undefined ? formatInteger(s.protobufMinimalRaw) : "",
+      e === "raw" ? (s.subject ?? "") : "",
+    ]),
   );
   const sizeTable = dataTable(
-    [{ label: "Size" }, { label: "Compression" }, { label: "protobuf bytes", numeric: true }, { label: "JSON bytes", numeric: true }, { label: "JSON / protobuf", numeric: true }],
+    [
+      { label: "Size" },
+      { label: "Compression" },
+      { label: "protobuf bytes", numeric: true },
+      { label: "JSON bytes", numeric: true },
+      { label: "JSON / protobuf", numeric: true },
+      { label: "protobuf without default-valued fields", numeric: true, hint: "what encoders that skip proto3 defaults (Python, C++, Go) would send" },
+      { label: "Subject" },
+    ],
     rows,
   );
   const ratioValues = sorted.flatMap((s) => ENCODINGS.map((encoding) => ({ payload: s.payload, encoding: ENCODING_LABEL[encoding], ratio: s.ratio[encoding] })));
@@ -89,7 +105,10 @@ async function messageCharts(message: string, sizes: readonly SizeResult[], inde
 
 async function sizeCharts(sizes: readonly SizeResult[], ctx: SectionContext): Promise<Html[]> {
   const byMessage = new Map<string, SizeResult[]>();
-  for (const s of sizes) byMessage.set(s.message, [...(byMessage.get(s.message) ?? []), s]);
+  for (const s of sizes) {
+    const key = `${s.message}${s.role ? ` (${s.role}${s.call ? ` of ${s.call}` : ""})` : ""}`;
+    byMessage.set(key, [...(byMessage.get(key) ?? []), s]);
+  }
   const out: Html[] = [];
   let i = 0;
   for (const [message, list] of [...byMessage].sort(([a], [b]) => a.localeCompare(b))) out.push(...(await messageCharts(message, list, i++, ctx)));
@@ -115,39 +134,38 @@ async function compressionChart(results: readonly CompressionResult[], ctx: Sect
     bytes: c.wireBytes,
     notApplied: c.appliedAsRequested ? "no" : "yes",
   }));
-  const spec = {
-    data: { values },
-    facet: { field: "group", type: "nominal", title: null, sort: groups },
-    columns: Math.min(groups.length, 2),
-    spec: {
+  // one panel per call · size · direction with its own scale: an xlarge body must not flatten a small one
+  const panel = (group: string) => {
+    const mine = values.filter((v) => v.group === group);
+    const x = { field: "requested", type: "nominal", sort: requested, title: "compression requested", axis: { labelAngle: 0 } };
+    const xOffset = { field: "protocol", type: "nominal", sort: protocolScale().domain };
+    const bars = {
+      mark: { type: "bar" },
+      encoding: {
+        x,
+        xOffset,
+        y: { field: "bytes", type: "quantitative", title: "body on the wire per call (bytes)" },
+        color: { field: "protocol", type: "nominal", scale: protocolScale(), title: "protocol" },
+        stroke: { condition: { test: "datum.notApplied === 'yes'", value: UI_COLOURS.bad }, value: null },
+        strokeWidth: { condition: { test: "datum.notApplied === 'yes'", value: 2 }, value: 0 },
+        strokeDash: { condition: { test: "datum.notApplied === 'yes'", value: [4, 2] }, value: [1, 0] },
+      },
+    };
+    const labels = {
+      transform: [{ filter: "datum.notApplied === 'yes'" }],
+      mark: { type: "text", dy: -4, color: UI_COLOURS.bad, fontSize: 10, baseline: "bottom" },
+      encoding: { x, xOffset, y: { field: "bytes", type: "quantitative" }, text: { value: "not applied" } },
+    };
+    return {
+      title: { text: group, fontSize: 12, fontWeight: 600, anchor: "middle" },
+      data: { values: mine },
       width: groups.length > 1 ? 360 : 560,
       height: 200,
-      layer: [
-        {
-          mark: { type: "bar" },
-          encoding: {
-            x: { field: "requested", type: "nominal", sort: requested, title: "compression requested", axis: { labelAngle: 0 } },
-            xOffset: { field: "protocol", type: "nominal", sort: protocolScale().domain },
-            y: { field: "bytes", type: "quantitative", title: "body bytes on the wire per call" },
-            color: { field: "protocol", type: "nominal", scale: protocolScale(), title: "protocol" },
-            stroke: { condition: { test: "datum.notApplied === 'yes'", value: UI_COLOURS.bad }, value: null },
-            strokeWidth: { condition: { test: "datum.notApplied === 'yes'", value: 2 }, value: 0 },
-            strokeDash: { condition: { test: "datum.notApplied === 'yes'", value: [4, 2] }, value: [1, 0] },
-          },
-        },
-        {
-          transform: [{ filter: "datum.notApplied === 'yes'" }],
-          mark: { type: "text", dy: -6, color: UI_COLOURS.bad, fontSize: 10, baseline: "bottom" },
-          encoding: {
-            x: { field: "requested", type: "nominal", sort: requested },
-            xOffset: { field: "protocol", type: "nominal", sort: protocolScale().domain },
-            y: { field: "bytes", type: "quantitative" },
-            text: { value: "not applied" },
-          },
-        },
-      ],
-    },
-  } as unknown as ChartSpec;
+      layer: mine.some((v) => v.notApplied === "yes") ? [bars, labels] : [bars],
+    };
+  };
+  const spec = { concat: groups.map(panel), columns: Math.min(groups.length, 2), resolve: { scale: { y: "independent", x: "independent" } } } as unknown as ChartSpec;
+
   const table = dataTable(
     [
       { label: "Protocol" },

@@ -1,0 +1,231 @@
+// The HTML writer as a pure function: every section in order, self-contained markup, escaping, plain
+// statements for empty sections, one colour per protocol across all charts, units on quantitative axes.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Report } from "../bench/model/report.js";
+import { PROTOCOL_COLOURS, seriesColour } from "../reports/html/palette.js";
+import { renderHtml, SECTIONS } from "../reports/html/render-html.js";
+import { sampleReport } from "./fixtures/sample-report.js";
+import { sampleReportForHtml } from "./fixtures/sample-report-for-html.js";
+
+async function render(report: Report): Promise<{ html: string; warnings: string[] }> {
+  const warnings: string[] = [];
+  const html = await renderHtml(report, { onWarning: (m) => warnings.push(m) });
+  return { html, warnings };
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+/** The vega-lite specs embedded under the charts (the data the charts show, as the reader can inspect it). */
+function embeddedSpecs(html: string): unknown[] {
+  return [...html.matchAll(/<details class="spec"><summary>[^<]*<\/summary><pre>([\s\S]*?)<\/pre><\/details>/g)].map((m) => JSON.parse(decodeEntities(m[1] ?? "")));
+}
+
+function walk(node: unknown, visit: (obj: Record<string, unknown>) => void): void {
+  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
+  else if (node && typeof node === "object") {
+    visit(node as Record<string, unknown>);
+    Object.values(node).forEach((n) => walk(n, visit));
+  }
+}
+
+const both = [
+  ["the helpers' synthetic report", () => sampleReport({ pinned: false })],
+  ["the writers' edge-case report", () => sampleReportForHtml()],
+] as const;
+
+for (const [name, make] of both) {
+  describe(`renderHtml on ${name}`, () => {
+    let html = "";
+    let warnings: string[] = [];
+    it("renders without a vega or vega-lite warning", async () => {
+      ({ html, warnings } = await render(make()));
+      assert.deepEqual(warnings, []);
+    });
+
+    it("has every section, in reading order, findings first", () => {
+      let last = -1;
+      for (const s of SECTIONS) {
+        const at = html.indexOf(`<section id="${s.id}"`);
+        assert.ok(at > last, `section ${s.id} missing or out of order`);
+        last = at;
+      }
+      assert.deepEqual(
+        SECTIONS.map((s) => s.id),
+        ["findings", "latency", "throughput-cpu", "sizes-compression", "encode-decode", "multiplexing", "streaming", "environment"],
+      );
+      assert.match(html, /id="run-caveats"/);
+      assert.match(html, /id="common-claims"/);
+    });
+
+    it("is self-contained: no script, stylesheet link, image, frame, remote URL or import, and a CSP that forbids fetching", () => {
+      assert.doesNotMatch(html, /<(script|link|img|iframe|object|embed|audio|video|source|base)\b/i);
+      assert.doesNotMatch(html, /\s(src|srcset|action|poster|background|xlink:href)\s*=/i);
+      const hrefs = [...html.matchAll(/\shref\s*=\s*"([^"]*)"/gi)].map((m) => m[1]);
+      assert.ok(hrefs.every((h) => h?.startsWith("#")), `non-anchor hrefs: ${hrefs.filter((h) => !h?.startsWith("#")).join(", ")}`);
+      assert.doesNotMatch(html, /url\(\s*['"]?(?!#)/i);
+      assert.doesNotMatch(html, /@import|@font-face/i);
+      assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">/);
+      // URLs may appear as text (a target from the report); as an attribute value or CSS url() only the SVG namespace names, which are never fetched
+      const inAttributes = [...html.matchAll(/(=\s*"|\(\s*['"]?)(https?:\/\/[^\s"'<>)]*)/g)].map((m) => m[2]);
+      assert.deepEqual([...new Set(inAttributes)].sort(), ["http://www.w3.org/1999/xlink", "http://www.w3.org/2000/svg"]);
+    });
+
+    it("gives every chart an SVG, a title drawn in it, and a table of the exact numbers under it", () => {
+      const figures = [...html.matchAll(/<figure class="chart"[\s\S]*?<\/figure>/g)].map((m) => m[0]);
+      assert.ok(figures.length >= 8, `only ${figures.length} charts`);
+      for (const f of figures) {
+        const id = /data-chart="([^"]+)"/.exec(f)?.[1];
+        assert.match(f, /<svg [^>]*width="\d+"/, `chart ${id} has no SVG`);
+        assert.match(f, /role-title-text/, `chart ${id} has no title in its SVG`);
+        assert.match(f, /role-mark/, `chart ${id} has no marks`);
+        assert.ok(f.indexOf("<table") > f.indexOf("</svg>"), `chart ${id} has no table under it`);
+      }
+    });
+
+    it("names a unit on every quantitative axis", () => {
+      for (const spec of embeddedSpecs(html)) {
+        walk(spec, (obj) => {
+          for (const channel of ["x", "y"]) {
+            const enc = obj[channel] as Record<string, unknown> | undefined;
+            if (enc && enc.type === "quantitative" && typeof enc.title === "string") {
+              assert.match(enc.title, /\(.+\)/, `axis title without a unit: ${enc.title}`);
+            }
+          }
+        });
+      }
+    });
+
+    it("uses one colour per protocol (and view, and format) across every chart", () => {
+      const colourOf = new Map<string, string>();
+      let scales = 0;
+      for (const spec of embeddedSpecs(html)) {
+        walk(spec, (obj) => {
+          const colour = obj.color as { scale?: { domain?: unknown[]; range?: unknown[] } } | undefined;
+          const scale = colour?.scale;
+          if (!scale?.domain || !scale.range) return;
+          scales++;
+          scale.domain.forEach((label, i) => {
+            const value = String(scale.range?.[i]);
+            const seen = colourOf.get(String(label));
+            assert.ok(seen === undefined || seen === value, `${String(label)} is ${seen} in one chart and ${value} in another`);
+            colourOf.set(String(label), value);
+          });
+        });
+      }
+      assert.ok(scales >= 6);
+      const grpcFamily = new Set([PROTOCOL_COLOURS.grpc, seriesColour("grpc", "end-to-end")]);
+      const restFamily = new Set([PROTOCOL_COLOURS.rest, seriesColour("rest", "end-to-end")]);
+      for (const [label, colour] of colourOf) {
+        if (/gRPC|protobuf/i.test(label)) assert.ok(grpcFamily.has(colour), `${label} drawn in ${colour}, not a gRPC colour`);
+        if (/REST|JSON/i.test(label)) assert.ok(restFamily.has(colour), `${label} drawn in ${colour}, not a REST colour`);
+      }
+      assert.equal(colourOf.get("gRPC"), PROTOCOL_COLOURS.grpc);
+      assert.equal(colourOf.get("REST/JSON"), PROTOCOL_COLOURS.rest);
+      assert.equal(colourOf.get("gRPC · server"), PROTOCOL_COLOURS.grpc);
+      assert.notEqual(colourOf.get("gRPC · end-to-end"), PROTOCOL_COLOURS.grpc, "end-to-end view must be distinguishable");
+      // and the SVGs really paint with them
+      assert.ok(html.includes(`fill="${PROTOCOL_COLOURS.grpc}"`) && html.includes(`fill="${PROTOCOL_COLOURS.rest}"`));
+    });
+
+    it("shows the run-wide caveats and every finding with its ratio, interval and verdict", () => {
+      const report = make();
+      for (const c of report.caveats) assert.ok(html.includes(escapeForTest(c)), `caveat missing: ${c}`);
+      for (const f of report.findings) {
+        assert.ok(html.includes(escapeForTest(f.statement)), `finding missing: ${f.id}`);
+        for (const c of f.caveats) assert.ok(html.includes(escapeForTest(c)), `finding caveat missing: ${c}`);
+      }
+    });
+
+    it("is a pure function of the report (same input, same bytes)", async () => {
+      assert.equal((await render(make())).html, html);
+    });
+  });
+}
+
+function escapeForTest(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+describe("renderHtml escaping", () => {
+  it("escapes every string from the report, in tables, headings, chart labels and embedded specs", async () => {
+    const evil = `<script>alert("x")</script>`;
+    const report = sampleReportForHtml();
+    const first = report.load[0];
+    assert.ok(first);
+    first.call = evil;
+    first.driver = `<img src=x onerror=alert(1)>`;
+    report.caveats.push(`caveat ${evil} & "quotes" 'single'`);
+    report.findings.push({ id: `claim:${evil}`, statement: evil, metric: "<b>m</b>", ratio: 2, ci95: [1.5, 2.5], verdict: `depends: <i>x</i>`, caveats: [evil] });
+    report.options[`<b>opt</b>`] = evil;
+    report.environment.cpuModel = evil;
+    report.environment.packages[evil] = "1.0.0";
+    report.sizes[0]!.message = evil;
+    report.micro[0]!.format = evil;
+    report.multiplex[0]!.configuration = evil;
+    report.stream[0]!.configuration = evil;
+    report.compression[0]!.note = evil;
+    report.families[0]!.failure = evil;
+    const { html } = await render(report);
+    assert.doesNotMatch(html, /<script/i);
+    assert.doesNotMatch(html, /<img/i);
+    assert.doesNotMatch(html, /<b>opt|<i>x|<b>m/);
+    assert.ok(html.includes("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
+    assert.ok(html.includes("&amp; &quot;quotes&quot; &#39;single&#39;"));
+  });
+});
+
+describe("renderHtml empty sections", () => {
+  it("says plainly what was not measured and why, from report.families", async () => {
+    const report = sampleReportForHtml();
+    report.load = [];
+    report.stream = [];
+    report.multiplex = [];
+    report.micro = [];
+    report.compression = [];
+    report.findings = [];
+    report.families = [
+      { family: "size", endReason: "completed", durationS: 0.4 },
+      { family: "stream", endReason: "failed", durationS: 3.2, failure: "rest server exited with code 1" },
+      { family: "multiplex", endReason: "skipped", durationS: 0, failure: "--only size,stream" },
+      { family: "compression", endReason: "completed", durationS: 1 },
+    ];
+    const { html, warnings } = await render(report);
+    assert.deepEqual(warnings, []);
+    const notMeasured = (family: string) => new RegExp(`class="not-measured" data-family="${family}"><strong>Not measured in this run:</strong>[^<]*`).exec(html)?.[0] ?? "";
+    assert.match(notMeasured("load"), /the load family did not run \(not selected for this run\)/);
+    assert.match(notMeasured("stream"), /the stream family failed after 3\.2 s: rest server exited with code 1/);
+    assert.match(notMeasured("multiplex"), /the multiplex family was skipped: --only size,stream/);
+    assert.match(notMeasured("micro"), /the micro family did not run/);
+    assert.match(notMeasured("compression"), /the compression family completed but recorded no results/);
+    assert.match(html, /No findings:/);
+    assert.match(html, /data-chart="sizes-bytes-0"/);
+    assert.doesNotMatch(html, /data-chart="(latency|throughput|stream|micro|multiplex)/);
+  });
+
+  it("renders a report with nothing in it", async () => {
+    const report = sampleReportForHtml();
+    Object.assign(report, { load: [], sizes: [], micro: [], compression: [], multiplex: [], stream: [], findings: [], caveats: [], families: [], endReason: "aborted" });
+    const { html, warnings } = await render(report);
+    assert.deepEqual(warnings, []);
+    assert.equal((html.match(/<figure class="chart"/g) ?? []).length, 0);
+    assert.equal((html.match(/class="not-measured" data-family=/g) ?? []).length, 7);
+    assert.match(html, /This run aborted/);
+    assert.match(html, /None were flagged/);
+  });
+
+  it("falls back to the stored percentiles when a histogram cannot be decoded, and says so", async () => {
+    const report = sampleReportForHtml();
+    report.load[0]!.histogram.data = "not-a-histogram";
+    const { html, warnings } = await render(report);
+    assert.deepEqual(warnings, []);
+    assert.match(html, /histogram unreadable: summary points only/);
+  });
+});
