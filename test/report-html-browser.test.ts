@@ -1,0 +1,124 @@
+// report.html in a real browser (headless Chromium, the Debian package): every chart rendered with a size
+// and marks, not one request beyond the file itself, no console error or warning, no page error, and it prints.
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { after, before, describe, it } from "node:test";
+import { chromium, type Browser } from "playwright-core";
+import type { Report } from "../bench/model/report.js";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../reports/html/chromium.js";
+import { renderHtml } from "../reports/html/render-html.js";
+import { sampleReport } from "./fixtures/sample-report.js";
+import { sampleReportForHtml } from "./fixtures/sample-report-for-html.js";
+
+const missing = existsSync(CHROMIUM_PATH) ? false : `${CHROMIUM_PATH} not found: install the Debian package chromium (.ci/run does)`;
+
+interface PageCheck {
+  requests: string[];
+  blocked: string[];
+  console: string[];
+  pageErrors: string[];
+  charts: { id: string; width: number; height: number; marks: number; svgs: number }[];
+  scripts: number;
+  pdfBytes: number;
+}
+
+async function openReport(browser: Browser, html: string, dir: string, name: string): Promise<PageCheck> {
+  const file = join(dir, `${name}.html`);
+  writeFileSync(file, html);
+  const documentUrl = pathToFileURL(file).href;
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, offline: true });
+  const check: PageCheck = { requests: [], blocked: [], console: [], pageErrors: [], charts: [], scripts: 0, pdfBytes: 0 };
+  try {
+    // everything but the document itself is refused and recorded, whatever the scheme
+    await context.route("**/*", async (route) => {
+      const url = route.request().url();
+      if (url === documentUrl) await route.continue();
+      else {
+        check.blocked.push(url);
+        await route.abort("blockedbyclient");
+      }
+    });
+    const page = await context.newPage();
+    page.on("request", (r) => check.requests.push(r.url()));
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") check.console.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => check.pageErrors.push(e.message));
+    await page.goto(documentUrl, { waitUntil: "load" });
+    await page.waitForLoadState("networkidle");
+    check.charts = await page.$$eval("figure.chart", (figures) =>
+      figures.map((f) => {
+        const svg = f.querySelector(".chart-svg svg");
+        const box = svg?.getBoundingClientRect();
+        return {
+          id: f.getAttribute("data-chart") ?? "?",
+          width: box?.width ?? 0,
+          height: box?.height ?? 0,
+          marks: svg ? svg.querySelectorAll("g.role-mark > path, g.role-mark > line, g.role-mark > rect, g.role-mark > g > path").length : 0,
+          svgs: f.querySelectorAll("svg").length,
+        };
+      }),
+    );
+    check.scripts = await page.$$eval("script", (scripts) => scripts.length);
+    await page.emulateMedia({ media: "print" });
+    check.pdfBytes = (await page.pdf({ format: "A4", printBackground: false })).length;
+  } finally {
+    await context.close();
+  }
+  return check;
+}
+
+describe("report.html in headless Chromium", { skip: missing }, () => {
+  let browser: Browser;
+  let dir: string;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), "report-html-browser-"));
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
+  });
+  after(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const reports = [
+    ["the helpers' synthetic report", () => sampleReport({ pinned: false })],
+    ["the writers' edge-case report", () => sampleReportForHtml()],
+    ["a report with most families missing", () => sampleReport({ families: ["size"] })],
+  ] as const;
+
+  for (const [name, make] of reports) {
+    it(`renders ${name}: every chart drawn, no request, no console error`, { timeout: 60_000 }, async () => {
+      const report = make();
+      const check = await openReport(browser, await renderHtml(report), dir, name.replace(/\W+/g, "-"));
+      assert.deepEqual(check.blocked, [], "the page tried to load something");
+      assert.equal(check.requests.length, 1, `requests: ${check.requests.join(", ")}`);
+      assert.match(check.requests[0] ?? "", /^file:\/\//);
+      assert.deepEqual(check.console, []);
+      assert.deepEqual(check.pageErrors, []);
+      assert.equal(check.scripts, 0);
+      assert.ok(report.sizes.length === 0 || check.charts.length > 0, "no chart at all");
+      for (const c of check.charts) {
+        assert.equal(c.svgs, 1, `chart ${c.id}: ${c.svgs} SVGs`);
+        assert.ok(c.width > 100 && c.height > 50, `chart ${c.id} is ${c.width}×${c.height}`);
+        assert.ok(c.marks > 0, `chart ${c.id} has no marks`);
+      }
+      assert.ok(check.pdfBytes > 10_000, "printing produced no PDF");
+    });
+  }
+
+  // the checks above must be able to fail: a page that reaches out is caught by the route and by the CSP
+  it("catches a page that would load something (control)", { timeout: 60_000 }, async () => {
+    const html = await renderHtml(sampleReport({ families: ["size"] }));
+    const reachOut = `<img src="https://example.invalid/pixel.png" alt=""><link rel="stylesheet" href="http://127.0.0.1:9/x.css">`;
+    const withoutCsp = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "").replace("</main>", `${reachOut}</main>`);
+    const routed = await openReport(browser, withoutCsp, dir, "control-no-csp");
+    assert.ok(routed.blocked.includes("https://example.invalid/pixel.png"), `route saw: ${routed.blocked.join(", ")}`);
+    assert.ok(routed.blocked.includes("http://127.0.0.1:9/x.css"));
+    const withCsp = html.replace("</main>", `${reachOut}</main>`);
+    const refused = await openReport(browser, withCsp, dir, "control-csp");
+    assert.ok(refused.console.some((m) => /Content Security Policy/i.test(m)), `console: ${refused.console.join(" | ")}`);
+  });
+});
