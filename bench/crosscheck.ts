@@ -15,9 +15,11 @@ import type { PayloadClass, Protocol } from "./model/measurement.js";
 import { startServerProcess, type ServerProcess } from "./server-process/server-process.js";
 
 const USAGE = `usage: npm run bench:crosscheck -- [--duration S] [--warmup S] [--rounds N] [--payload small|medium|large]
-                                  [--concurrency N] [--grpc-connections N] [--cpu-cv [--runs N]]
+                                  [--concurrency N] [--grpc-connections N] [--protocol grpc|rest]
+                                  [--cpu-cv [--runs N]] [--soak S [--rate RPS]]
   default: our driver vs h2load (gRPC) and vs wrk (REST), back to back, --rounds times; prints ours/theirs
-  --cpu-cv: N runs (default 5) per protocol with our server-view drivers; prints server CPU µs/call and its CV`;
+  --cpu-cv: N runs (default 5) per protocol with our server-view drivers; prints server CPU µs/call and its CV
+  --soak S: an S-second open-loop run per protocol at --rate (default 2000/s); prints the load generator's RSS`;
 
 class UsageError extends Error {}
 
@@ -30,6 +32,9 @@ interface Options {
   grpcConnections: number;
   cpuCv: boolean;
   runs: number;
+  soakS: number | null;
+  rate: number;
+  protocols: Protocol[];
 }
 
 function parseOptions(argv: string[]): Options {
@@ -44,6 +49,9 @@ function parseOptions(argv: string[]): Options {
       "grpc-connections": { type: "string" },
       "cpu-cv": { type: "boolean" },
       runs: { type: "string" },
+      soak: { type: "string" },
+      rate: { type: "string" },
+      protocol: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -68,7 +76,16 @@ function parseOptions(argv: string[]): Options {
     grpcConnections: num("grpc-connections", values["grpc-connections"], 4, true),
     cpuCv: values["cpu-cv"] ?? false,
     runs: num("runs", values.runs, 5, true),
+    soakS: values.soak === undefined ? null : num("soak", values.soak, 600),
+    rate: num("rate", values.rate, 2000),
+    protocols: protocolsOf(values.protocol),
   };
+}
+
+function protocolsOf(value: string | undefined): Protocol[] {
+  if (value === undefined) return ["grpc", "rest"];
+  if (value !== "grpc" && value !== "rest") throw new UsageError(`--protocol must be grpc or rest, got ${value}`);
+  return [value];
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -94,9 +111,9 @@ const f = (n: number | null | undefined, digits = 0) => (n === null || n === und
 const ratio = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null || b === 0 ? "-" : (a / b).toFixed(3));
 
 async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
-  const tools = { h2load: hasTool("h2load"), wrk: hasTool("wrk") };
-  if (!tools.h2load) log("crosscheck: h2load not found (Debian package nghttp2-client): gRPC crosscheck skipped");
-  if (!tools.wrk) log("crosscheck: wrk not found (Debian package wrk): REST crosscheck skipped");
+  const tools = { h2load: o.protocols.includes("grpc") && hasTool("h2load"), wrk: o.protocols.includes("rest") && hasTool("wrk") };
+  if (o.protocols.includes("grpc") && !tools.h2load) log("crosscheck: h2load not found (Debian package nghttp2-client): gRPC crosscheck skipped");
+  if (o.protocols.includes("rest") && !tools.wrk) log("crosscheck: wrk not found (Debian package wrk): REST crosscheck skipped");
   if (!tools.h2load && !tools.wrk) return;
   const plan = planPinning();
   log(`crosscheck: ${plan.note}`);
@@ -167,10 +184,10 @@ async function cpuCv(o: Options, signal: AbortSignal): Promise<void> {
   const servers = new Map<Protocol, ServerProcess>();
   const figures: Record<Protocol, number[]> = { grpc: [], rest: [] };
   try {
-    for (const protocol of ["grpc", "rest"] as const) servers.set(protocol, await startServerProcess({ arm: protocol, cpus: plan.server }));
+    for (const protocol of o.protocols) servers.set(protocol, await startServerProcess({ arm: protocol, cpus: plan.server }));
     // Alternating protocols spreads slow drift of the machine over both.
     for (let i = 1; i <= o.runs && !signal.aborted; i++) {
-      for (const protocol of ["grpc", "rest"] as const) {
+      for (const protocol of o.protocols) {
         log(`crosscheck --cpu-cv: run ${i}/${o.runs} ${protocol}`);
         const result = await ours(servers.get(protocol) as ServerProcess, protocol, protocol === "grpc" ? "h2-frames" : "autocannon", o, pinning, signal);
         if (result.serverCpuUsPerCall !== null) figures[protocol].push(result.serverCpuUsPerCall);
@@ -182,11 +199,49 @@ async function cpuCv(o: Options, signal: AbortSignal): Promise<void> {
   }
   const lines = [`server CPU µs per call, ${o.runs} separate runs per protocol (warm-up ${o.warmupS} s + ${o.durationS} s each, concurrency ${o.concurrency}, ${o.payload}, ${pinning.client === null ? "NOT pinned" : `server CPU ${pinning.server}`})`, ""];
   lines.push("| protocol | runs (µs/call) | mean | sd | CV % | CV <= 5% |", "|---|---|---:|---:|---:|---|");
-  for (const protocol of ["grpc", "rest"] as const) {
+  for (const protocol of o.protocols) {
     const values = figures[protocol];
     if (values.length === 0) continue;
     const { mean, sd, cvPct } = coefficientOfVariation(values);
     lines.push(`| ${protocol} | ${values.map((v) => v.toFixed(1)).join(", ")} | ${mean.toFixed(1)} | ${sd.toFixed(2)} | ${cvPct.toFixed(2)} | ${cvPct <= 5 ? "yes" : "NO"} |`);
+  }
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+/** The open-loop memory check: no per-call state, so the load generator's RSS stays flat however long it runs. */
+async function soak(o: Options, seconds: number, signal: AbortSignal): Promise<void> {
+  const plan = planPinning();
+  const restore = plan.client !== null ? pinSelf(plan.client) : null;
+  const pinning = { server: plan.server, client: restore !== null ? plan.client : null };
+  const lines = [`open-loop soak: ${seconds} s per protocol at ${o.rate} calls/s, load generator RSS sampled every 5 s`, ""];
+  lines.push("| protocol | driver | calls | errors | p50 ms | p99 ms | RSS start MB | RSS max MB | RSS end MB | peak RSS MB | < 150 MB |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+  try {
+    for (const protocol of o.protocols) {
+      if (signal.aborted) break;
+      const server = await startServerProcess({ arm: protocol, cpus: plan.server });
+      const rss: number[] = [];
+      const sample = () => rss.push(process.memoryUsage.rss() / 2 ** 20);
+      sample();
+      const timer = setInterval(sample, 5000);
+      try {
+        log(`crosscheck --soak: ${protocol} for ${seconds} s`);
+        const scenario = resolveScenario(
+          { protocol, view: "server", payload: o.payload, mode: "open", rate: o.rate },
+          { concurrency: o.concurrency, grpcConnections: o.grpcConnections, warmupS: o.warmupS, durationS: seconds, repetitions: 1, timeoutMs: 10_000 },
+        );
+        const r = await runLoadScenario({ scenario, target: server.target, server, pinning, signal, onProgress: (p) => log(`crosscheck --soak: ${protocol} ${p.elapsedS.toFixed(0)} s, ${p.okTotal} calls, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`) });
+        sample();
+        const peak = r.clientPeakRssMb ?? Math.max(...rss);
+        lines.push(
+          `| ${protocol} | ${r.driver} | ${r.requests} | ${r.errors.total} | ${f(r.latencyMs.p50, 3)} | ${f(r.latencyMs.p99, 3)} | ${f(rss[0])} | ${f(Math.max(...rss))} | ${f(rss.at(-1))} | ${f(peak)} | ${peak < 150 ? "yes" : "NO"} |`,
+        );
+      } finally {
+        clearInterval(timer);
+        await server.stop();
+      }
+    }
+  } finally {
+    restore?.();
   }
   process.stdout.write(`${lines.join("\n")}\n`);
 }
@@ -202,7 +257,8 @@ async function main(): Promise<void> {
   const controller = new AbortController();
   process.once("SIGINT", () => controller.abort());
   try {
-    if (options.cpuCv) await cpuCv(options, controller.signal);
+    if (options.soakS !== null) await soak(options, options.soakS, controller.signal);
+    else if (options.cpuCv) await cpuCv(options, controller.signal);
     else await crosscheck(options, controller.signal);
   } catch (error) {
     process.stderr.write(`bench:crosscheck: ${(error as Error).message.split("\n")[0]}\n`);

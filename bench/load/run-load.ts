@@ -7,15 +7,9 @@ import type { LoadConfig, LoadResult } from "../model/load-result.js";
 import type { Measurement } from "../model/measurement.js";
 import type { ServerProcess } from "../server-process/server-process.js";
 import { SocketBytesMeter } from "../wire/socket-bytes-meter.js";
-import { AutocannonLoad } from "../drivers/autocannon-load.js";
 import { transportErrorCode } from "../drivers/error-code.js";
-import { GrpcJsTransport } from "../drivers/grpc-js-transport.js";
-import { H1LeanTransport } from "../drivers/h1-lean-transport.js";
-import { H2FramesTransport } from "../drivers/h2-frames-transport.js";
-import { H2NodeTransport } from "../drivers/h2-node-transport.js";
 import { targetHostPort } from "../drivers/target-address.js";
 import type { Transport } from "../drivers/transport.js";
-import { UndiciTransport } from "../drivers/undici-transport.js";
 import { AGGREGATION_NOTE, aggregateRepetitions } from "./aggregate-repetitions.js";
 import { callSpec, type CallSpec } from "./call-spec.js";
 import { ClosedLoop } from "./closed-loop.js";
@@ -60,22 +54,25 @@ export function probeTarget(target: string, timeoutMs = 3000): Promise<void> {
   });
 }
 
-/** The transport for an engine-driven scenario (every driver but autocannon). */
-export function createTransport(scenario: ResolvedScenario, spec: CallSpec, target: string): Transport {
+/**
+ * The transport for an engine-driven scenario (every driver but autocannon). Drivers are imported on demand:
+ * a run pays the memory of the client libraries it uses only (autocannon and undici alone are ~20 MB of RSS).
+ */
+export async function createTransport(scenario: ResolvedScenario, spec: CallSpec, target: string): Promise<Transport> {
   const common = { target, connections: scenario.connections, timeoutMs: scenario.timeoutMs };
   switch (scenario.driver) {
     case "h2-frames":
-      return new H2FramesTransport({ ...common, path: spec.grpcPath, frame: spec.requestFrame });
+      return new (await import("../drivers/h2-frames-transport.js")).H2FramesTransport({ ...common, path: spec.grpcPath, frame: spec.requestFrame });
     case "h2-node":
-      return new H2NodeTransport({ ...common, path: spec.grpcPath, frame: spec.requestFrame });
+      return new (await import("../drivers/h2-node-transport.js")).H2NodeTransport({ ...common, path: spec.grpcPath, frame: spec.requestFrame });
     case "h1-lean":
-      return new H1LeanTransport({ ...common, path: spec.restPath, pipelining: scenario.pipelining });
+      return new (await import("../drivers/h1-lean-transport.js")).H1LeanTransport({ ...common, path: spec.restPath, pipelining: scenario.pipelining });
     case "grpc-js":
-      return new GrpcJsTransport({ ...common, spec });
+      return new (await import("../drivers/grpc-js-transport.js")).GrpcJsTransport({ ...common, spec });
     case "undici":
-      return new UndiciTransport({ ...common, spec, pipelining: scenario.pipelining });
+      return new (await import("../drivers/undici-transport.js")).UndiciTransport({ ...common, spec, pipelining: scenario.pipelining });
     case "autocannon":
-      throw new Error("autocannon drives itself: use createLoadGenerator");
+      throw new Error("autocannon drives itself: it is a LoadGenerator, not a Transport");
   }
 }
 
@@ -180,9 +177,10 @@ async function measureScenario(options: RunLoadOptions, rateRps: number | null, 
   let transport: Transport | null = null;
   let generator: LoadGenerator;
   if (scenario.driver === "autocannon") {
+    const { AutocannonLoad } = await import("../drivers/autocannon-load.js");
     generator = new AutocannonLoad({ target, path: spec.restPath, connections: scenario.connections, pipelining: scenario.pipelining, timeoutMs: scenario.timeoutMs });
   } else {
-    transport = createTransport(scenario, spec, target);
+    transport = await createTransport(scenario, spec, target);
     try {
       await transport.open();
     } catch (error) {
