@@ -13,6 +13,7 @@ main{max-width:1080px;margin:0 auto;padding:24px 28px 64px}
 header.report-header{border-bottom:2px solid ${UI_COLOURS.ink};padding-bottom:12px;margin-bottom:8px}
 h1{font-size:26px;margin:0 0 4px;letter-spacing:-.01em}
 h2{font-size:21px;margin:40px 0 8px;padding-top:8px;border-top:1px solid ${UI_COLOURS.rule}}
+.report-header + .report-section > h2{border-top:none;margin-top:20px;padding-top:0}
 h3{font-size:16px;margin:20px 0 8px}
 p{margin:6px 0 10px}
 .meta{color:${UI_COLOURS.muted};font-size:13px;margin:0}

@@ -32,7 +32,7 @@ function findingRows(findings: readonly Finding[]): Html[][] {
 const COLUMNS = [
   { label: "Finding" },
   { label: "Ratio", numeric: true, hint: "gRPC / REST unless the statement says otherwise" },
-  { label: "95% CI", numeric: true, hint: "confidence interval of the ratio over the repetitions" },
+  { label: "95%\u00a0CI", numeric: true, hint: "confidence interval of the ratio over the repetitions" },
   { label: "Verdict" },
   { label: "Caveats" },
 ];
@@ -63,6 +63,10 @@ async function forestPlot(findings: readonly Finding[], table: Html, ctx: Sectio
       tone: tone(f),
     }));
     const y = { field: "finding", type: "nominal", title: null, sort: values.map((v) => v.finding), axis: { labelLimit: 230 } };
+    // the domain always holds 1 (no difference) with a margin, and no more: a "nice" log domain would squash the points
+    const lows = values.map((v) => v.lo as number);
+    const highs = values.map((v) => v.hi as number);
+    const domain = [Math.min(1, ...lows) / 1.15, Math.max(1, ...highs) * 1.15];
     const colour = { field: "tone", type: "nominal", scale: toneScale, title: "verdict" };
     return {
       title: { text: metric, fontSize: 12, fontWeight: 600, anchor: "start" },
@@ -74,7 +78,7 @@ async function forestPlot(findings: readonly Finding[], table: Html, ctx: Sectio
         { mark: { type: "rule", strokeWidth: 2 }, encoding: { y, x: { field: "lo", type: "quantitative" }, x2: { field: "hi" }, color: colour } },
         {
           mark: { type: "point", filled: true, size: 50, opacity: 1 },
-          encoding: { y, x: { field: "ratio", type: "quantitative", scale: { type: "log" }, title: "ratio (×, log scale; 1 = equal)" }, color: colour },
+          encoding: { y, x: { field: "ratio", type: "quantitative", scale: { type: "log", domain, nice: false }, title: "ratio (×, log scale; 1 = equal)" }, color: colour },
         },
       ],
     };
@@ -109,7 +113,7 @@ export async function findingsSection(ctx: SectionContext): Promise<Html> {
 ${
   claims.length > 0
     ? dataTable(
-        [{ label: "Claim" }, { label: "Measured", numeric: true }, { label: "95% CI", numeric: true }, { label: "Verdict" }, { label: "Caveats" }],
+        [{ label: "Claim" }, { label: "Measured", numeric: true }, { label: "95%\u00a0CI", numeric: true }, { label: "Verdict" }, { label: "Caveats" }],
         claims.map((f) => [
           html`<span class="statement">${f.statement}</span><br><span class="muted small">${f.metric}</span>`,
           html`${formatRatio(f.ratio)}`,
