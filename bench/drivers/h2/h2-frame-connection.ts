@@ -256,30 +256,51 @@ export class H2FrameConnection {
 
   private onData(chunk: Buffer): void {
     let data = chunk;
-    if (this.pending !== null) {
-      data = Buffer.concat([this.pending, chunk]);
-      this.pending = null;
-    }
     let at = 0;
+    // The rest of a DATA frame that began in an earlier read: skipped where it lies, never copied.
+    if (this.skipping > 0) {
+      const take = Math.min(this.skipping, data.length);
+      this.skipping -= take;
+      at = take;
+      if (this.skipping === 0) this.onFrame(FRAME.DATA, this.skipFlags, this.skipStream, data, 0, 0);
+    }
+    if (this.pending !== null) {
+      data = Buffer.concat([this.pending, data.subarray(at)]);
+      this.pending = null;
+      at = 0;
+    }
     while (data.length - at >= 9) {
       const length = (data[at]! << 16) | (data[at + 1]! << 8) | data[at + 2]!;
-      if (data.length - at < 9 + length) break;
       const type = data[at + 3]!;
       const flags = data[at + 4]!;
       const streamId = data.readUInt32BE(at + 5) & 0x7fffffff;
       const start = at + 9;
+      if (data.length - at < 9 + length) {
+        if (type !== FRAME.DATA) break;
+        // A DATA payload is only counted: account for what is here, skip the rest as it arrives.
+        this.receivedSinceUpdate += data.length - start;
+        this.skipping = 9 + length - (data.length - at);
+        this.skipFlags = flags;
+        this.skipStream = streamId;
+        this.receivedSinceUpdate += this.skipping;
+        return;
+      }
       at = start + length;
       try {
         this.onFrame(type, flags, streamId, data, start, at);
-      } catch (error) {
+      } catch {
         // A protocol violation we cannot recover from (bad HPACK): the connection is unusable.
-        this.die(`protocol-error`);
+        this.die("protocol-error");
         this.socket?.destroy();
         return;
       }
     }
     if (at < data.length) this.pending = data.subarray(at);
   }
+
+  private skipping = 0;
+  private skipFlags = 0;
+  private skipStream = 0;
 
   private onFrame(type: number, flags: number, streamId: number, data: Buffer, start: number, end: number): void {
     switch (type) {
