@@ -221,6 +221,25 @@ describe("renderHtml empty sections", () => {
     assert.match(html, /None were flagged/);
   });
 
+  it("draws no empty chart for degenerate results (a failed scenario, only errored tasks, a 0-byte message), keeping the tables", async () => {
+    const report = sampleReportForHtml();
+    report.load = report.load.filter((r) => r.call === "GetUser" && r.payload === "small");
+    for (const r of report.load) {
+      Object.assign(r, { endReason: "failed", failure: "server exited", requests: 0, throughputRps: 0, latencyMs: { p50: 0, p90: 0, p99: 0, p999: 0, max: 0, mean: 0 } });
+      r.histogram = { ...r.histogram, data: "" };
+      r.repetitions = [];
+    }
+    report.micro = report.micro.filter((m) => m.message === "ListOrdersResponse").map((m) => ({ ...m, state: "errored" as const, opsPerSec: 0, error: "boom" }));
+    report.sizes = [{ message: "Empty", payload: "small", json: { raw: 2, gzip: 22, deflate: 10, br: 6 }, protobuf: { raw: 0, gzip: 20, deflate: 8, br: 1 }, ratio: { raw: 0, gzip: 1.1, deflate: 1.25, br: 6 } }];
+    report.sizes[0]!.ratio.raw = Number.POSITIVE_INFINITY;
+    const { html, warnings } = await render(report);
+    assert.deepEqual(warnings, []);
+    assert.match(html, /<strong>No chart:<\/strong> no latency was recorded for GetUser/);
+    assert.match(html, /<strong>No chart:<\/strong> no encode\/decode task for ListOrdersResponse completed/);
+    assert.match(html, /server exited/);
+    assert.match(html, /data-chart="sizes-ratio-0"/);
+  });
+
   it("falls back to the stored percentiles when a histogram cannot be decoded, and says so", async () => {
     const report = sampleReportForHtml();
     report.load[0]!.histogram.data = "not-a-histogram";

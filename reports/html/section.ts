@@ -51,6 +51,11 @@ export function partialNote(report: Report, family: FamilyName): Html {
   return html`<p class="caveat-inline">Partial results: ${familyStatus(report, family)}.</p>`;
 }
 
+/** In place of a chart that would have nothing to draw: the table still carries every figure there is. */
+export function nothingToPlot(what: string, table: Html): Html {
+  return html`<p class="not-measured"><strong>No chart:</strong> ${what}</p>${table}`;
+}
+
 /** Size classes in their natural order, for chart axes and table sorting. */
 export const PAYLOAD_ORDER = ["small", "medium", "large", "xlarge"] as const;
 

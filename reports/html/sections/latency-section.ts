@@ -9,7 +9,7 @@ import { dataTable } from "../data-table.js";
 import { html, type Html } from "../html-template.js";
 import { CURVE_LABELS, percentileCurve } from "../latency-percentiles.js";
 import { seriesLabel, seriesScale, UI_COLOURS, viewDashScale } from "../palette.js";
-import { notMeasured, PAYLOAD_ORDER, partialNote, payloadRank, sectionFrame, type SectionContext } from "../section.js";
+import { nothingToPlot, notMeasured, PAYLOAD_ORDER, partialNote, payloadRank, sectionFrame, type SectionContext } from "../section.js";
 
 /** Scenarios that belong in one chart: same call and same load shape. */
 export function loadShapeKey(r: LoadResult): string {
@@ -121,6 +121,7 @@ async function shapeFigure(key: string, results: readonly LoadResult[], index: n
       html`${flags(r)}${curve.source === "summary" ? html`<span class="flag flag-warn">histogram unreadable: summary points only</span>` : ""}`,
     ]),
   );
+  if (values.length === 0) return nothingToPlot(`no latency was recorded for ${key} (see the flags below).`, table);
   return chartFigure(
     {
       id: `latency-${index}`,

@@ -7,7 +7,7 @@ import type { ChartSpec } from "../chart.js";
 import { dataTable } from "../data-table.js";
 import { html, type Html } from "../html-template.js";
 import { formatColour, formatScale, UI_COLOURS } from "../palette.js";
-import { notMeasured, PAYLOAD_ORDER, partialNote, payloadRank, sectionFrame, type SectionContext } from "../section.js";
+import { nothingToPlot, notMeasured, PAYLOAD_ORDER, partialNote, payloadRank, sectionFrame, type SectionContext } from "../section.js";
 
 async function messageFigure(message: string, results: readonly MicroResult[], index: number, ctx: SectionContext): Promise<Html> {
   const sorted = [...results].sort(
@@ -70,6 +70,7 @@ async function messageFigure(message: string, results: readonly MicroResult[], i
       html`<span class="small">${r.does ?? ""}${r.note ? html`<br><span class="muted">${r.note}</span>` : ""}</span>`,
     ]),
   );
+  if (values.length === 0) return nothingToPlot(`no encode/decode task for ${message} completed (see the errors below).`, table);
   return chartFigure(
     {
       id: `micro-${index}`,

@@ -8,7 +8,7 @@ import type { ChartSpec } from "../chart.js";
 import { dataTable } from "../data-table.js";
 import { html, type Html } from "../html-template.js";
 import { formatScale, PROTOCOL_LABEL, protocolScale, UI_COLOURS } from "../palette.js";
-import { notMeasured, partialNote, payloadRank, sectionFrame, type SectionContext } from "../section.js";
+import { nothingToPlot, notMeasured, partialNote, payloadRank, sectionFrame, type SectionContext } from "../section.js";
 
 const ENCODINGS = ["raw", "gzip", "deflate", "br"] as const;
 const FORMAT_LABEL = { json: "JSON", protobuf: "protobuf" } as const;
@@ -62,7 +62,9 @@ async function messageCharts(message: string, sizes: readonly SizeResult[], inde
     ],
     rows,
   );
-  const ratioValues = sorted.flatMap((s) => ENCODINGS.map((encoding) => ({ payload: s.payload, encoding: ENCODING_LABEL[encoding], ratio: s.ratio[encoding] })));
+  const ratioValues = sorted
+    .flatMap((s) => ENCODINGS.map((encoding) => ({ payload: s.payload, encoding: ENCODING_LABEL[encoding], ratio: s.ratio[encoding] })))
+    .filter((v) => Number.isFinite(v.ratio) && v.ratio > 0);
   const encodingLabels = ENCODINGS.map((e) => ENCODING_LABEL[e]);
   const maxRatio = Math.max(10, ...ratioValues.map((v) => v.ratio).filter(Number.isFinite));
   const ratioSpec = {
@@ -91,16 +93,20 @@ async function messageCharts(message: string, sizes: readonly SizeResult[], inde
     [{ label: "Size" }, ...ENCODINGS.map((e) => ({ label: `JSON / protobuf, ${ENCODING_LABEL[e] ?? e}`, numeric: true }))],
     sorted.map((s) => [s.payload, ...ENCODINGS.map((e) => formatRatio(s.ratio[e]))]),
   );
-  return [
-    await chartFigure(
-      { id: `sizes-bytes-${index}`, title: `Serialized size of ${message}: JSON vs protobuf`, subtitle: "the same message in both formats (JSON = the canonical proto3 mapping), uncompressed and with each compression", spec: bytesSpec, table: sizeTable },
-      ctx.charts,
-    ),
-    await chartFigure(
-      { id: `sizes-ratio-${index}`, title: `How much larger JSON is than protobuf: ${message}`, subtitle: "JSON size / protobuf size per size class and compression; red dashed line: the often-quoted 10×", spec: ratioSpec, table: ratioTable },
-      ctx.charts,
-    ),
-  ];
+  const bytesFigure = values.some((v) => v.bytes > 0)
+    ? await chartFigure(
+        { id: `sizes-bytes-${index}`, title: `Serialized size of ${message}: JSON vs protobuf`, subtitle: "the same message in both formats (JSON = the canonical proto3 mapping), uncompressed and with each compression", spec: bytesSpec, table: sizeTable },
+        ctx.charts,
+      )
+    : nothingToPlot(`every size of ${message} is 0 bytes.`, sizeTable);
+  const ratioFigure =
+    ratioValues.length > 0
+      ? await chartFigure(
+          { id: `sizes-ratio-${index}`, title: `How much larger JSON is than protobuf: ${message}`, subtitle: "JSON size / protobuf size per size class and compression; red dashed line: the often-quoted 10×", spec: ratioSpec, table: ratioTable },
+          ctx.charts,
+        )
+      : nothingToPlot(`no finite JSON / protobuf ratio for ${message} (a 0-byte protobuf encoding has none).`, ratioTable);
+  return [bytesFigure, ratioFigure];
 }
 
 async function sizeCharts(sizes: readonly SizeResult[], ctx: SectionContext): Promise<Html[]> {
