@@ -82,7 +82,15 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
     if (existing?.alive) return existing;
     if (startFailures.has(arm)) return null;
     try {
-      const server = await startServerProcess({ arm, cpus: plan.server });
+      let server: ServerProcess;
+      try {
+        server = await startServerProcess({ arm, cpus: plan.server });
+      } catch (error) {
+        if (plan.server === null) throw error;
+        // taskset can read an affinity it may not set: run unpinned rather than not at all, and say so.
+        server = await startServerProcess({ arm, cpus: null });
+        ctx.caveat(`load: server ${arm} could not be pinned to CPU ${plan.server} (${(error as Error).message}); it ran unpinned`);
+      }
       servers.set(arm, server);
       for (const caveat of server.caveats) ctx.caveat(`server ${arm}: ${caveat}`);
       return server;

@@ -26,6 +26,7 @@ export interface RunLoadOptions {
   server: ServerProcess | null;
   /** open loop: the rate to run at (resolved by the caller when the scenario's rate is a fraction) */
   rateRps?: number;
+  /** clientPinnedCpus is reported from here (the server's comes from the server process itself) */
   pinning?: { server: string | null; client: string | null };
   meter?: SocketBytesMeter;
   signal?: AbortSignal;
@@ -119,7 +120,7 @@ export function loadConfigOf(options: RunLoadOptions, rateRps: number | null): L
     warmupS: scenario.warmupS,
     durationS: scenario.durationS,
     target: options.target,
-    serverPinnedCpus: server === null ? null : (options.pinning?.server ?? server.pinnedCpus),
+    serverPinnedCpus: server === null ? null : server.pinnedCpus,
     clientPinnedCpus: options.pinning?.client ?? null,
   };
 }
