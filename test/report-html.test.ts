@@ -205,8 +205,8 @@ describe("renderHtml empty sections", () => {
     assert.match(notMeasured("multiplex"), /the multiplex family was skipped: --only size,stream/);
     assert.match(notMeasured("micro"), /the micro family did not run/);
     assert.match(notMeasured("compression"), /the compression family completed but recorded no results/);
-    assert.match(html, /No findings:/);
-    assert.match(html, /data-chart="sizes-bytes-0"/);
+    assert.match(html, /No gRPC \/ REST findings:/);
+    assert.match(html, /data-chart="sizes-bytes"/);
     assert.doesNotMatch(html, /data-chart="(latency|throughput|stream|micro|multiplex)/);
   });
 
@@ -237,7 +237,7 @@ describe("renderHtml empty sections", () => {
     assert.match(html, /<strong>No chart:<\/strong> no latency was recorded for GetUser/);
     assert.match(html, /<strong>No chart:<\/strong> no encode\/decode task for ListOrdersResponse completed/);
     assert.match(html, /server exited/);
-    assert.match(html, /data-chart="sizes-ratio-0"/);
+    assert.match(html, /data-chart="sizes-ratio"/);
   });
 
   it("falls back to the stored percentiles when a histogram cannot be decoded, and says so", async () => {

@@ -98,7 +98,7 @@ describe("renderSummary", () => {
     Object.assign(report, { load: [], sizes: [], micro: [], compression: [], multiplex: [], stream: [], findings: [], caveats: [], families: [] });
     const md = renderSummary(report);
     assert.equal(tables(md).length, 0);
-    assert.match(md, /No findings/);
+    assert.match(md, /No gRPC \/ REST findings/);
     assert.doesNotMatch(md, /Run-wide caveats/);
   });
 });

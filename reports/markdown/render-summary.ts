@@ -71,7 +71,7 @@ function claimsBlock(report: Report): string {
 
 function findingsBlock(report: Report): string {
   const findings = report.findings.filter((f) => !isCommonClaim(f));
-  if (findings.length === 0) return "### Findings\n\nNo findings: they are computed from the load and size results, and this run has none to compare.";
+  if (findings.length === 0) return "### Findings\n\nNo gRPC / REST findings: they are computed from load results with repetitions, and this run has none to compare.";
   const table = markdownTable(
     [{ label: "Finding" }, { label: "Ratio", numeric: true }, { label: "95% CI", numeric: true }, { label: "Verdict" }, { label: "Caveats" }],
     findings.map((f) => [f.statement, formatRatio(f.ratio), formatCi(f.ci95), verdictCell(f.verdict), caveatsCell(f.caveats)]),

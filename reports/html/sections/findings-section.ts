@@ -129,7 +129,7 @@ ${
     body.push(html`<h3>All findings</h3>`);
     body.push(await forestPlot(others, dataTable(COLUMNS, findingRows(others)), ctx));
   } else {
-    body.push(html`<p class="not-measured"><strong>No findings:</strong> findings are computed from the load and size results, and this run has none to compare.</p>`);
+    body.push(html`<p class="not-measured"><strong>No gRPC / REST findings:</strong> they are computed from load results with repetitions, and this run has none to compare.</p>`);
   }
 
   return sectionFrame({

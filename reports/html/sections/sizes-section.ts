@@ -14,111 +14,99 @@ const ENCODINGS = ["raw", "gzip", "deflate", "br"] as const;
 const FORMAT_LABEL = { json: "JSON", protobuf: "protobuf" } as const;
 const ENCODING_LABEL: Record<string, string> = { raw: "uncompressed", gzip: "gzip", deflate: "deflate", br: "brotli" };
 
-async function messageCharts(message: string, sizes: readonly SizeResult[], index: number, ctx: SectionContext): Promise<Html[]> {
-  const sorted = [...sizes].sort((a, b) => payloadRank(a.payload) - payloadRank(b.payload));
-  const payloads = sorted.map((s) => s.payload);
-  const values = sorted.flatMap((s) =>
+/** Row label of one size entry; the role joins it only where message and size class alone would repeat. */
+function entryLabels(sizes: readonly SizeResult[]): string[] {
+  const base = sizes.map((s) => `${s.message} · ${s.payload}`);
+  return sizes.map((s, i) => (base.filter((b) => b === base[i]).length > 1 && s.role ? `${base[i]} (${s.role})` : (base[i] ?? "")));
+}
+
+async function sizeCharts(sizes: readonly SizeResult[], ctx: SectionContext): Promise<Html[]> {
+  const sorted = [...sizes].sort((a, b) => a.message.localeCompare(b.message) || payloadRank(a.payload) - payloadRank(b.payload) || (a.role ?? "").localeCompare(b.role ?? ""));
+  const labels = entryLabels(sorted);
+  const formats = formatScale([FORMAT_LABEL.protobuf, FORMAT_LABEL.json]);
+  const values = sorted.flatMap((s, i) =>
     (["protobuf", "json"] as const).flatMap((format) =>
-      ENCODINGS.map((encoding) => ({ payload: s.payload, format: FORMAT_LABEL[format], encoding: ENCODING_LABEL[encoding], bytes: s[format][encoding] })),
+      ENCODINGS.map((encoding) => ({ entry: labels[i], format: FORMAT_LABEL[format], encoding, bytes: s[format][encoding] })),
     ),
   );
-  const formats = formatScale([FORMAT_LABEL.protobuf, FORMAT_LABEL.json]);
-  const bytesSpec = {
-    data: { values: values.filter((v) => v.bytes > 0) },
-    facet: { field: "encoding", type: "nominal", title: null, sort: ENCODINGS.map((e) => ENCODING_LABEL[e]), header: { labelFontWeight: 600 } },
-    columns: 4,
-    spec: {
-      width: Math.max(150, payloads.length * 48),
-      height: 200,
-      mark: { type: "bar" },
-      encoding: {
-        x: { field: "payload", type: "ordinal", sort: payloads, title: "size class", axis: { labelAngle: 0 } },
-        xOffset: { field: "format", type: "nominal", sort: formats.domain },
-        y: { field: "bytes", type: "quantitative", scale: { type: "log" }, stack: null, title: "serialized size (bytes, log scale)" },
-        color: { field: "format", type: "nominal", scale: formats, title: "format" },
-      },
+  // horizontal bars: message names are long, and a row per message · size class keeps any number of them readable
+  const bytesPanel = (encoding: (typeof ENCODINGS)[number], first: boolean) => ({
+    title: { text: ENCODING_LABEL[encoding] ?? encoding, fontSize: 12, fontWeight: 600, anchor: "middle" },
+    data: { values: values.filter((v) => v.encoding === encoding && v.bytes > 0) },
+    width: 150,
+    height: { step: 9 },
+    mark: { type: "bar" },
+    encoding: {
+      y: { field: "entry", type: "nominal", sort: labels, title: first ? "message · size class" : null, axis: first ? { labelLimit: 320 } : { labels: false, ticks: false } },
+      yOffset: { field: "format", type: "nominal", sort: formats.domain },
+      x: { field: "bytes", type: "quantitative", scale: { type: "log" }, stack: null, title: "bytes (log scale)" },
+      color: { field: "format", type: "nominal", scale: formats, title: "format" },
     },
-  } as unknown as ChartSpec;
-  const rows = sorted.flatMap((s) =>
-    ENCODINGS.map((e) => [
-      s.payload,
-      ENCODING_LABEL[e] ?? e,
-      formatInteger(s.protobuf[e]),
-      formatInteger(s.json[e]),
-      formatRatio(s.ratio[e]),
-      e === "raw" && s.protobufMinimalRaw !== undefined ? formatInteger(s.protobufMinimalRaw) : "",
-      e === "raw" ? (s.subject ?? "") : "",
-    ]),
+  });
+  const drawn = ENCODINGS.filter((e) => values.some((v) => v.encoding === e && v.bytes > 0));
+  const bytesSpec = { hconcat: drawn.map((e, k) => bytesPanel(e, k === 0)), resolve: { scale: { x: "independent" } } } as unknown as ChartSpec;
+  const bytesTable = dataTable(
+    [{ label: "Message · size class" }, ...ENCODINGS.map((e) => ({ label: `${ENCODING_LABEL[e] ?? e}: protobuf / JSON bytes`, numeric: true }))],
+    sorted.map((s, i) => [html`<span class="nowrap">${labels[i] ?? ""}</span>`, ...ENCODINGS.map((e) => `${formatInteger(s.protobuf[e])} / ${formatInteger(s.json[e])}`)]),
   );
-  const sizeTable = dataTable(
-    [
-      { label: "Size" },
-      { label: "Compression" },
-      { label: "protobuf bytes", numeric: true },
-      { label: "JSON bytes", numeric: true },
-      { label: "JSON / protobuf", numeric: true },
-      { label: "protobuf without default-valued fields", numeric: true, hint: "what encoders that skip proto3 defaults (Python, C++, Go) would send" },
-      { label: "Subject" },
-    ],
-    rows,
-  );
+
+  const encodingLabels = ENCODINGS.map((e) => ENCODING_LABEL[e] ?? e);
   const ratioValues = sorted
-    .flatMap((s) => ENCODINGS.map((encoding) => ({ payload: s.payload, encoding: ENCODING_LABEL[encoding], ratio: s.ratio[encoding] })))
+    .flatMap((s, i) => ENCODINGS.map((encoding) => ({ entry: labels[i], encoding: ENCODING_LABEL[encoding], ratio: s.ratio[encoding] })))
     .filter((v) => Number.isFinite(v.ratio) && v.ratio > 0);
-  const encodingLabels = ENCODINGS.map((e) => ENCODING_LABEL[e]);
-  const maxRatio = Math.max(10, ...ratioValues.map((v) => v.ratio).filter(Number.isFinite));
+  const maxRatio = Math.max(10, ...ratioValues.map((v) => v.ratio));
   const ratioSpec = {
-    width: Math.max(320, Math.min(760, payloads.length * 130)),
-    height: 200,
+    width: 520,
+    height: { step: 7 },
     data: { values: ratioValues },
     layer: [
       {
         mark: { type: "bar", color: UI_COLOURS.muted },
         encoding: {
-          x: { field: "payload", type: "ordinal", sort: payloads, title: "size class", axis: { labelAngle: 0 } },
-          xOffset: { field: "encoding", type: "nominal", sort: encodingLabels },
-          y: { field: "ratio", type: "quantitative", title: "JSON size / protobuf size (×)", scale: { domain: [0, Math.ceil(maxRatio * 1.05)] } },
+          y: { field: "entry", type: "nominal", sort: labels, title: "message · size class", axis: { labelLimit: 320 } },
+          yOffset: { field: "encoding", type: "nominal", sort: encodingLabels },
+          x: { field: "ratio", type: "quantitative", title: "JSON size / protobuf size (×)", scale: { domain: [0, Math.ceil(maxRatio * 1.05)] } },
           opacity: { field: "encoding", type: "ordinal", sort: encodingLabels, scale: { domain: encodingLabels, range: [1, 0.75, 0.55, 0.35] }, title: "compression" },
         },
       },
-      { mark: { type: "rule", color: UI_COLOURS.bad, strokeDash: [6, 3] }, encoding: { y: { datum: 10 } } },
+      { mark: { type: "rule", color: UI_COLOURS.bad, strokeDash: [6, 3], strokeWidth: 1.5 }, encoding: { x: { datum: 10 } } },
       {
-        mark: { type: "text", align: "left", dx: 4, dy: -6, color: UI_COLOURS.bad, fontSize: 11 },
-        encoding: { y: { datum: 10 }, x: { value: 0 }, text: { value: "the “10× smaller” claim" } },
+        mark: { type: "text", align: "right", dx: -4, dy: 8, color: UI_COLOURS.bad, fontSize: 11, baseline: "top" },
+        encoding: { x: { datum: 10 }, y: { value: 0 }, text: { value: "“10× smaller”" } },
       },
-      { mark: { type: "rule", color: UI_COLOURS.ink }, encoding: { y: { datum: 1 } } },
+      { mark: { type: "rule", color: UI_COLOURS.ink }, encoding: { x: { datum: 1 } } },
     ],
   } as unknown as ChartSpec;
+  const anyMinimal = sorted.some((s) => s.protobufMinimalRaw !== undefined);
+  const anySubject = sorted.some((s) => s.subject !== undefined);
   const ratioTable = dataTable(
-    [{ label: "Size" }, ...ENCODINGS.map((e) => ({ label: `JSON / protobuf, ${ENCODING_LABEL[e] ?? e}`, numeric: true }))],
-    sorted.map((s) => [s.payload, ...ENCODINGS.map((e) => formatRatio(s.ratio[e]))]),
+    [
+      { label: "Message · size class" },
+      ...ENCODINGS.map((e) => ({ label: `JSON / protobuf, ${ENCODING_LABEL[e] ?? e}`, numeric: true })),
+      ...(anyMinimal ? [{ label: "protobuf bytes without default-valued fields", numeric: true, hint: "what encoders that skip proto3 defaults (Python, C++, Go) would send" }] : []),
+      ...(anySubject ? [{ label: "Subject" }] : []),
+    ],
+    sorted.map((s, i) => [
+      html`<span class="nowrap">${labels[i] ?? ""}</span>`,
+      ...ENCODINGS.map((e) => formatRatio(s.ratio[e])),
+      ...(anyMinimal ? [formatInteger(s.protobufMinimalRaw)] : []),
+      ...(anySubject ? [html`<span class="small">${s.subject ?? ""}</span>`] : []),
+    ]),
   );
-  const bytesFigure = values.some((v) => v.bytes > 0)
-    ? await chartFigure(
-        { id: `sizes-bytes-${index}`, title: `Serialized size of ${message}: JSON vs protobuf`, subtitle: "the same message in both formats (JSON = the canonical proto3 mapping), uncompressed and with each compression", spec: bytesSpec, table: sizeTable },
-        ctx.charts,
-      )
-    : nothingToPlot(`every size of ${message} is 0 bytes.`, sizeTable);
-  const ratioFigure =
-    ratioValues.length > 0
+  return [
+    drawn.length > 0
       ? await chartFigure(
-          { id: `sizes-ratio-${index}`, title: `How much larger JSON is than protobuf: ${message}`, subtitle: "JSON size / protobuf size per size class and compression; red dashed line: the often-quoted 10×", spec: ratioSpec, table: ratioTable },
+          { id: "sizes-bytes", title: "Serialized size: JSON vs protobuf", subtitle: "the same message in both formats (JSON = the canonical proto3 mapping), uncompressed and with each compression", spec: bytesSpec, table: bytesTable },
           ctx.charts,
         )
-      : nothingToPlot(`no finite JSON / protobuf ratio for ${message} (a 0-byte protobuf encoding has none).`, ratioTable);
-  return [bytesFigure, ratioFigure];
-}
-
-async function sizeCharts(sizes: readonly SizeResult[], ctx: SectionContext): Promise<Html[]> {
-  const byMessage = new Map<string, SizeResult[]>();
-  for (const s of sizes) {
-    const key = `${s.message}${s.role ? ` (${s.role}${s.call ? ` of ${s.call}` : ""})` : ""}`;
-    byMessage.set(key, [...(byMessage.get(key) ?? []), s]);
-  }
-  const out: Html[] = [];
-  let i = 0;
-  for (const [message, list] of [...byMessage].sort(([a], [b]) => a.localeCompare(b))) out.push(...(await messageCharts(message, list, i++, ctx)));
-  return out;
+      : nothingToPlot("every serialized size is 0 bytes.", bytesTable),
+    ratioValues.length > 0
+      ? await chartFigure(
+          { id: "sizes-ratio", title: "How much larger JSON is than protobuf", subtitle: "JSON size / protobuf size per message, size class and compression; red dashed line: the often-quoted 10×", spec: ratioSpec, table: ratioTable },
+          ctx.charts,
+        )
+      : nothingToPlot("no finite JSON / protobuf ratio (a 0-byte protobuf encoding has none).", ratioTable),
+  ];
 }
 
 function configurationLabel(c: CompressionResult): string {
