@@ -79,6 +79,7 @@ async function main(): Promise<number> {
   const save = async (report: Report): Promise<void> => {
     const outputs = await writeRunOutputs(dir, report, run?.rejected ?? []);
     for (const problem of outputs.problems) process.stderr.write(`bench: ${problem}\n`);
+    for (const warning of new Set(outputs.warnings)) process.stderr.write(`bench: chart warning: ${warning}\n`);
     if (outputs.rejected) process.stderr.write(`bench: entries that did not match the result model are in ${outputs.rejected}\n`);
     if (defaultOut && outputs.json) {
       try {

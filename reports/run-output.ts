@@ -4,6 +4,7 @@
 import { cpSync, existsSync, lstatSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { Report } from "../bench/model/report.js";
+import { renderHumanOutputs } from "./render-outputs.js";
 import { ReportError, writeReport } from "./report-file.js";
 
 export interface RunOutputs {
@@ -13,6 +14,8 @@ export interface RunOutputs {
   /** entries a family recorded that did not match the model, kept for debugging */
   rejected: string | null;
   problems: string[];
+  /** chart renderer warnings: the file was written, but a chart may be off */
+  warnings: string[];
 }
 
 const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
@@ -26,7 +29,7 @@ export function timestampedDir(root: string, at: Date): string {
 }
 
 export async function writeRunOutputs(dir: string, report: Report, rejected: readonly unknown[] = []): Promise<RunOutputs> {
-  const out: RunOutputs = { json: null, html: null, summary: null, rejected: null, problems: [] };
+  const out: RunOutputs = { json: null, html: null, summary: null, rejected: null, problems: [], warnings: [] };
   mkdirSync(dir, { recursive: true });
   const json = join(dir, "report.json");
   try {
@@ -43,8 +46,16 @@ export async function writeRunOutputs(dir: string, report: Report, rejected: rea
     writeFileSync(path, `${JSON.stringify(rejected, null, 2)}\n`);
     out.rejected = path;
   }
-  // TODO(issue 6, HTML/Markdown writers): write report.html with renderHtml(report) from reports/html/render-html.ts
-  // and summary.md with renderSummary(report) from reports/markdown/ once they are committed; until then JSON only.
+  if (out.json === null) return out;
+  try {
+    const { html, summary } = await renderHumanOutputs(report, { onWarning: (message) => out.warnings.push(message) });
+    writeFileSync(join(dir, "report.html"), html);
+    out.html = join(dir, "report.html");
+    writeFileSync(join(dir, "summary.md"), summary);
+    out.summary = join(dir, "summary.md");
+  } catch (error) {
+    out.problems.push(`could not render report.html / summary.md (${oneLine(error)}); rebuild them with npm run report -- ${json}`);
+  }
   return out;
 }
 

@@ -61,6 +61,8 @@ describe("bench CLI interrupted", () => {
     });
     assert.equal(r.status, 1, r.stderr);
     assert.ok(existsSync(join(out, "report.json")));
+    assert.ok(existsSync(join(out, "report.html")) && existsSync(join(out, "summary.md")), "the human-facing files are written too");
+    assert.deepEqual(r.stdout.trim().split("\n"), ["report.json", "report.html", "summary.md"].map((f) => join(out, f)), "stdout: only the paths");
     const report = readReport(join(out, "report.json"));
     assert.deepEqual(report.families.map((f) => [f.family, f.endReason]), [["micro", "completed"], ["stream", "failed"]]);
     assert.equal(report.families[1]!.failure, "stand-in stream family failed on purpose");
