@@ -79,6 +79,19 @@ describe("compareReports", () => {
     }
   });
 
+  it("most load rows worse on both protocols: still regressions, plus a warning that the machine may be the cause", () => {
+    const slow = structuredClone(base);
+    for (const s of slow.load) for (const r of s.repetitions) r.latencyMs.p50 *= 2;
+    const result = compareReports(base, slow);
+    assert.ok(result.regressions.length > 10);
+    assert.equal(result.notes.filter((n) => n.includes("machine was busier")).length, 0, "p50 alone is a quarter of the rows");
+    for (const s of slow.load) for (const r of s.repetitions) (r.latencyMs.p99 *= 2), (r.throughputRps /= 2);
+    const all = compareReports(base, slow);
+    assert.ok(all.notes[0]!.includes("the machine was busier during one run"));
+    assert.match(all.markdown, /> \[!WARNING\]\n> \d+ of \d+ load rows are significantly worse/);
+    assert.ok(!compareReports(base, degrade(base, SCENARIO, "p99", 1.5)).notes.some((n) => n.includes("machine")));
+  });
+
   it("throughput: lower is worse", () => {
     const head = structuredClone(base);
     const s = head.load.find((x) => x.scenario === SCENARIO)!;

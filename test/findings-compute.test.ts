@@ -158,7 +158,7 @@ describe("run-wide caveats", () => {
     assert.match(caveats, /family stream failed: boom/);
     assert.match(caveats, /CPUs not pinned/);
     assert.match(caveats, /load generator saturated in 1 of 20 load scenarios/);
-    assert.match(caveats, /compression not applied: grpc ListOrders large response requested gzip, the wire showed identity \(grpc-js\): grpc-js ignored the setting/);
+    assert.match(caveats, /compression not applied as requested for grpc \(grpc-js\): grpc-js ignored the setting \[ListOrders large response gzip→identity\]/);
     assert.match(caveats, /failed verification.*grpc-StreamOrders/);
   });
 

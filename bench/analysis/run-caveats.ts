@@ -22,13 +22,14 @@ export function runCaveats(report: Report): string[] {
   if (failedLoad.length > 0) caveats.push(`load scenarios that did not complete: ${list(failedLoad)}`);
   const withErrors = report.load.filter((s) => s.errors.total > 0).map((s) => `${s.scenario}: ${s.errors.total} errors`);
   if (withErrors.length > 0) caveats.push(`calls failed in ${list(withErrors)}`);
+  // one line per path and reason, listing the configurations it hit, rather than one line per configuration
+  const notApplied = new Map<string, string[]>();
   for (const c of report.compression) {
-    if (!c.appliedAsRequested) {
-      caveats.push(
-        `compression not applied: ${c.protocol} ${c.call} ${c.payload} ${c.direction} requested ${c.requested}, the wire showed ${c.applied} (${c.path})${c.note ? `: ${c.note}` : ""}`,
-      );
-    }
+    if (c.appliedAsRequested) continue;
+    const key = `${c.protocol} (${c.path})${c.note ? `: ${c.note}` : ""}`;
+    notApplied.set(key, [...(notApplied.get(key) ?? []), `${c.call} ${c.payload} ${c.direction} ${c.requested}→${c.applied}`]);
   }
+  for (const [key, configs] of notApplied) caveats.push(`compression not applied as requested for ${key} [${list(configs, 6)}]`);
   const unverified = report.stream.filter((s) => !s.verified).map((s) => s.configuration);
   if (unverified.length > 0) caveats.push(`stream results that failed verification (count or checksum): ${list(unverified)}`);
   const errored = report.micro.filter((m) => m.state === "errored").map((m) => `${m.format} ${m.op} ${m.message} ${m.payload}`);

@@ -21,6 +21,8 @@ export type Better = "lower" | "higher";
 
 export interface CompareRow {
   section: "load" | "micro" | "sizes";
+  /** load rows: the scenario's protocol */
+  protocol?: "grpc" | "rest";
   /** scenario id / configuration */
   subject: string;
   metric: string;
@@ -112,7 +114,7 @@ function loadRows(base: readonly LoadResult[], head: readonly LoadResult[], opti
         significant = p <= options.alpha + EPS;
       }
       const regression = significant && isWorse(changePct, def.better, options.thresholdPct);
-      rows.push({ section: "load", subject: b.scenario, metric: def.metric, unit: def.unit, better: def.better, base: bv, head: hv, baseMedian, headMedian, changePct, test, significant, regression });
+      rows.push({ section: "load", protocol: b.protocol, subject: b.scenario, metric: def.metric, unit: def.unit, better: def.better, base: bv, head: hv, baseMedian, headMedian, changePct, test, significant, regression });
     }
   }
   for (const h of head) if (!baseIds.has(h.scenario)) notes.push(`only in head: ${h.scenario}`);
@@ -213,6 +215,21 @@ function environmentNotes(base: Report, head: Report): string[] {
   return notes;
 }
 
+/**
+ * When most load rows got significantly worse on both protocols at once, the likelier cause is the machine (other
+ * load during one of the runs) rather than the code: no test over repetitions can tell those apart, so say it.
+ */
+function machineDriftNote(rows: readonly CompareRow[]): string | null {
+  const load = rows.filter((r) => r.section === "load");
+  const worse = load.filter((r) => r.significant && r.changePct !== null && (r.better === "lower" ? r.changePct > 0 : r.changePct < 0));
+  const protocols = new Set(worse.map((r) => r.protocol));
+  if (load.length < 4 || worse.length * 2 < load.length || !protocols.has("grpc") || !protocols.has("rest")) return null;
+  return (
+    `${worse.length} of ${load.length} load rows are significantly worse, on both protocols: that pattern usually means the machine ` +
+    "was busier during one run than the other, not that the code changed. Re-run base and head back to back on a quiet machine before trusting these regressions."
+  );
+}
+
 function familyRegressions(base: Report, head: Report): Regression[] {
   const out: Regression[] = [];
   for (const b of base.families) {
@@ -290,6 +307,7 @@ export function compareReports(base: Report, head: Report, options: CompareOptio
     if (r.regression) regressions.push({ name: `${r.subject} ${r.metric}`, detail: `${changeText(r)} (${num(r.baseMedian, r.unit)} → ${num(r.headMedian, r.unit)}, ${testText(r)})` });
   }
   const envNotes = environmentNotes(base, head);
+  const drift = machineDriftNote(rows);
 
   const md: string[] = ["## Benchmark comparison", ""];
   md.push(`- base: ${describeRun(base)}`, `- head: ${describeRun(head)}`);
@@ -298,6 +316,7 @@ export function compareReports(base: Report, head: Report, options: CompareOptio
       `a regression is a significant change in the bad direction beyond ${options.thresholdPct}%; ↓ lower is better, ↑ higher is better`,
     "",
   );
+  if (drift) md.push(`> [!WARNING]\n> ${drift}`, "");
   if (regressions.length === 0) md.push(`**No significant regression beyond ${options.thresholdPct}%** (${rows.length} rows compared).`, "");
   else {
     md.push(`**${regressions.length} regression${regressions.length > 1 ? "s" : ""}** beyond ${options.thresholdPct}%:`, "");
@@ -313,5 +332,5 @@ export function compareReports(base: Report, head: Report, options: CompareOptio
   if (rows.length === 0) md.push("_No scenario is present in both reports._", "");
   if (notes.length > 0) md.push("### Not compared", "", ...notes.map((n) => `- ${n}`), "");
   md.push("_Compression, multiplexing and streaming results are not compared._", "");
-  return { markdown: md.join("\n"), rows, regressions, notes: [...envNotes, ...notes] };
+  return { markdown: md.join("\n"), rows, regressions, notes: [...(drift ? [drift] : []), ...envNotes, ...notes] };
 }
