@@ -2,8 +2,7 @@
 //   npm run report:screenshot -- REPORT.json OUT.png [--width PX] [--height PX]
 // Uses the same headless Chromium setup as the browser test; the page is opened from a temporary file and
 // every request other than that file is refused.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,14 +13,14 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.js";
 import { renderHtml } from "./render-html.js";
 
 function usage(message: string): never {
-  process.stderr.write(`report:screenshot: ${message}\nusage: npm run report:screenshot -- REPORT.json OUT.png [--width PX] [--height PX]\n`);
+  process.stderr.write(`report:screenshot: ${message} (usage: npm run report:screenshot -- REPORT.json OUT.png [--width PX] [--height PX])\n`);
   process.exit(2);
 }
 
 async function main(): Promise<void> {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { width: { type: "string", default: "1180" }, height: { type: "string", default: "900" } } });
+    parsed = parseArgs({ allowPositionals: true, options: { width: { type: "string", default: "1180" }, height: { type: "string", default: "1500" } } });
   } catch (error) {
     usage((error as Error).message);
   }
