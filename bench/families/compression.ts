@@ -87,6 +87,10 @@ export function createCompressionFamily(options: CompressionFamilyOptions = {}):
         }
 
         const update = updateUserCall(seed);
+        // Unrecorded first passes again: each request path (express.json + inflate, grpc-js client and server) warms
+        // up on a throwaway identity run instead of on the baseline every other configuration is compared with.
+        await restRequestCase(update, "identity", servers.rest.target, servers.rest.process, cases);
+        await grpcRequestCase(update, "identity", servers.grpc.target, servers.grpc.process, cases);
         let restIdentity: CompressionResult | null = null;
         for (const codec of REST_CODECS) {
           if (ctx.signal.aborted) return;
