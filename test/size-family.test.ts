@@ -76,14 +76,24 @@ test("size family records every message of the selected classes with sizes node:
   assert.equal(small.atServerLevels!.restCompressesResponse, false, "the small User (303 B) is under express compression's 1 KiB threshold");
 });
 
-test("quick profile keeps brotli 11 for messages up to 1 MiB and says so when it does not", async () => {
-  const { ctx, sizes, caveats } = fakeContext("quick");
-  await createSizeFamily({ classes: ["medium"], roles: ["response"] }).run(ctx);
-  assert.equal(sizes.length, 1);
-  assert.equal(sizes[0]!.levels!.br, NODE_DEFAULT_LEVELS.br);
-  assert.equal(caveats.length, 1);
-  assert.match(caveats[0]!, /quality 4/);
-  assert.equal(SERVER_LEVELS.br, 4);
+test("quick profile keeps brotli 11 up to its limit, and says so when a message is over it", async () => {
+  const under = fakeContext("quick");
+  await createSizeFamily({ classes: ["medium"], roles: ["response"] }).run(under.ctx);
+  assert.equal(under.sizes[0]!.levels!.br, NODE_DEFAULT_LEVELS.br);
+  assert.deepEqual(under.caveats, []);
+
+  // A limit below medium's 3,981 B of JSON stands in for xlarge (whose brotli 11 takes most of a minute).
+  const over = fakeContext("quick");
+  await createSizeFamily({ classes: ["medium"], roles: ["response"], quickBrotliDefaultMaxBytes: 1000 }).run(over.ctx);
+  const s = over.sizes[0]!;
+  assert.equal(s.levels!.br, SERVER_LEVELS.br);
+  assert.equal(s.json.br, s.atServerLevels!.json.br);
+  assert.equal(over.caveats.length, 1);
+  assert.match(over.caveats[0]!, /quality 4/);
+
+  const full = fakeContext("full");
+  await createSizeFamily({ classes: ["medium"], roles: ["response"], quickBrotliDefaultMaxBytes: 1000 }).run(full.ctx);
+  assert.equal(full.sizes[0]!.levels!.br, NODE_DEFAULT_LEVELS.br, "the full profile never lowers brotli");
 });
 
 test("an aborted run records nothing more", async () => {

@@ -1,8 +1,9 @@
 // Serialized size: for every measured message (the objects the servers send, see measured-messages.ts) the
 // canonical JSON bytes (the REST body) against the protobuf bytes (the gRPC message without its 5-byte
 // prefix), each raw and after gzip, deflate and brotli at node:zlib's default levels, and again at the levels
-// the servers really use (stack-compression.ts). Sizes are deterministic, so quick and full measure the same;
-// the cost is brotli at quality 11 on xlarge (tens of seconds), which runs on the thread pool in parallel.
+// the servers really use (stack-compression.ts). Sizes are deterministic, so the profiles differ in one thing
+// only: brotli at quality 11 on xlarge takes most of a minute, so quick uses the servers' quality 4 there and
+// says so (levels.br and a caveat). Compression runs on the thread pool, the codecs in parallel.
 import type { Family, FamilyContext } from "../family.js";
 import type { PayloadClass } from "../model/measurement.js";
 import type { EncodedSizes, SizeRatios, SizeResult } from "../model/size-result.js";
@@ -99,6 +100,8 @@ export interface SizeFamilyOptions {
   seed?: number;
   classes?: readonly PayloadClass[];
   roles?: MessageSelection["roles"];
+  /** Quick profile: JSON size above which brotli uses the servers' quality (default 1 MiB). */
+  quickBrotliDefaultMaxBytes?: number;
 }
 
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | null> {
@@ -133,13 +136,9 @@ export function createSizeFamily(options: SizeFamilyOptions = {}): Family {
       if (options.classes) selection.classes = options.classes;
       if (options.roles) selection.roles = options.roles;
       const sizeOptions: SizeOptions = {};
-      if (ctx.profile === "quick") {
-        sizeOptions.brotliDefaultMaxBytes = QUICK_BROTLI_DEFAULT_MAX_BYTES;
-        ctx.caveat(
-          `size (quick profile): messages over ${QUICK_BROTLI_DEFAULT_MAX_BYTES / MIB} MiB of JSON (xlarge) are brotli-compressed at quality ${SERVER_LEVELS.br} ` +
-            `(the server's level), not node's default ${NODE_DEFAULT_LEVELS.br}, in the br column; sizes[].levels says which. The full profile uses ${NODE_DEFAULT_LEVELS.br}.`,
-        );
-      }
+      const limit = options.quickBrotliDefaultMaxBytes ?? QUICK_BROTLI_DEFAULT_MAX_BYTES;
+      if (ctx.profile === "quick") sizeOptions.brotliDefaultMaxBytes = limit;
+      let saidSo = false;
       // One class at a time: xlarge's encodings are megabytes, and generating it takes seconds.
       for (const cls of selection.classes ?? PAYLOAD_CLASSES) {
         if (ctx.signal.aborted) return;
@@ -148,6 +147,13 @@ export function createSizeFamily(options: SizeFamilyOptions = {}): Family {
           // Brotli at quality 11 on xlarge cannot be interrupted; on abort stop waiting and record nothing partial.
           const result = await untilAborted(measureSize(m, sizeOptions), ctx.signal);
           if (result === null) return;
+          if (result.levels?.br !== NODE_DEFAULT_LEVELS.br && !saidSo) {
+            saidSo = true;
+            ctx.caveat(
+              `size (quick profile): messages over ${(limit / MIB).toFixed(limit < MIB ? 3 : 0)} MiB of JSON are brotli-compressed at quality ${SERVER_LEVELS.br} ` +
+                `(the servers' level), not node's default ${NODE_DEFAULT_LEVELS.br}, in the br column (sizes[].levels.br says which); the full profile uses ${NODE_DEFAULT_LEVELS.br}`,
+            );
+          }
           ctx.record("sizes", result);
           ctx.progress(`${sizeLine(result)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
         }
