@@ -176,7 +176,12 @@ export class BenchRun {
   snapshot(override?: Report["endReason"]): Report {
     const families = [...this.report.families];
     if (this.current) {
-      families.push({ family: this.current.family, endReason: "aborted", durationS: (this.now().getTime() - this.current.startedMs) / 1000, failure: "still running when the report was written" });
+      families.push({
+        family: this.current.family,
+        endReason: override === "failed" ? "failed" : "aborted",
+        durationS: (this.now().getTime() - this.current.startedMs) / 1000,
+        failure: override === "failed" ? "the run hit a fatal error while this family was running" : "still running when the report was written",
+      });
     }
     const ran = new Set(families.map((f) => f.family));
     for (const name of this.options.families) if (!ran.has(name)) families.push({ family: name, endReason: "skipped", durationS: 0, failure: "the run ended before this family started" });
