@@ -35,6 +35,7 @@ th,td{padding:4px 8px;border-bottom:1px solid ${UI_COLOURS.rule};vertical-align:
 th{font-weight:600;border-bottom:1.5px solid ${UI_COLOURS.ink};vertical-align:bottom}
 td:has(.swatch){white-space:nowrap}
 .nowrap{white-space:nowrap}
+.wide-cell{min-width:15em}
 td.num{text-align:right;white-space:nowrap}
 th.num{text-align:right}
 tbody tr:nth-child(even){background:#f7f8fa}
@@ -75,6 +76,10 @@ footer{margin-top:48px;font-size:12px;color:${UI_COLOURS.muted}}
   h2{break-before:auto;break-after:avoid}
   .table-wrap,.chart-svg{overflow:visible}
   tbody tr:nth-child(even){background:none}
+  table{font-size:8pt;min-width:0}
+  th,td{padding:2px 4px}
+  .wide-cell{min-width:0}
+  td:has(.swatch),.nowrap,.flag,td.num{white-space:normal}
   a{color:inherit;text-decoration:none}
 }
 `;

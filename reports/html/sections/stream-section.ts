@@ -22,25 +22,31 @@ function extraText(s: StreamResult, key: string): string {
   return typeof value === "string" ? value : "";
 }
 
+const ITEM_UNIT: Record<string, string> = { "server-stream": "orders", "client-stream": "bytes", bidi: "messages" };
+
+function caseTitle(kind: string, items: number): string {
+  return `${KIND_TITLE[kind] ?? kind}, ${formatInteger(items)} ${ITEM_UNIT[kind] ?? "items"}`;
+}
+
 async function streamChart(results: readonly StreamResult[], ctx: SectionContext): Promise<Html> {
-  const kinds = KINDS.filter((k) => results.some((s) => s.kind === k));
+  // one panel per kind and size: configurations are only comparable carrying the same items
+  const cases = [...new Map(results.map((s) => [caseTitle(s.kind, s.items), { kind: s.kind, items: s.items }])).values()];
   const values = results.flatMap((s) => {
-    const base = { kind: KIND_TITLE[s.kind] ?? s.kind, configuration: s.configuration, protocol: PROTOCOL_LABEL[s.protocol], verified: s.verified ? "yes" : "no" };
+    const base = { case: caseTitle(s.kind, s.items), configuration: s.configuration, protocol: PROTOCOL_LABEL[s.protocol], verified: s.verified ? "yes" : "no" };
     return [
       ...(s.timeToLastItemMs !== null ? [{ ...base, moment: "last item", ms: s.timeToLastItemMs }] : []),
       ...(s.timeToFirstItemMs !== null ? [{ ...base, moment: "first item", ms: s.timeToFirstItemMs }] : []),
     ];
   });
-  const panel = (kind: string) => {
-    const title = KIND_TITLE[kind] ?? kind;
-    const mine = values.filter((v) => v.kind === title);
-    const y = { field: "configuration", type: "nominal", title: null, sort: results.filter((s) => s.kind === kind).map((s) => s.configuration) };
+  const panel = (title: string) => {
+    const mine = values.filter((v) => v.case === title);
+    const y = { field: "configuration", type: "nominal", title: null, sort: [...new Set(mine.map((v) => v.configuration))] };
     const bars = {
       transform: [{ filter: { field: "moment", equal: "last item" } }],
       mark: { type: "bar" },
       encoding: {
         y,
-        x: { field: "ms", type: "quantitative", title: `${title}: time from start (ms); bar = last item, tick = first item` },
+        x: { field: "ms", type: "quantitative", title: "time from start (ms): bar = last item, tick = first item" },
         color: { field: "protocol", type: "nominal", scale: protocolScale(), title: "protocol" },
         stroke: { condition: { test: "datum.verified === 'no'", value: UI_COLOURS.bad }, value: null },
         strokeWidth: { condition: { test: "datum.verified === 'no'", value: 2 }, value: 0 },
@@ -56,10 +62,12 @@ async function streamChart(results: readonly StreamResult[], ctx: SectionContext
       ...(mine.some((v) => v.moment === "last item") ? [bars] : []),
       ...(mine.some((v) => v.moment === "first item") ? [ticks] : []),
     ];
-    return { data: { values: mine }, width: 520, height: { step: 24 }, layer };
+    return { title: { text: title, fontSize: 12, fontWeight: 600, anchor: "start" }, data: { values: mine }, width: 340, height: { step: 20 }, layer };
   };
+  const drawn = cases.map((c) => caseTitle(c.kind, c.items)).filter((t) => values.some((v) => v.case === t));
   const spec = {
-    vconcat: kinds.filter((k) => values.some((v) => v.kind === (KIND_TITLE[k] ?? k))).map(panel),
+    concat: drawn.map(panel),
+    columns: 2,
     resolve: { scale: { x: "independent", y: "independent" } },
   } as unknown as ChartSpec;
   const table = dataTable(
@@ -75,21 +83,21 @@ async function streamChart(results: readonly StreamResult[], ctx: SectionContext
       { label: "peak RSS MB client / server", numeric: true },
       { label: "wire bytes req / resp", numeric: true },
       { label: "End" },
-      { label: "Note" },
     ],
     results.map((s) => [
-      s.kind,
-      html`${s.configuration}<br><span class="muted small">${formatInteger(s.inFlight)} in flight · ${formatInteger(s.repetitions)} repetitions</span>`,
+      html`<span class="nowrap">${s.kind}</span>`,
+      html`<div class="wide-cell">${s.configuration}<br><span class="muted small">${[extraText(s, "driver"), `${formatInteger(s.inFlight)} in flight`, `${formatInteger(s.repetitions)} repetitions`].filter((t) => t !== "").join(" · ")}</span>${[extraText(s, "note"), extraText(s, "failure")]
+        .filter((t) => t !== "")
+        .map((t) => html`<br><span class="muted small">${t}</span>`)}</div>`,
       html`<span class="swatch swatch-${s.protocol}-server"></span>${PROTOCOL_LABEL[s.protocol]}`,
       formatInteger(s.items),
-      s.verified ? html`<span class="flag flag-ok">count + checksum ok</span>` : html`<span class="flag flag-bad">NOT verified</span>`,
+      s.verified ? html`<span class="flag flag-ok" title="item count and checksum matched the expected values">verified</span>` : html`<span class="flag flag-bad">NOT verified</span>`,
       `${formatNumber(s.timeToFirstItemMs)} / ${formatNumber(s.timeToLastItemMs)}`,
       formatNumber(s.itemsPerSec),
       s.roundTripMs ? `${formatNumber(s.roundTripMs.p50)} / ${formatNumber(s.roundTripMs.p99)}` : "—",
       `${formatNumber(s.clientPeakRssMb)} / ${formatNumber(s.serverPeakRssMb)}`,
       s.wireBytes ? `${formatInteger(s.wireBytes.request)} / ${formatInteger(s.wireBytes.response)}` : "—",
       s.endReason === "completed" ? s.endReason : html`<span class="flag ${s.endReason === "not-applicable" ? "flag-warn" : "flag-bad"}">${s.endReason}</span>`,
-      [extraText(s, "driver"), extraText(s, "note"), extraText(s, "failure")].filter((t) => t !== "").join(" — "),
     ]),
   );
   if (values.length === 0) return table;
@@ -111,7 +119,7 @@ export async function streamSection(ctx: SectionContext): Promise<Html> {
   if (report.stream.length === 0) {
     body.push(notMeasured(report, "stream", "streaming"));
   } else {
-    const sorted = [...report.stream].sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.protocol.localeCompare(b.protocol));
+    const sorted = [...report.stream].sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.items - b.items || a.protocol.localeCompare(b.protocol));
     body.push(partialNote(report, "stream"), await streamChart(sorted, ctx));
   }
   return sectionFrame({
