@@ -120,26 +120,34 @@ async function compressionChart(results: readonly CompressionResult[], ctx: Sect
   );
   const groups = [...new Set(sorted.map(configurationLabel))];
   const requested = [...new Set(sorted.map((c) => c.requested))];
+  const isAlternative = (c: CompressionResult) => /^estimate|alternative/i.test(c.path);
+  // several paths per protocol (grpc-js as measured, an estimate labelled as such): one bar each, never stacked
+  const barOf = (c: CompressionResult) => `${c.protocol}|${c.path}`;
+  const bars = [...new Set(sorted.map(barOf))].sort();
   const values = sorted.map((c) => ({
     group: configurationLabel(c),
     protocol: PROTOCOL_LABEL[c.protocol],
+    bar: barOf(c),
+    kind: isAlternative(c) ? "estimate / alternative path" : "as measured",
     requested: c.requested,
     applied: c.applied,
     bytes: c.wireBytes,
     notApplied: c.appliedAsRequested ? "no" : "yes",
   }));
+  const anyAlternative = values.some((v) => v.kind !== "as measured");
   // one panel per call · size · direction with its own scale: an xlarge body must not flatten a small one
   const panel = (group: string) => {
     const mine = values.filter((v) => v.group === group);
     const x = { field: "requested", type: "nominal", sort: requested, title: "compression requested", axis: { labelAngle: 0 } };
-    const xOffset = { field: "protocol", type: "nominal", sort: protocolScale().domain };
-    const bars = {
+    const xOffset = { field: "bar", type: "nominal", sort: bars };
+    const barLayer = {
       mark: { type: "bar" },
       encoding: {
         x,
         xOffset,
         y: { field: "bytes", type: "quantitative", title: "body on the wire per call (bytes)" },
         color: { field: "protocol", type: "nominal", scale: protocolScale(), title: "protocol" },
+        opacity: { field: "kind", type: "ordinal", sort: ["as measured", "estimate / alternative path"], scale: { domain: ["as measured", "estimate / alternative path"], range: [1, 0.45] }, title: "figure", legend: anyAlternative ? {} : null },
         stroke: { condition: { test: "datum.notApplied === 'yes'", value: UI_COLOURS.bad }, value: null },
         strokeWidth: { condition: { test: "datum.notApplied === 'yes'", value: 2 }, value: 0 },
         strokeDash: { condition: { test: "datum.notApplied === 'yes'", value: [4, 2] }, value: [1, 0] },
@@ -155,7 +163,7 @@ async function compressionChart(results: readonly CompressionResult[], ctx: Sect
       data: { values: mine },
       width: groups.length > 1 ? 360 : 560,
       height: 200,
-      layer: mine.some((v) => v.notApplied === "yes") ? [bars, labels] : [bars],
+      layer: mine.some((v) => v.notApplied === "yes") ? [barLayer, labels] : [barLayer],
     };
   };
   const spec = { concat: groups.map(panel), columns: Math.min(groups.length, 2), resolve: { scale: { y: "independent", x: "independent" } } } as unknown as ChartSpec;
@@ -196,7 +204,7 @@ async function compressionChart(results: readonly CompressionResult[], ctx: Sect
     {
       id: "compression",
       title: "Compression as applied on the wire",
-      subtitle: "bytes counted at the socket per call; red dashed outline: the requested compression was not applied",
+      subtitle: "bytes counted at the socket per call; red dashed outline: the requested compression was not applied; pale: an estimate or alternative path, labelled in the table",
       spec,
       table,
     },
