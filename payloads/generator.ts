@@ -41,12 +41,16 @@ export function userIndex(id: string): number | undefined {
 
 // ---- shared value shapes ------------------------------------------------------------
 
-/** A Timestamp in 2015–2026; nanos are sometimes 0, sometimes whole ms or µs, often arbitrary. */
-function timestamp(r: RandomSource): { seconds: number; nanos: number } {
+// Fields that hold their proto3 default are left unset, never set to 0/false: protobufjs's encoder writes
+// every own property, defaults included, which a conforming proto3 encoder (and so the bytes a real service
+// sends) would not.
+
+/** A Timestamp in 2015–2026; nanos are sometimes 0 (unset), sometimes whole ms or µs, often arbitrary. */
+function timestamp(r: RandomSource): { seconds: number; nanos?: number } {
   const seconds = r.between(FIRST_SECOND, LAST_SECOND);
   const precision = r.weighted([[0, 20], [1_000_000, 30], [1_000, 20], [1, 30]] as const);
   const nanos = precision === 0 ? 0 : r.below(1_000_000_000 / precision) * precision;
-  return { seconds, nanos };
+  return nanos === 0 ? { seconds } : { seconds, nanos };
 }
 
 /** Picks 0..max distinct keys and builds a string map from them, in the sampled order. */
@@ -111,27 +115,30 @@ export function generateUser(seed: number, index: number): shop.v1.IUser {
     [shop.v1.UserStatus.USER_STATUS_INACTIVE, 15],
     [shop.v1.UserStatus.USER_STATUS_SUSPENDED, 5],
   ] as const);
-  return {
-    id,
-    name,
-    email: email(r, culture, given, family),
-    age: 18 + r.below(37) + r.below(37), // 18..90, most in the middle
-    active: status === shop.v1.UserStatus.USER_STATUS_ACTIVE ? r.percent(92) : r.percent(10),
-    roles: r.sample(ROLES, r.weighted([[0, 15], [1, 45], [2, 25], [3, 10], [4, 5]] as const)),
-    metadata: stringMap(r, [[0, 15], [1, 20], [2, 25], [3, 20], [4, 12], [5, 8]], {
-      locale: (r) => r.pick(culture.locales),
-      timezone: (r) => r.pick(culture.timezones),
-      tier: (r) => r.pick(USER_TIERS),
-      referrer: (r) => r.pick(REFERRERS),
-      signup_source: (r) => r.pick(SIGNUP_SOURCES),
-      newsletter: (r) => (r.percent(40) ? "true" : "false"),
-      crm_id: (r) => `crm-${r.hex(10)}`,
-    }),
-    createdAt: timestamp(r),
-    status,
-    lifetimeSpendCents: lifetimeSpendCents(r),
-    rating: rating(r),
-  };
+  // Draws stay in this order: changing it changes every user (and the golden hashes).
+  const mail = email(r, culture, given, family);
+  const age = 18 + r.below(37) + r.below(37); // 18..90, most in the middle
+  const active = status === shop.v1.UserStatus.USER_STATUS_ACTIVE ? r.percent(92) : r.percent(10);
+  const roles = r.sample(ROLES, r.weighted([[0, 15], [1, 45], [2, 25], [3, 10], [4, 5]] as const));
+  const metadata = stringMap(r, [[0, 15], [1, 20], [2, 25], [3, 20], [4, 12], [5, 8]], {
+    locale: (r) => r.pick(culture.locales),
+    timezone: (r) => r.pick(culture.timezones),
+    tier: (r) => r.pick(USER_TIERS),
+    referrer: (r) => r.pick(REFERRERS),
+    signup_source: (r) => r.pick(SIGNUP_SOURCES),
+    newsletter: (r) => (r.percent(40) ? "true" : "false"),
+    crm_id: (r) => `crm-${r.hex(10)}`,
+  });
+  const createdAt = timestamp(r);
+  const spend = lifetimeSpendCents(r);
+  const stars = rating(r);
+  // One literal per shape (no `delete`), so V8 keeps fast-property objects for the encoders.
+  const common = { id, name, email: mail, age };
+  const tail = { roles, metadata, createdAt, status };
+  if (active && spend !== 0) return { ...common, active, ...tail, lifetimeSpendCents: spend, rating: stars };
+  if (active) return { ...common, active, ...tail, rating: stars };
+  if (spend !== 0) return { ...common, ...tail, lifetimeSpendCents: spend, rating: stars };
+  return { ...common, ...tail, rating: stars };
 }
 
 // ---- products and orders ------------------------------------------------------------------

@@ -60,7 +60,8 @@ export function timestampToJson(ts: { seconds?: unknown; nanos?: unknown }): str
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
 
-export function timestampFromJson(text: string): { seconds: number; nanos: number } {
+/** Parses an RFC 3339 Timestamp; zero seconds or nanos are left unset, as in any proto3 message. */
+export function timestampFromJson(text: string): { seconds?: number; nanos?: number } {
   const m = RFC3339.exec(text);
   if (!m) throw new CanonicalJsonError(`invalid Timestamp ${JSON.stringify(text)}: expected RFC 3339`);
   const [, y, mo, d, h, mi, s, frac, sign, oh, om] = m;
@@ -69,7 +70,8 @@ export function timestampFromJson(text: string): { seconds: number; nanos: numbe
   if (sign) ms -= (sign === "+" ? 1 : -1) * (Number(oh) * 60 + Number(om)) * 60_000;
   const seconds = Math.floor(ms / 1000);
   if (seconds < MIN_TS_SECONDS || seconds > MAX_TS_SECONDS) throw new CanonicalJsonError(`Timestamp out of range: ${text}`);
-  return { seconds, nanos: frac ? Number(frac.padEnd(9, "0")) : 0 };
+  const nanos = frac ? Number(frac.padEnd(9, "0")) : 0;
+  return { ...(seconds !== 0 && { seconds }), ...(nanos !== 0 && { nanos }) };
 }
 
 // ---- per-type plans -----------------------------------------------------------
@@ -263,6 +265,11 @@ function toCanonicalJsonOf(type: protobuf.Type, message: Message): JsonValue {
   return out;
 }
 
+function isMessageField(type: protobuf.Type, f: FieldPlan): boolean {
+  if (f.repeated || f.map) return false;
+  return type.fields[f.key]?.resolvedType instanceof protobuf.Type;
+}
+
 function fromCanonicalJsonOf(type: protobuf.Type, json: JsonValue, path: string): Message {
   if (json === null || typeof json !== "object" || Array.isArray(json)) return fail(path, `a ${type.name} object`, json);
   const plan = planFor(type);
@@ -271,7 +278,11 @@ function fromCanonicalJsonOf(type: protobuf.Type, json: JsonValue, path: string)
     const f = plan.byJsonKey.get(key);
     if (!f) throw new CanonicalJsonError(`${path}: unknown field ${JSON.stringify(key)} for ${type.name}`);
     if (value === null) continue; // null means the default value
-    out[f.key] = f.fromJson(value, `${path}.${f.jsonName}`);
+    const parsed = f.fromJson(value, `${path}.${f.jsonName}`);
+    // An explicit default ("active": false) is the same message as an absent field; keeping it would make
+    // protobufjs encode bytes a conforming proto3 encoder leaves out. Sub-messages have presence: kept.
+    if (f.isDefault(parsed) && !isMessageField(type, f)) continue;
+    out[f.key] = parsed;
   }
   return out;
 }

@@ -54,6 +54,7 @@ test("Timestamps use 0, 3, 6 or 9 fractional digits", () => {
   assert.equal(timestampToJson({ seconds: 1, nanos: 5_000 }), "1970-01-01T00:00:01.000005Z");
   assert.equal(timestampToJson({ seconds: 1, nanos: 5 }), "1970-01-01T00:00:01.000000005Z");
   assert.deepEqual(timestampFromJson("1970-01-01T01:00:01.5+01:00"), { seconds: 1, nanos: 500_000_000 });
+  assert.deepEqual(timestampFromJson("1970-01-01T00:00:00Z"), {});
   assert.throws(() => timestampFromJson("yesterday"), CanonicalJsonError);
 });
 
@@ -63,10 +64,16 @@ test("parses canonical JSON back, accepting proto field names and numeric enums,
   const viaWire = shop.v1.User.decode(shop.v1.User.encode(parsed).finish());
   assert.deepEqual(toCanonicalJson("User", viaWire), json);
   assert.deepEqual(fromCanonicalJson("User", { created_at: "1970-01-01T00:00:02Z", lifetime_spend_cents: null, status: 2 }), {
-    createdAt: { seconds: 2, nanos: 0 },
+    createdAt: { seconds: 2 },
     status: 2,
   });
   assert.deepEqual(fromCanonicalJson("GetUserRequest", { user_id: "u-1" }), { userId: "u-1" });
+});
+
+test("explicit defaults in JSON parse to unset fields, so protobuf stays minimal; sub-messages keep presence", () => {
+  const parsed = fromCanonicalJson("User", { active: false, age: 0, name: "", lifetimeSpendCents: "0", createdAt: "1970-01-01T00:00:00Z" });
+  assert.deepEqual(parsed, { createdAt: {} });
+  assert.equal(shop.v1.User.encode(parsed).finish().length, 2); // field 8, length 0
 });
 
 test("non-finite doubles and bytes follow the spec", () => {

@@ -19,15 +19,15 @@ const GOLDEN: Record<string, { protobuf: string; json: string }> = {
     json: "7920195ec47d2196c1e8efd834406f9f47574b3e4e52d5b8c740dd72f4345f15",
   },
   medium: {
-    protobuf: "ee6d09cd441ae10df5aca9803a06bfaa94b6997e927afc84a22593aefb3eed12",
+    protobuf: "fb91ae01550078fe9b28f49814cb566f4d20a5d9bb51dbdcc39722ed7b09b541",
     json: "e6398416f60669e001694ff2525f064c63a0b110990e3108545e2eaf9f4017ef",
   },
   large: {
-    protobuf: "3d5208932354305b834e0821884a647ebb0940271ce980f7408033ecfee61c74",
+    protobuf: "208d567a4bf2580c983e14010863c5259e5ed2554155d0db22a20d2cdf848193",
     json: "614e386c7907e1edb9110120491c6c36c2eb285a830954ebbe40484e5a263d85",
   },
   xlarge: {
-    protobuf: "5021eade818478d9805718857fb18920d502eab1d7efb9662a6cf02733e4b7cb",
+    protobuf: "d280159ac1b8e3962ea9378b3447bcdecbf4a52aa30578d87244c49d07b56be4",
     json: "7bced306c2536cc2b333604cffcad1ef5945000aea896dfe8c73df72a480c4f1",
   },
 };
@@ -110,7 +110,7 @@ const END_SECOND = Date.UTC(2027, 0, 1) / 1000;
 
 function checkTimestamp(ts: { seconds?: unknown; nanos?: unknown } | null | undefined, what: string): { seconds: number; nanos: number } {
   const seconds = ts?.seconds as number;
-  const nanos = ts?.nanos as number;
+  const nanos = (ts?.nanos ?? 0) as number; // unset = 0: the generator never sets a default explicitly
   assert.ok(Number.isInteger(seconds) && seconds >= FIRST_SECOND && seconds < END_SECOND, `${what} seconds ${seconds}`);
   assert.ok(Number.isInteger(nanos) && nanos >= 0 && nanos <= 999_999_999, `${what} nanos ${nanos}`);
   return { seconds, nanos };
@@ -130,13 +130,14 @@ test("users are realistic and varied, with no UNSPECIFIED enum", () => {
     assert.match(u.email as string, /^[a-z0-9._]+@[a-z0-9.-]+\.[a-z]+$/, "ASCII e-mail");
     assert.ok(u.age! >= 18 && u.age! <= 90, `age ${u.age}`);
     assert.ok(u.status !== undefined && u.status !== null && u.status !== shop.v1.UserStatus.USER_STATUS_UNSPECIFIED && shop.v1.UserStatus[u.status] !== undefined);
-    assert.ok(Number.isSafeInteger(u.lifetimeSpendCents) && (u.lifetimeSpendCents as number) >= 0);
+    assert.ok(u.lifetimeSpendCents === undefined || (Number.isSafeInteger(u.lifetimeSpendCents) && (u.lifetimeSpendCents as number) > 0));
     assert.ok(u.rating! >= 1 && u.rating! <= 5, `rating ${u.rating}`);
     assert.ok(u.roles!.length <= 4 && new Set(u.roles).size === u.roles!.length);
     assert.ok(Object.keys(u.metadata!).length <= 5);
     nanos.push(checkTimestamp(u.createdAt, u.id!).nanos);
   }
-  assert.deepEqual(new Set(users.map((u) => u.active)), new Set([true, false]));
+  assert.deepEqual(new Set(users.map((u) => u.active ?? false)), new Set([true, false]));
+  assert.ok(users.some((u) => u.lifetimeSpendCents === undefined), "new customers with no spend");
   assert.equal(new Set(users.map((u) => u.status)).size, 3);
   assert.ok(users.some((u) => (u.lifetimeSpendCents as number) > 2 ** 32), "int64 above 2^32");
   assert.ok(new Set(users.map((u) => u.age)).size > 50, "ages vary");
@@ -145,6 +146,15 @@ test("users are realistic and varied, with no UNSPECIFIED enum", () => {
   assert.deepEqual(new Set(users.map((u) => u.roles!.length)), new Set([0, 1, 2, 3, 4]));
   assert.deepEqual(new Set(users.map((u) => Object.keys(u.metadata!).length)), new Set([0, 1, 2, 3, 4, 5]));
   assert.ok(nanos.includes(0) && nanos.some((n) => n % 1000 !== 0) && nanos.some((n) => n !== 0 && n % 1_000_000 === 0));
+});
+
+test("generated messages never hold a proto3 default explicitly, so protobufjs encodes the minimal bytes", () => {
+  for (const u of users) {
+    assert.notEqual(u.active, false, `${u.id} active`);
+    assert.notEqual(u.lifetimeSpendCents, 0, `${u.id} lifetimeSpendCents`);
+    assert.notEqual(u.createdAt?.nanos, 0, `${u.id} nanos`);
+  }
+  for (const o of orders) assert.notEqual(o.createdAt?.nanos, 0, `${o.id} nanos`);
 });
 
 test("orders are realistic and consistent, with no UNSPECIFIED enum", () => {

@@ -4,6 +4,7 @@ import { decodePageToken, encodePageToken } from "./page-token.js";
 import { RpcError } from "./status.js";
 import { setUserFields } from "./user-fields.js";
 import type { UserStore } from "./user-store.js";
+import { timestampAt } from "./clock.js";
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
@@ -29,10 +30,6 @@ export function requireUser(store: UserStore, id: string | null | undefined): sh
   return user;
 }
 
-function nowTimestamp(): { seconds: number; nanos: number } {
-  const ms = Date.now();
-  return { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1_000_000 };
-}
 
 export function userHandlers(store: UserStore): UserHandlers {
   return {
@@ -56,7 +53,7 @@ export function userHandlers(store: UserStore): UserHandlers {
       if (!fields["name"]) throw new RpcError("INVALID_ARGUMENT", "user.name is required");
       if (!fields["email"]) throw new RpcError("INVALID_ARGUMENT", "user.email is required");
       // id, created_at and status are the server's (the proto says so); a status sent by the client is ignored.
-      return store.create({ ...fields, status: USER_STATUS_ACTIVE, createdAt: nowTimestamp() });
+      return store.create({ ...fields, status: USER_STATUS_ACTIVE, createdAt: timestampAt(Date.now()) });
     },
 
     updateUser(req) {
