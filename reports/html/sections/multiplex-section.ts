@@ -12,7 +12,8 @@ import { notMeasured, partialNote, sectionFrame, type SectionContext } from "../
 
 function groupKey(m: MultiplexResult): string {
   const rate = m.targetRps ? `, open loop at ${formatInteger(m.targetRps)} calls/s` : "";
-  return `${m.call}, ${m.inFlight} in flight${rate}`;
+  const view = m.view ? `, ${m.view} view` : "";
+  return `${m.call}, ${m.inFlight} in flight${rate}${view}`;
 }
 
 function groupBy(results: readonly MultiplexResult[]): Map<string, MultiplexResult[]> {
