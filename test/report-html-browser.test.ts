@@ -7,7 +7,6 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { chromium, type Browser } from "playwright-core";
-import type { Report } from "../bench/model/report.js";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../reports/html/chromium.js";
 import { renderHtml } from "../reports/html/render-html.js";
 import { sampleReport } from "./fixtures/sample-report.js";
