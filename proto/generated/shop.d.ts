@@ -1178,6 +1178,12 @@ export namespace shop {
 
             /** ListOrdersRequest limit */
             limit?: (number|null);
+
+            /** ListOrdersRequest pageSize */
+            pageSize?: (number|null);
+
+            /** ListOrdersRequest pageToken */
+            pageToken?: (string|null);
         }
 
         /** Represents a ListOrdersRequest. */
@@ -1194,6 +1200,12 @@ export namespace shop {
 
             /** ListOrdersRequest limit. */
             public limit: number;
+
+            /** ListOrdersRequest pageSize. */
+            public pageSize: number;
+
+            /** ListOrdersRequest pageToken. */
+            public pageToken: string;
 
             /**
              * Creates a new ListOrdersRequest instance using the specified properties.
@@ -1278,6 +1290,9 @@ export namespace shop {
 
             /** ListOrdersResponse orders */
             orders?: (shop.v1.IOrder[]|null);
+
+            /** ListOrdersResponse nextPageToken */
+            nextPageToken?: (string|null);
         }
 
         /** Represents a ListOrdersResponse. */
@@ -1291,6 +1306,9 @@ export namespace shop {
 
             /** ListOrdersResponse orders. */
             public orders: shop.v1.IOrder[];
+
+            /** ListOrdersResponse nextPageToken. */
+            public nextPageToken: string;
 
             /**
              * Creates a new ListOrdersResponse instance using the specified properties.

@@ -3414,6 +3414,8 @@ export const shop = $root.shop = (() => {
              * @interface IListOrdersRequest
              * @property {string|null} [userId] ListOrdersRequest userId
              * @property {number|null} [limit] ListOrdersRequest limit
+             * @property {number|null} [pageSize] ListOrdersRequest pageSize
+             * @property {string|null} [pageToken] ListOrdersRequest pageToken
              */
 
             /**
@@ -3448,6 +3450,22 @@ export const shop = $root.shop = (() => {
             ListOrdersRequest.prototype.limit = 0;
 
             /**
+             * ListOrdersRequest pageSize.
+             * @member {number} pageSize
+             * @memberof shop.v1.ListOrdersRequest
+             * @instance
+             */
+            ListOrdersRequest.prototype.pageSize = 0;
+
+            /**
+             * ListOrdersRequest pageToken.
+             * @member {string} pageToken
+             * @memberof shop.v1.ListOrdersRequest
+             * @instance
+             */
+            ListOrdersRequest.prototype.pageToken = "";
+
+            /**
              * Creates a new ListOrdersRequest instance using the specified properties.
              * @function create
              * @memberof shop.v1.ListOrdersRequest
@@ -3479,6 +3497,10 @@ export const shop = $root.shop = (() => {
                     w.uint32(10).string(m.userId);
                 if (m.limit != null && Object.hasOwnProperty.call(m, "limit"))
                     w.uint32(16).int32(m.limit);
+                if (m.pageSize != null && Object.hasOwnProperty.call(m, "pageSize"))
+                    w.uint32(24).int32(m.pageSize);
+                if (m.pageToken != null && Object.hasOwnProperty.call(m, "pageToken"))
+                    w.uint32(34).string(m.pageToken);
                 return w;
             };
 
@@ -3537,6 +3559,14 @@ export const shop = $root.shop = (() => {
                             m.limit = r.int32();
                             break;
                         }
+                    case 3: {
+                            m.pageSize = r.int32();
+                            break;
+                        }
+                    case 4: {
+                            m.pageToken = r.string();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -3589,6 +3619,14 @@ export const shop = $root.shop = (() => {
                     if (!$util.isInteger(m.limit))
                         return "limit: integer expected";
                 }
+                if (m.pageSize != null && Object.hasOwnProperty.call(m, "pageSize")) {
+                    if (!$util.isInteger(m.pageSize))
+                        return "pageSize: integer expected";
+                }
+                if (m.pageToken != null && Object.hasOwnProperty.call(m, "pageToken")) {
+                    if (!$util.isString(m.pageToken))
+                        return "pageToken: string expected";
+                }
                 return null;
             };
 
@@ -3616,6 +3654,12 @@ export const shop = $root.shop = (() => {
                 if (d.limit != null) {
                     m.limit = d.limit | 0;
                 }
+                if (d.pageSize != null) {
+                    m.pageSize = d.pageSize | 0;
+                }
+                if (d.pageToken != null) {
+                    m.pageToken = String(d.pageToken);
+                }
                 return m;
             };
 
@@ -3639,12 +3683,20 @@ export const shop = $root.shop = (() => {
                 if (o.defaults) {
                     d.userId = "";
                     d.limit = 0;
+                    d.pageSize = 0;
+                    d.pageToken = "";
                 }
                 if (m.userId != null && Object.hasOwnProperty.call(m, "userId")) {
                     d.userId = m.userId;
                 }
                 if (m.limit != null && Object.hasOwnProperty.call(m, "limit")) {
                     d.limit = m.limit;
+                }
+                if (m.pageSize != null && Object.hasOwnProperty.call(m, "pageSize")) {
+                    d.pageSize = m.pageSize;
+                }
+                if (m.pageToken != null && Object.hasOwnProperty.call(m, "pageToken")) {
+                    d.pageToken = m.pageToken;
                 }
                 return d;
             };
@@ -3685,6 +3737,7 @@ export const shop = $root.shop = (() => {
              * @memberof shop.v1
              * @interface IListOrdersResponse
              * @property {Array.<shop.v1.IOrder>|null} [orders] ListOrdersResponse orders
+             * @property {string|null} [nextPageToken] ListOrdersResponse nextPageToken
              */
 
             /**
@@ -3710,6 +3763,14 @@ export const shop = $root.shop = (() => {
              * @instance
              */
             ListOrdersResponse.prototype.orders = $util.emptyArray;
+
+            /**
+             * ListOrdersResponse nextPageToken.
+             * @member {string} nextPageToken
+             * @memberof shop.v1.ListOrdersResponse
+             * @instance
+             */
+            ListOrdersResponse.prototype.nextPageToken = "";
 
             /**
              * Creates a new ListOrdersResponse instance using the specified properties.
@@ -3743,6 +3804,8 @@ export const shop = $root.shop = (() => {
                     for (var i = 0; i < m.orders.length; ++i)
                         $root.shop.v1.Order.encode(m.orders[i], w.uint32(10).fork(), q + 1).ldelim();
                 }
+                if (m.nextPageToken != null && Object.hasOwnProperty.call(m, "nextPageToken"))
+                    w.uint32(18).string(m.nextPageToken);
                 return w;
             };
 
@@ -3797,6 +3860,10 @@ export const shop = $root.shop = (() => {
                             if (!(m.orders && m.orders.length))
                                 m.orders = [];
                             m.orders.push($root.shop.v1.Order.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 2: {
+                            m.nextPageToken = r.string();
                             break;
                         }
                     default:
@@ -3854,6 +3921,10 @@ export const shop = $root.shop = (() => {
                         }
                     }
                 }
+                if (m.nextPageToken != null && Object.hasOwnProperty.call(m, "nextPageToken")) {
+                    if (!$util.isString(m.nextPageToken))
+                        return "nextPageToken: string expected";
+                }
                 return null;
             };
 
@@ -3885,6 +3956,9 @@ export const shop = $root.shop = (() => {
                         m.orders[i] = $root.shop.v1.Order.fromObject(d.orders[i], n + 1);
                     }
                 }
+                if (d.nextPageToken != null) {
+                    m.nextPageToken = String(d.nextPageToken);
+                }
                 return m;
             };
 
@@ -3908,11 +3982,17 @@ export const shop = $root.shop = (() => {
                 if (o.arrays || o.defaults) {
                     d.orders = [];
                 }
+                if (o.defaults) {
+                    d.nextPageToken = "";
+                }
                 if (m.orders && m.orders.length) {
                     d.orders = [];
                     for (var j = 0; j < m.orders.length; ++j) {
                         d.orders[j] = $root.shop.v1.Order.toObject(m.orders[j], o, q + 1);
                     }
+                }
+                if (m.nextPageToken != null && Object.hasOwnProperty.call(m, "nextPageToken")) {
+                    d.nextPageToken = m.nextPageToken;
                 }
                 return d;
             };
