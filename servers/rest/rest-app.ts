@@ -143,7 +143,13 @@ export function restApp(handlers: ShopHandlers, options: RestAppOptions): expres
   app.get(
     "/v1/users/:id/orders",
     route((req, res) => {
-      res.json(codec.listOrders.toJson(handlers.listOrders({ userId: idParam(req), limit: int32Param(req, "limit") })));
+      const reply = handlers.listOrders({
+        userId: idParam(req),
+        limit: int32Param(req, "limit"),
+        pageSize: int32Param(req, "page_size"),
+        pageToken: stringParam(req, "page_token"),
+      });
+      res.json(codec.listOrders.toJson(reply));
     }),
   );
 
