@@ -362,6 +362,25 @@ def run(args, pb, stubs):
     rec.compare("ListUsers walk to the last page", "ListUsers", {"users": g_seen, "lastToken": g_token}, {"users": r_seen, "lastToken": r_token},
                 checks={"walked more than one page": g_seen > 150, "the last page has no nextPageToken": g_token == "" and r_token == ""})
 
+    # -- ListOrders paged: 250 orders in pages of 100, each side following its own tokens
+    g_token = r_token = ""
+    g_paged, r_paged = [], []
+    for page in range(1, 6):
+        g, r = compare_unary(rec, f"ListOrders page {page} (u-5, limit=250, page_size=100)", "ListOrders", orders.ListOrders,
+                             pb.ListOrdersRequest(user_id="u-5", limit=250, page_size=100, page_token=g_token), rest, "GET",
+                             "/v1/users/u-5/orders" + q(limit=250, page_size=100, page_token=r_token or None))
+        if g is None or r is None:
+            break
+        g_paged += g.get("orders", [])
+        r_paged += r.get("orders", [])
+        g_token, r_token = g.get("nextPageToken", ""), r.get("nextPageToken", "")
+        if not g_token or not r_token:
+            break
+    g_whole, _ = grpc_call(orders.ListOrders, pb.ListOrdersRequest(user_id="u-5", limit=250))
+    rec.compare("ListOrders pages put together (u-5, 250)", "ListOrders", g_paged, r_paged,
+                checks={"3 pages, the last without nextPageToken": page == 3 and g_token == "" and r_token == "",
+                        "the pages are the unpaged listing": g_paged == (g_whole or {}).get("orders")})
+
     # -- StreamOrders: gRPC server stream vs NDJSON
     for user_id, limit in (("u-1", 1000), ("u-42", 3)):
         try:
@@ -481,6 +500,9 @@ def run(args, pb, stubs):
                  rest, "GET", "/v1/users" + q(page_size=5000), want="INVALID_ARGUMENT")
     expect_error(rec, "ListUsers bad page_token", "ListUsers", users.ListUsers, pb.ListUsersRequest(page_token="not-a-token"),
                  rest, "GET", "/v1/users" + q(page_token="not-a-token"), want="INVALID_ARGUMENT")
+    expect_error(rec, "ListOrders bad page_token", "ListOrders", orders.ListOrders,
+                 pb.ListOrdersRequest(user_id="u-1", limit=500, page_size=100, page_token="not-a-token"),
+                 rest, "GET", "/v1/users/u-1/orders" + q(limit=500, page_size=100, page_token="not-a-token"), want="INVALID_ARGUMENT")
     expect_error(rec, "ListOrders negative limit", "ListOrders", orders.ListOrders, pb.ListOrdersRequest(user_id="u-1", limit=-1),
                  rest, "GET", "/v1/users/u-1/orders" + q(limit=-1), want="INVALID_ARGUMENT")
     expect_error(rec, "ListOrders limit too large", "ListOrders", orders.ListOrders, pb.ListOrdersRequest(user_id="u-1", limit=20001),
