@@ -13,7 +13,7 @@ import { grpcUploadClient } from "../bench/stream/grpc-upload.js";
 import { FreshUsers, type OrderStreamClient } from "../bench/stream/order-stream-client.js";
 import { LIST_ORDERS_MAX_LIMIT, restJsonArrayOrdersClient } from "../bench/stream/rest-json-array-orders.js";
 import { restNdjsonOrdersClient } from "../bench/stream/rest-ndjson-orders.js";
-import { restPagedOrdersClient } from "../bench/stream/rest-paged-orders.js";
+import { PAGE_SIZE, restPagedOrdersClient } from "../bench/stream/rest-paged-orders.js";
 import { restUploadClient } from "../bench/stream/rest-upload.js";
 import { runServerStreamCase } from "../bench/stream/server-stream-case.js";
 import type { StreamCaseContext } from "../bench/stream/stream-case-context.js";
@@ -42,13 +42,13 @@ after(async () => {
 });
 
 describe("server streaming: every configuration receives verified orders", () => {
-  const expected = new ExpectedOrdersCache(SEED, LIST_ORDERS_MAX_LIMIT);
+  const expected = new ExpectedOrdersCache(SEED, LIST_ORDERS_MAX_LIMIT, PAGE_SIZE);
   const users = new FreshUsers(2, 1000);
   const configurations: [string, () => OrderStreamClient][] = [
     ["grpc-StreamOrders", () => grpcStreamOrdersClient(grpcTarget)],
     ["rest-ndjson", () => restNdjsonOrdersClient(restOrigin)],
     ["rest-json-array", () => restJsonArrayOrdersClient(restOrigin, users)],
-    ["rest-pagination", () => restPagedOrdersClient(restOrigin, users)],
+    ["rest-pagination", () => restPagedOrdersClient(restOrigin)],
   ];
   for (const [name, make] of configurations) {
     it(`${name}: 10 and 250 orders, count and checksum verified`, async () => {
@@ -70,6 +70,36 @@ describe("server streaming: every configuration receives verified orders", () =>
       }
     });
   }
+
+  it("rest-pagination: real cursor pages of the stream's user; a listing of 2 full pages takes 2 requests", async () => {
+    const client = restPagedOrdersClient(restOrigin);
+    try {
+      assert.deepEqual(client.plan("u-1", 200), [{ userId: "u-1", count: 200 }], "the same user as the stream, not a fresh one");
+      const entry = await runServerStreamCase({ client, userId: "u-1", items: 200, repetitions: 1, warmupItems: 5 }, ctx(), expected);
+      assert.equal(entry.verified, true, entry.failure);
+      assert.equal(entry.requestsPerFetch, 2, "no empty trailing page");
+      assert.doesNotMatch(entry.note ?? "", /emulat/);
+      assert.match(entry.note ?? "", /page_token/);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("rest-pagination serves more orders than one ListOrders reply may hold (20 001 in pages of 1000)", async () => {
+    const client = restPagedOrdersClient(restOrigin, 1000);
+    try {
+      const entry = await runServerStreamCase(
+        { client, userId: "u-1", items: LIST_ORDERS_MAX_LIMIT + 1, repetitions: 1, warmupItems: 5 },
+        ctx(),
+        new ExpectedOrdersCache(SEED, LIST_ORDERS_MAX_LIMIT, 1000),
+      );
+      assert.equal(entry.endReason, "completed", entry.failure);
+      assert.equal(entry.verified, true, entry.failure);
+      assert.equal(entry.requestsPerFetch, 21);
+    } finally {
+      await client.close();
+    }
+  });
 
   it("a one-shot array above the ListOrders cap is not applicable, never faked", async () => {
     const client = restJsonArrayOrdersClient(restOrigin, users);

@@ -21,7 +21,8 @@ import { uploadOutcome } from "../bench/stream/upload-client.js";
 import { uploadPlan } from "../bench/stream/upload-data.js";
 
 const SEED = DEFAULT_SEED;
-const expected = new ExpectedOrdersCache(SEED, 20_000);
+const PAGE = 3;
+const expected = new ExpectedOrdersCache(SEED, 20_000, PAGE);
 
 type Fault = "none" | "changed-byte" | "missing-item" | "reordered" | "truncated";
 
@@ -36,6 +37,8 @@ function faultyOrders(userId: string, n: number, fault: Fault): string[] {
 }
 
 let fault: Fault = "none";
+/** Paged replies always carry a next_page_token (a server that never ends the listing). */
+let endless = false;
 let http: Server;
 let origin: string;
 
@@ -53,7 +56,15 @@ before(async () => {
       res.end(fault === "truncated" ? body.slice(0, body.length - 40) : body);
     } else {
       res.writeHead(200, { "content-type": "application/json" });
-      const body = `{"orders":[${texts.join(",")}]}`;
+      const pageSize = Number(url.searchParams.get("page_size") ?? 0);
+      let body = `{"orders":[${texts.join(",")}]}`;
+      if (pageSize > 0) {
+        // Tokens in a format of this fake's own: the client must treat them as opaque.
+        const offset = Number((url.searchParams.get("page_token") ?? "p0").slice(1));
+        const next = offset + pageSize < texts.length || endless ? `p${offset + pageSize}` : "";
+        const page = texts.slice(offset, offset + pageSize);
+        body = `{${page.length > 0 ? `"orders":[${page.join(",")}]` : ""}${next ? `${page.length > 0 ? "," : ""}"nextPageToken":"${next}"` : ""}}`;
+      }
       res.end(fault === "truncated" ? body.slice(0, body.length - 2) : body);
     }
   });
@@ -91,7 +102,7 @@ describe("REST clients detect corrupted, missing, reordered and truncated orders
   const clients: [string, () => OrderStreamClient, number][] = [
     ["rest-ndjson", () => restNdjsonOrdersClient(origin), 5],
     ["rest-json-array", () => restJsonArrayOrdersClient(origin, users), 5],
-    ["rest-pagination", () => restPagedOrdersClient(origin, users, 3), 7],
+    ["rest-pagination", () => restPagedOrdersClient(origin, PAGE), 7],
   ];
   for (const [name, make, n] of clients) {
     for (const f of ["none", "changed-byte", "missing-item", "reordered", "truncated"] as const) {
@@ -109,6 +120,33 @@ describe("REST clients detect corrupted, missing, reordered and truncated orders
       });
     }
   }
+});
+
+describe("REST pagination follows tokens, bounded", () => {
+  it("a server that never ends the listing fails after one page more than the listing needs", async () => {
+    endless = true;
+    const client = restPagedOrdersClient(origin, PAGE);
+    try {
+      const result = await fetchWith(client, 7);
+      assert.equal(result.received.verified, false);
+      assert.match(result.failure ?? "", /still a next_page_token after 4 pages/);
+      assert.equal(result.requests, 4);
+    } finally {
+      await client.close();
+      endless = false;
+    }
+  });
+
+  it("expected values for another page size are refused, not compared", async () => {
+    const client = restPagedOrdersClient(origin, PAGE + 1);
+    try {
+      const result = await fetchWith(client, 7);
+      assert.equal(result.received.verified, false);
+      assert.match(result.failure ?? "", /pages of 3, the client reads pages of 4/);
+    } finally {
+      await client.close();
+    }
+  });
 });
 
 describe("gRPC StreamOrders client detects a wrong stream", () => {

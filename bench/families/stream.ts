@@ -13,7 +13,7 @@ import { websocketChatClient } from "../stream/websocket-chat.js";
 import { FreshUsers, type OrderStreamClient } from "../stream/order-stream-client.js";
 import { LIST_ORDERS_MAX_LIMIT, restJsonArrayOrdersClient } from "../stream/rest-json-array-orders.js";
 import { restNdjsonOrdersClient } from "../stream/rest-ndjson-orders.js";
-import { restPagedOrdersClient } from "../stream/rest-paged-orders.js";
+import { PAGE_SIZE, restPagedOrdersClient } from "../stream/rest-paged-orders.js";
 import { restUploadClient } from "../stream/rest-upload.js";
 import { runServerStreamCase } from "../stream/server-stream-case.js";
 import type { StreamCaseContext } from "../stream/stream-case-context.js";
@@ -21,7 +21,7 @@ import { CHAT_TEXT, STREAM_PLANS, WEBSOCKET_RATIONALE } from "../stream/stream-p
 import { runUploadCase } from "../stream/upload-case.js";
 import { SocketBytesMeter } from "../wire/socket-bytes-meter.js";
 
-/** The user every stream reads; one-shot and paged fetches take fresh users (u-2 … u-1000) instead. */
+/** The user every stream and the paged listing read; one-shot fetches take fresh users (u-2 … u-1000) instead. */
 const STREAM_USER = "u-1";
 
 function describeEntry(e: StreamResult): string {
@@ -57,14 +57,14 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
     });
 
     // ---- server streaming --------------------------------------------------------------------------------
-    const expected = new ExpectedOrdersCache(servers.seed, LIST_ORDERS_MAX_LIMIT);
+    const expected = new ExpectedOrdersCache(servers.seed, LIST_ORDERS_MAX_LIMIT, PAGE_SIZE);
     expected.prefetch(STREAM_USER, [plan.warmupOrders, ...plan.orderCounts]);
     const freshUsers = new FreshUsers(2, 1000);
     const clients: { client: OrderStreamClient; server: FamilyServer }[] = [
       { client: grpcStreamOrdersClient(servers.grpc.target), server: servers.grpc },
       { client: restNdjsonOrdersClient(servers.rest.target), server: servers.rest },
       { client: restJsonArrayOrdersClient(servers.rest.target, freshUsers), server: servers.rest },
-      { client: restPagedOrdersClient(servers.rest.target, freshUsers), server: servers.rest },
+      { client: restPagedOrdersClient(servers.rest.target), server: servers.rest },
     ];
     try {
       for (const items of plan.orderCounts) {

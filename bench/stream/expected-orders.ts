@@ -15,14 +15,19 @@ export function orderJsonText(order: shop.v1.IOrder): string {
   return JSON.stringify(orderJson.toJson(order));
 }
 
-/** Expected values for each count; one-shot array bodies only up to jsonArrayMax (the server's ListOrders cap). */
-export function expectedOrders(seed: number, userId: string, counts: readonly number[], jsonArrayMax: number): Map<number, ExpectedOrders> {
+/**
+ * Expected values for each count; one-shot array bodies only up to jsonArrayMax (the server's ListOrders cap);
+ * paged bodies for pages of pageSize orders.
+ */
+export function expectedOrders(seed: number, userId: string, counts: readonly number[], jsonArrayMax: number, pageSize: number): Map<number, ExpectedOrders> {
   const out = new Map<number, ExpectedOrders>();
   const wanted = new Set(counts);
   const last = Math.max(0, ...counts);
   const proto = createHash("sha256");
   const ndjson = createHash("sha256");
   const array = createHash("sha256").update('{"orders":[');
+  // Page k is {"orders":[o(k*P)…]} (its token member removed); a full page is closed as its last order arrives.
+  const paged = createHash("sha256");
   const take = (count: number) => {
     const arrayDigest = (h: Hash) => (count === 0 ? createHash("sha256").update("{}") : h.copy().update("]}")).digest("hex");
     out.set(count, {
@@ -31,6 +36,7 @@ export function expectedOrders(seed: number, userId: string, counts: readonly nu
       ndjsonBody: { count, sha256: ndjson.copy().digest("hex") },
       // ListOrdersResponse with no orders is {} in canonical JSON (empty repeated fields are omitted).
       jsonArrayBody: { count, sha256: count <= jsonArrayMax ? arrayDigest(array) : "not-applicable" },
+      pagedBodies: { count, pageSize, sha256: (count % pageSize === 0 ? paged.copy() : paged.copy().update("]}")).digest("hex") },
     });
   };
   if (wanted.has(0)) take(0);
@@ -44,6 +50,9 @@ export function expectedOrders(seed: number, userId: string, counts: readonly nu
       if (i > 0) array.update(",");
       array.update(line);
     }
+    paged.update(i % pageSize === 0 ? '{"orders":[' : ",");
+    paged.update(line);
+    if ((i + 1) % pageSize === 0) paged.update("]}");
     if (wanted.has(i + 1)) take(i + 1);
   }
   return out;
@@ -55,12 +64,14 @@ export class ExpectedOrdersCache {
   constructor(
     readonly seed: number,
     readonly jsonArrayMax: number,
+    /** Orders per page of the paged client (its expected bodies depend on it). */
+    readonly pageSize: number,
   ) {}
 
   prefetch(userId: string, counts: readonly number[]): void {
     const missing = counts.filter((c) => !this.#byKey.has(`${userId}|${c}`));
     if (missing.length === 0) return;
-    for (const [count, expected] of expectedOrders(this.seed, userId, missing, this.jsonArrayMax)) this.#byKey.set(`${userId}|${count}`, expected);
+    for (const [count, expected] of expectedOrders(this.seed, userId, missing, this.jsonArrayMax, this.pageSize)) this.#byKey.set(`${userId}|${count}`, expected);
   }
 
   get(userId: string, count: number): ExpectedOrders {

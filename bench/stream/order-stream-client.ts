@@ -2,9 +2,9 @@
 // array, REST pagination. Each client hashes the items in its own wire encoding (see item-checksum.ts) and
 // compares with the value expected for that encoding (expected-orders.ts).
 //
-// A fetch is planned before it is timed: the plan names the (user, count) pages it will read, so expected
-// values are computed outside the measured window, and clients whose server replies are memoized (ListOrders
-// memoizes per user and limit) can ask for a user not read before, so the server does the same work
+// A fetch is planned before it is timed: the plan names the (user, count) listings it will read, so expected
+// values are computed outside the measured window, and clients whose server replies are memoized (unpaged
+// ListOrders memoizes per user and limit) can ask for a user not read before, so the server does the same work
 // (generate, encode, send) as for a stream.
 import type { Protocol } from "../model/measurement.js";
 import type { ExpectedItems, ReceivedItems } from "./item-checksum.js";
@@ -18,9 +18,14 @@ export interface ExpectedOrders {
   ndjsonBody: ExpectedItems;
   /** Canonical JSON text of ListOrdersResponse {orders}: the one-shot body. */
   jsonArrayBody: ExpectedItems;
+  /**
+   * Canonical JSON text of each paged ListOrdersResponse of `pageSize` orders, concatenated, each without its
+   * opaque next_page_token member (a client cannot know the token's bytes, only follow it).
+   */
+  pagedBodies: ExpectedItems & { pageSize: number };
 }
 
-/** Orders 0..count-1 of one user, read by one request (or one stream). */
+/** Orders 0..count-1 of one user, read by one request, one stream, or one listing read page by page. */
 export interface PlannedPage {
   userId: string;
   count: number;
@@ -32,7 +37,7 @@ export interface OrderFetchResult {
   /** From the start of the fetch to the last order decoded. */
   timeToLastItemMs: number | null;
   received: ReceivedItems;
-  /** Requests made (1 for a stream or a one-shot, one per page otherwise). */
+  /** Requests made (1 for a stream or a one-shot, one per page when paged). */
   requests: number;
   /** Set when the call failed (transport error, bad status); received is then unverified. */
   failure?: string;

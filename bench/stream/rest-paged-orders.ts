@@ -1,61 +1,85 @@
-// REST pagination, emulated: the servers have no paginated ListOrders route (ListOrdersRequest has no
-// page_size/page_token), so N orders are read as ceil(N / 100) sequential GET /v1/users/:id/orders?limit=100,
-// each for a user not read before. Each page has the size, the bytes and the per-request cost of a real page
-// (fresh users keep the server from replaying memoized replies), and each is verified against generateOrder;
-// what the emulation cannot show is a cursor's server-side cost. The first item is usable once page 1 is parsed.
-import { createHash } from "node:crypto";
+// REST cursor pagination: N orders of the same user the stream reads, as sequential
+// GET /v1/users/:id/orders?limit=N&page_size=100&page_token=… requests, each sent once the previous page's
+// next_page_token is known (the server generates every page per request, never from its ListOrders memo).
+// The first item is usable once page 1 is parsed. Each page body is hashed without its opaque token member,
+// so the concatenation can be checked against generateOrder (expected-orders.ts, pagedBodies).
 import { performance } from "node:perf_hooks";
 import { Client } from "undici";
-import { ItemChecksum, verifyReceived } from "./item-checksum.js";
-import { failed, type FreshUsers, type OrderFetchResult, type OrderStreamClient, type PlannedPage } from "./order-stream-client.js";
-import { readListOrdersPage } from "./rest-json-array-orders.js";
+import { ItemChecksum } from "./item-checksum.js";
+import { failed, onePage, type OrderFetchResult, type OrderStreamClient } from "./order-stream-client.js";
 
 export const PAGE_SIZE = 100;
 
-export function restPagedOrdersClient(origin: string, users: FreshUsers, pageSize = PAGE_SIZE): OrderStreamClient {
+/** ListOrdersRequest.limit upper bound when paged, in proto/shop.proto. */
+export const LIST_ORDERS_PAGED_MAX_LIMIT = 1_000_000;
+
+type PageRead = { count: number; nextPageToken: string } | { failure: string };
+
+/** One page: parsed, then hashed without its `,"nextPageToken":"…"` member (canonical JSON puts it last). */
+async function readPage(client: Client, path: string, checksum: ItemChecksum, signal: AbortSignal): Promise<PageRead> {
+  const { statusCode, body } = await client.request({ method: "GET", signal, path, headers: { accept: "application/json" } });
+  if (statusCode !== 200) return { failure: `HTTP ${statusCode}: ${(await body.text()).slice(0, 200)}` };
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as AsyncIterable<Buffer>) chunks.push(chunk);
+  const bytes = Buffer.concat(chunks);
+  const doc = JSON.parse(bytes.toString("utf8")) as { orders?: unknown[]; nextPageToken?: unknown };
+  const token = doc.nextPageToken ?? "";
+  if (typeof token !== "string") return { failure: `nextPageToken is not a string: ${JSON.stringify(token).slice(0, 100)}` };
+  if (token === "") {
+    checksum.addBytes(bytes);
+  } else {
+    // The member and the comma before it ({"nextPageToken":"…"} alone, an empty page, keeps its "{").
+    const member = Buffer.from(`"nextPageToken":${JSON.stringify(token)}}`);
+    const at = bytes.length - member.length;
+    if (at < 1 || !bytes.subarray(at).equals(member)) return { failure: "nextPageToken is not the last member of the page" };
+    checksum.addBytes(bytes.subarray(0, bytes[at - 1] === 0x2c ? at - 1 : at));
+    checksum.addBytes("}");
+  }
+  const count = Array.isArray(doc.orders) ? doc.orders.length : 0;
+  checksum.countItem(count);
+  return { count, nextPageToken: token };
+}
+
+export function restPagedOrdersClient(origin: string, pageSize = PAGE_SIZE): OrderStreamClient {
   const client = new Client(origin, { pipelining: 1 });
   return {
     configuration: "rest-pagination",
     protocol: "rest",
-    driver: `undici Client (1 keep-alive connection), sequential pages of ${pageSize}`,
+    driver: `undici Client (1 keep-alive connection), sequential pages of ${pageSize} following next_page_token`,
     note:
-      `emulated: the servers have no paginated ListOrders route, so each page is GET /v1/users/{fresh user}/orders?limit=${pageSize} ` +
-      "(same page size, bytes and per-request cost as a real page; verified per page; a cursor's server-side cost is not included)",
-    maxItems: null,
-    plan(_userId, n) {
-      const pages: PlannedPage[] = [];
-      for (let left = n; left > 0; left -= pageSize) pages.push({ userId: users.take(), count: Math.min(pageSize, left) });
-      return pages;
-    },
+      `cursor pagination: GET /v1/users/{id}/orders?limit=N&page_size=${pageSize}&page_token=…, one request after another, ` +
+      "same user as the stream; the server generates each page per request (no memo); verified over all pages",
+    maxItems: LIST_ORDERS_PAGED_MAX_LIMIT,
+    plan: (userId, n) => [{ userId, count: n }],
     async fetch(pages, expectations, signal): Promise<OrderFetchResult> {
-      if (pages.length !== expectations.length) return failed(`${pages.length} pages planned but ${expectations.length} expectations`, 0, 0);
-      // The run's checksum is a hash of the page digests in order; so is the expected one.
-      const received = createHash("sha256");
-      const expected = createHash("sha256");
-      let count = 0;
+      const planned = onePage(pages, expectations);
+      if (typeof planned === "string") return failed(planned, 0);
+      const [listing, expected] = planned;
+      if (expected.pagedBodies.pageSize !== pageSize) {
+        return failed(`expected values are for pages of ${expected.pagedBodies.pageSize}, the client reads pages of ${pageSize}`, 0, 0);
+      }
+      const base = `/v1/users/${encodeURIComponent(listing.userId)}/orders?limit=${listing.count}&page_size=${pageSize}`;
+      // A server that never ends the listing must not keep the loop going: one request more than needed, at most.
+      const maxRequests = Math.ceil(listing.count / pageSize) + 1;
+      const checksum = new ItemChecksum();
+      let requests = 0;
+      let token = "";
       let first: number | null = null;
-      let mismatch: string | undefined;
       const start = performance.now();
       try {
-        for (let i = 0; i < pages.length; i++) {
-          const page = pages[i] as PlannedPage;
-          const pageExpected = (expectations[i] as (typeof expectations)[number]).jsonArrayBody;
-          const checksum = new ItemChecksum();
-          const read = await readListOrdersPage(client, page.userId, page.count, checksum, signal);
-          if ("failure" in read) return failed(`page ${i + 1}: ${read.failure}`, count, i + 1);
+        do {
+          if (requests === maxRequests) return failed(`still a next_page_token after ${requests} pages`, checksum.count, requests);
+          const path = token === "" ? base : `${base}&page_token=${encodeURIComponent(token)}`;
+          const read = await readPage(client, path, checksum, signal);
+          requests++;
+          if ("failure" in read) return failed(`page ${requests}: ${read.failure}`, checksum.count, requests);
           first ??= performance.now() - start;
-          const pageResult = checksum.verify(pageExpected);
-          if (!pageResult.verified) mismatch ??= `page ${i + 1}: ${pageResult.mismatch}`;
-          received.update(pageResult.sha256);
-          expected.update(pageExpected.sha256);
-          count += read.count;
-        }
+          token = read.nextPageToken;
+        } while (token !== "");
         const last = performance.now() - start;
-        const expectedCount = expectations.reduce((sum, e) => sum + e.count, 0);
-        const result = verifyReceived({ count, sha256: received.digest("hex") }, { count: expectedCount, sha256: expected.digest("hex") });
-        return { timeToFirstItemMs: first, timeToLastItemMs: last, received: mismatch ? { ...result, verified: false, mismatch } : result, requests: pages.length };
+        return { timeToFirstItemMs: first, timeToLastItemMs: last, received: checksum.verify(expected.pagedBodies), requests };
       } catch (err) {
-        return failed(`${(err as Error).message}`, count);
+        return failed(`page ${requests + 1}: ${(err as Error).message}`, checksum.count, requests + 1);
       }
     },
     close: () => client.close(),
