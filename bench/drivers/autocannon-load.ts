@@ -11,6 +11,10 @@
 //   crosscheck against wrk exposes if it ever limits throughput.
 // - its -R rate limit is a per-second token bucket without intended-time latency: open loop uses
 //   bench/load/open-loop.ts with the h1-lean transport instead.
+// - its sockets come from plain net.connect without TCP_NODELAY; wrk, h2load and our other drivers set it, so we
+//   set it too, on every socket created while autocannon runs (seen through the net.client.socket channel).
+import diagnostics from "node:diagnostics_channel";
+import type { Socket } from "node:net";
 import autocannon from "autocannon";
 import { transportErrorCode } from "./error-code.js";
 import type { CallSink } from "../load/call-sink.js";
@@ -35,11 +39,15 @@ export class AutocannonLoad implements LoadGenerator {
   readonly driver = "autocannon";
   private instance: autocannon.Instance | null = null;
   private finished: Promise<void> | null = null;
+  private readonly noDelay = (message: unknown): void => {
+    (message as { socket: Socket }).socket.setNoDelay(true);
+  };
 
   constructor(private readonly options: AutocannonOptions) {}
 
   start(sink: CallSink): void {
     const { options } = this;
+    diagnostics.subscribe("net.client.socket", this.noDelay);
     this.finished = new Promise((resolve) => {
       this.instance = autocannon(
         {
@@ -67,5 +75,6 @@ export class AutocannonLoad implements LoadGenerator {
   async stop(): Promise<void> {
     this.instance?.stop();
     await this.finished;
+    diagnostics.unsubscribe("net.client.socket", this.noDelay);
   }
 }

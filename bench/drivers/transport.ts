@@ -2,7 +2,7 @@
 // (a connection), reporting completion through a callback. The load shapes (bench/load/closed-loop.ts,
 // open-loop.ts) own timing and the in-flight count, so every transport is loaded the same way and measured
 // by the same clock.
-import type { LoadView, } from "../model/load-result.js";
+import type { LoadView } from "../model/load-result.js";
 import type { Protocol } from "../model/measurement.js";
 
 /** Called exactly once per call: null when the call succeeded, else its errors.byCode key. */
