@@ -183,6 +183,7 @@ async function cpuCv(o: Options, signal: AbortSignal): Promise<void> {
   const pinning = { server: plan.server, client: restore !== null ? plan.client : null };
   const servers = new Map<Protocol, ServerProcess>();
   const figures: Record<Protocol, number[]> = { grpc: [], rest: [] };
+  const rates: Record<Protocol, number[]> = { grpc: [], rest: [] };
   try {
     for (const protocol of o.protocols) servers.set(protocol, await startServerProcess({ arm: protocol, cpus: plan.server }));
     // Alternating protocols spreads slow drift of the machine over both.
@@ -190,7 +191,10 @@ async function cpuCv(o: Options, signal: AbortSignal): Promise<void> {
       for (const protocol of o.protocols) {
         log(`crosscheck --cpu-cv: run ${i}/${o.runs} ${protocol}`);
         const result = await ours(servers.get(protocol) as ServerProcess, protocol, protocol === "grpc" ? "h2-frames" : "autocannon", o, pinning, signal);
-        if (result.serverCpuUsPerCall !== null) figures[protocol].push(result.serverCpuUsPerCall);
+        if (result.serverCpuUsPerCall !== null) {
+          figures[protocol].push(result.serverCpuUsPerCall);
+          rates[protocol].push(result.throughputRps);
+        }
       }
     }
   } finally {
@@ -198,12 +202,14 @@ async function cpuCv(o: Options, signal: AbortSignal): Promise<void> {
     await Promise.all([...servers.values()].map((s) => s.stop()));
   }
   const lines = [`server CPU µs per call, ${o.runs} separate runs per protocol (warm-up ${o.warmupS} s + ${o.durationS} s each, concurrency ${o.concurrency}, ${o.payload}, ${pinning.client === null ? "NOT pinned" : `server CPU ${pinning.server}`})`, ""];
-  lines.push("| protocol | runs (µs/call) | mean | sd | CV % | CV <= 5% |", "|---|---|---:|---:|---:|---|");
+  lines.push("| protocol | runs (µs/call) | mean | sd | CV % | CV <= 5% | throughput of each run (calls/s) |", "|---|---|---:|---:|---:|---|---|");
   for (const protocol of o.protocols) {
     const values = figures[protocol];
     if (values.length === 0) continue;
     const { mean, sd, cvPct } = coefficientOfVariation(values);
-    lines.push(`| ${protocol} | ${values.map((v) => v.toFixed(1)).join(", ")} | ${mean.toFixed(1)} | ${sd.toFixed(2)} | ${cvPct.toFixed(2)} | ${cvPct <= 5 ? "yes" : "NO"} |`);
+    lines.push(
+      `| ${protocol} | ${values.map((v) => v.toFixed(1)).join(", ")} | ${mean.toFixed(1)} | ${sd.toFixed(2)} | ${cvPct.toFixed(2)} | ${cvPct <= 5 ? "yes" : "NO"} | ${rates[protocol].map((r) => r.toFixed(0)).join(", ")} |`,
+    );
   }
   process.stdout.write(`${lines.join("\n")}\n`);
 }
