@@ -3,6 +3,12 @@
 // (coordinated-omission correction, as wrk2). In-flight calls are capped at maxInFlight (connections × streams,
 // or connections for HTTP/1.1); a due call with no free slot waits in a backlog and its wait counts as latency.
 //
+// Node timers fire on whole milliseconds, late. Sending only calls already due would add 0–1 ms of timer
+// lateness to every latency; instead each tick also sends calls due within the next `earlyMs` (0.5 ms), and a
+// call's latency is measured from the earlier of its intended time and its actual send: an early call is timed
+// from when it really left (never shorter than its service time), a late one from when it was due (never
+// hiding the delay). The rate is exact; sendLag() reports how early or late sends really were.
+//
 // Memory is constant in the run length: the backlog is one preallocated Float64Array ring of intended times,
 // slots are preallocated, and nothing is kept per call.
 import { performance } from "node:perf_hooks";
@@ -18,6 +24,8 @@ export interface OpenLoopOptions {
   maxCalls?: number;
   /** Backlog capacity in calls; beyond it due calls are dropped and counted as "backlog-overflow". */
   backlogCapacity?: number;
+  /** How far ahead of its intended time a call may be sent to offset timer granularity (default 0.5 ms). */
+  earlyMs?: number;
   drainGraceMs?: number;
 }
 
@@ -68,17 +76,16 @@ export class OpenLoop implements LoadGenerator {
     this.timer = null;
     if (!this.running) return;
     const now = performance.now();
+    const horizon = now + (this.options.earlyMs ?? 0.5);
     const limit = this.options.maxCalls ?? Infinity;
     let intended = this.t0 + this.scheduled * this.intervalMs;
-    while (intended <= now && this.scheduled < limit) {
+    while (intended <= horizon && this.scheduled < limit) {
       this.scheduled++;
       this.dispatch(intended, now);
       intended = this.t0 + this.scheduled * this.intervalMs;
     }
     if (this.scheduled >= limit) return;
-    // Node timers have 1 ms resolution: the lateness this adds is part of the measured latency (as in wrk2),
-    // and sendLag() reports it so it is visible.
-    this.timer = setTimeout(this.tick, Math.max(0, intended - performance.now()));
+    this.timer = setTimeout(this.tick, Math.max(0, intended - (this.options.earlyMs ?? 0.5) - performance.now()));
   };
 
   private dispatch(intended: number, now: number): void {
@@ -153,11 +160,12 @@ export class OpenLoop implements LoadGenerator {
 }
 
 class OpenSlot {
-  private intended = 0;
+  private origin = 0;
   private sending = false;
   readonly done: CallDone = (code) => {
-    // Latency from the intended send time: queueing behind a slow server is part of what the user waits.
-    const latencyUs = (performance.now() - this.intended) * 1000;
+    // From the intended send time (or the actual one, if the call went out early): queueing behind a slow
+    // server is part of what the user waits.
+    const latencyUs = (performance.now() - this.origin) * 1000;
     if (code === null) this.sink.ok(latencyUs);
     else this.sink.error(code);
     if (this.sending) setImmediate(() => this.loop.release(this));
@@ -172,7 +180,8 @@ class OpenSlot {
   ) {}
 
   fire(intended: number): void {
-    this.intended = intended;
+    const now = performance.now();
+    this.origin = intended > now ? now : intended;
     this.sending = true;
     this.transport.send(this.index, this.done);
     this.sending = false;

@@ -39,7 +39,7 @@ export const OpenLoopStats = Type.Object(
     scheduled: Type.Integer({ minimum: 0, description: "calls that fell due over the whole run, warm-up included" }),
     queued: Type.Integer({ minimum: 0, description: "due calls that waited for a free connection/stream (their wait is in the latency)" }),
     dropped: Type.Integer({ minimum: 0, description: "due calls dropped because the backlog was full (errors: backlog-overflow)" }),
-    sendLagMeanMs: Type.Number({ description: "mean (actual send − intended send); timer resolution and queueing" }),
+    sendLagMeanMs: Type.Number({ description: "mean (actual send − intended send): timer resolution and queueing; negative when calls went out up to 0.5 ms early" }),
     sendLagMaxMs: Type.Number(),
   },
   { description: "latency is measured from the intended send time; sendLag shows how late the sends actually were" },
