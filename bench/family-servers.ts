@@ -2,7 +2,7 @@
 // when the machine allows, or the remote targets given on the command line (then no server CPU/RSS).
 import { DEFAULT_SEED } from "../payloads/generator.js";
 import { SERVER_DEFAULTS, type ServerOptions } from "../servers/server-arm.js";
-import { planPinning, pinSelf } from "./cpu/cpu-pinning.js";
+import { planPinning, pinSelf, type PinningPlan } from "./cpu/cpu-pinning.js";
 import { startServerProcess, type ServerProcess } from "./server-process/server-process.js";
 
 export interface FamilyServer {
@@ -28,10 +28,12 @@ export interface FamilyServerOptions {
   serverOptions?: Omit<ServerOptions, "host" | "port">;
   /** pin this process to the client CPU for as long as the servers run (default true) */
   pinClient?: boolean;
+  /** the plan to follow; pass one plan made before any pair starts when a family starts several pairs */
+  pinning?: PinningPlan;
 }
 
 export async function startFamilyServers(options: FamilyServerOptions): Promise<FamilyServers> {
-  const pinning = planPinning();
+  const pinning = options.pinning ?? planPinning();
   const restoreAffinity = pinning.client && options.pinClient !== false ? pinSelf(pinning.client) : null;
   const serverOptions = {
     seed: DEFAULT_SEED,

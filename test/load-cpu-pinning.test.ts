@@ -1,8 +1,11 @@
 // CPU pinning: CPU lists parse, the plan separates server and load generator, and a pinned server process
-// really runs on its CPU (read back with taskset), reporting its own CPU time and memory over IPC.
+// really runs on its CPU (read back with taskset), reporting its own CPU time and memory over IPC; servers
+// started while this process is pinned to the client CPU never inherit that CPU.
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { affinityOf, parseCpuList, planPinning } from "../bench/cpu/cpu-pinning.js";
+import { affinityOf, parseCpuList, pinSelf, planPinning } from "../bench/cpu/cpu-pinning.js";
+import { startFamilyServers } from "../bench/family-servers.js";
 import { startServerProcess } from "../bench/server-process/server-process.js";
 
 test("taskset CPU lists parse", () => {
@@ -43,4 +46,68 @@ test("a pinned server process runs on its CPU and answers CPU and memory request
 
 test("an unknown arm fails to start with a clear error", async () => {
   await assert.rejects(startServerProcess({ arm: "no-such-arm" }), /unknown server arm "no-such-arm"/);
+});
+
+/** The CPUs a process may run on, read back from the kernel (Linux), else through taskset. */
+function cpusAllowed(pid: number): number[] | null {
+  try {
+    const line = /^Cpus_allowed_list:\s*(\S+)$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    if (line !== undefined) return parseCpuList(line);
+  } catch {
+    // not Linux: fall back to taskset
+  }
+  return affinityOf(pid);
+}
+
+test("servers started after the bench pinned itself to the client CPU do not land on that CPU", async (t) => {
+  const before = cpusAllowed(process.pid);
+  if (before === null || before.length < 2) return t.skip(`needs 2 CPUs and a readable affinity (have ${before?.length ?? "unknown"})`);
+  const plan = planPinning();
+  if (plan.client === null || plan.server === null) return t.skip(`pinning not possible here: ${plan.note}`);
+  const restore = pinSelf(plan.client);
+  if (restore === null) return t.skip("could not pin this process");
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    assert.deepEqual(cpusAllowed(process.pid), parseCpuList(plan.client));
+    // A plan made while pinned still sees every CPU, not just the client's one.
+    assert.deepEqual(planPinning(), plan);
+    // An unpinned child gets the CPUs this process had before pinning, not the client CPU it has now.
+    const unpinned = await startServerProcess({ arm: "rest", cpus: null });
+    stops.push(() => unpinned.stop());
+    assert.equal(unpinned.pinnedCpus, null);
+    assert.deepEqual(cpusAllowed(unpinned.pid), before);
+  } finally {
+    await Promise.all(stops.map((stop) => stop()));
+    restore();
+  }
+  assert.deepEqual(cpusAllowed(process.pid), before);
+});
+
+test("two family server pairs started together (as the multiplex family does) both run on the server CPU", async (t) => {
+  const before = cpusAllowed(process.pid);
+  if (before === null || before.length < 2) return t.skip(`needs 2 CPUs and a readable affinity (have ${before?.length ?? "unknown"})`);
+  const pinning = planPinning();
+  if (pinning.server === null) return t.skip(`pinning not possible here: ${pinning.note}`);
+  const targets = { grpc: null, rest: null };
+  // The first start pins this process to the client CPU synchronously, before the second one plans or forks.
+  const pairs = await Promise.allSettled([
+    startFamilyServers({ targets, pinning }),
+    startFamilyServers({ targets, serverOptions: { maxDelayMs: 50 }, pinClient: false, pinning }),
+  ]);
+  const started = pairs.flatMap((p) => (p.status === "fulfilled" ? [p.value] : []));
+  try {
+    assert.equal(started.length, 2, "both pairs start");
+    for (const pair of started) {
+      assert.equal(pair.pinned, true);
+      for (const server of [pair.grpc, pair.rest]) {
+        assert.ok(server.process !== null);
+        assert.deepEqual(cpusAllowed(server.process.pid), parseCpuList(pinning.server), `${server.protocol} server runs on the server CPU`);
+        if (pinning.client !== null) assert.ok(!cpusAllowed(server.process.pid)?.includes(Number(pinning.client)), "never on the client CPU");
+      }
+    }
+  } finally {
+    // The pinning pair restores this process's affinity when it stops.
+    await Promise.all(started.map((pair) => pair.stop()));
+  }
+  assert.deepEqual(cpusAllowed(process.pid), before);
 });

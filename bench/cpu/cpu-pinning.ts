@@ -43,10 +43,20 @@ export function pinProcess(pid: number, cpus: string): boolean {
   return taskset(["-a", "-c", "-p", cpus, String(pid)]).ok;
 }
 
-/** One CPU for the server, another for the load generator, from the CPUs this process may use. */
+// This process's affinity before pinSelf narrowed it to the client CPU (null while it is not pinned), so a
+// plan made or a child started while pinned still sees every CPU instead of the client's one.
+let unpinnedAffinity: number[] | null = null;
+let pinDepth = 0;
+
+/** The CPU list an unpinned child should get: what this process had before it pinned itself, or null (inherit). */
+export function unpinnedCpus(): string | null {
+  return unpinnedAffinity === null ? null : unpinnedAffinity.join(",");
+}
+
+/** One CPU for the server, another for the load generator, from the CPUs this process may use (before pinSelf). */
 export function planPinning(enabled = true): PinningPlan {
   if (!enabled) return { server: null, client: null, note: "CPU pinning disabled by configuration" };
-  const allowed = affinityOf(process.pid);
+  const allowed = unpinnedAffinity ?? affinityOf(process.pid);
   if (allowed === null) return { server: null, client: null, note: "CPUs not pinned: taskset is not available or not permitted" };
   if (allowed.length < 2) return { server: null, client: null, note: `CPUs not pinned: only ${allowed.length} CPU available (server and load generator share it)` };
   const server = String(allowed[0]);
@@ -58,7 +68,12 @@ export function planPinning(enabled = true): PinningPlan {
 export function pinSelf(cpus: string): (() => void) | null {
   const before = affinityOf(process.pid);
   if (before === null || !pinProcess(process.pid, cpus)) return null;
+  if (pinDepth++ === 0) unpinnedAffinity = before;
+  let restored = false;
   return () => {
+    if (restored) return;
+    restored = true;
     pinProcess(process.pid, before.join(","));
+    if (--pinDepth === 0) unpinnedAffinity = null;
   };
 }

@@ -87,7 +87,8 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
         server = await startServerProcess({ arm, cpus: plan.server });
       } catch (error) {
         if (plan.server === null) throw error;
-        // taskset can read an affinity it may not set: run unpinned rather than not at all, and say so.
+        // taskset can read an affinity it may not set: run unpinned rather than not at all, and say so. Unpinned
+        // means the CPUs this process had before pinSelf below, not the load generator's CPU (server-process.ts).
         server = await startServerProcess({ arm, cpus: null });
         ctx.caveat(`load: server ${arm} could not be pinned to CPU ${plan.server} (${(error as Error).message}); it ran unpinned`);
       }

@@ -2,6 +2,7 @@
 // 1 connection × N streams and k connections × N/k streams, REST over N keep-alive connections, a pool of 4
 // where calls queue, and a new TCP connection per call; then head-of-line blocking with a few slow calls mixed
 // in. Load comes from the load engine (lean transports, closed loop, measured windows, server CPU over IPC).
+import { planPinning } from "../cpu/cpu-pinning.js";
 import type { Family, FamilyContext } from "../family.js";
 import { startFamilyServers, type FamilyServers } from "../family-servers.js";
 import { callSpec } from "../load/call-spec.js";
@@ -29,10 +30,12 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
   const spec = callSpec(plan.payload);
   const hol = plan.headOfLine;
   const remote = ctx.targets.grpc !== null || ctx.targets.rest !== null;
-  // Two pairs: the delay experiment is opt-in per server and off for every other measurement.
+  // Two pairs: the delay experiment is opt-in per server and off for every other measurement. One plan, made
+  // before the first pair pins this process to the client CPU, so both pairs get the server CPU.
+  const pinning = planPinning();
   const [plainStart, holStart] = await Promise.allSettled([
-    startFamilyServers({ targets: ctx.targets }),
-    remote ? Promise.resolve(null) : startFamilyServers({ targets: ctx.targets, serverOptions: { maxDelayMs: hol.slowDelayMs }, pinClient: false }),
+    startFamilyServers({ targets: ctx.targets, pinning }),
+    remote ? Promise.resolve(null) : startFamilyServers({ targets: ctx.targets, serverOptions: { maxDelayMs: hol.slowDelayMs }, pinClient: false, pinning }),
   ]);
   const running = [plainStart, holStart].flatMap((s) => (s.status === "fulfilled" && s.value ? [s.value] : []));
   if (plainStart.status === "rejected" || holStart.status === "rejected") {
@@ -63,6 +66,7 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
       ctx.caveat("multiplex family: head-of-line experiment skipped for remote targets (it needs servers started with maxDelayMs)");
       return;
     }
+    if (!holServers.pinned) ctx.caveat(`multiplex family, head-of-line servers: ${holServers.pinningNote}`);
     const mix = { spec, timeoutMs: plan.timeoutMs, slowEvery: hol.slowEvery, slowDelayMs: hol.slowDelayMs };
     const holNote = `1 call in ${hol.slowEvery} carries x-delay-ms: ${hol.slowDelayMs} (server started with maxDelayMs ${hol.slowDelayMs}); end-to-end clients, which take per-call metadata/headers`;
     const cases = [

@@ -4,6 +4,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { ServerOptions } from "../../servers/server-arm.js";
+import { unpinnedCpus } from "../cpu/cpu-pinning.js";
 import type { ChildMessage, CpuSnapshot, MemorySnapshot, ParentMessage, ServerChildConfig } from "./server-ipc.js";
 
 const CHILD_ENTRY = fileURLToPath(new URL("./server-child.ts", import.meta.url));
@@ -15,7 +16,8 @@ export interface ServerProcessOptions {
   host?: string;
   /** 0 (default) picks a free port */
   port?: number;
-  /** taskset CPU list; null/undefined leaves the child unpinned */
+  /** taskset CPU list; null/undefined leaves the child unpinned: on the CPUs this process had before it pinned
+   * itself to the load generator's CPU (cpu-pinning.ts pinSelf), never on that CPU alone */
   cpus?: string | null;
   /** passed to the arm's start() */
   serverOptions?: Omit<ServerOptions, "host" | "port">;
@@ -61,11 +63,13 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     options: { ...options.serverOptions, host: options.host ?? "127.0.0.1", port: options.port ?? 0 },
   };
   const cpus = options.cpus ?? null;
+  // A forked child inherits this process's affinity, which is the client CPU alone while the bench is pinned.
+  const affinity = cpus ?? unpinnedCpus();
   // fork() through taskset: taskset execs node, which inherits the IPC channel fd and NODE_CHANNEL_FD.
   const child: ChildProcess = fork(CHILD_ENTRY, [], {
     cwd: REPO_ROOT,
-    execPath: cpus === null ? process.execPath : "taskset",
-    execArgv: cpus === null ? ["--import", "tsx"] : ["-c", cpus, process.execPath, "--import", "tsx"],
+    execPath: affinity === null ? process.execPath : "taskset",
+    execArgv: affinity === null ? ["--import", "tsx"] : ["-c", affinity, process.execPath, "--import", "tsx"],
     env: { ...process.env, GRB_SERVER_CHILD: JSON.stringify(config) },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     serialization: "json",
