@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { analyzeReport, computeFindings } from "../bench/analysis/analyze-report.js";
+import { SATURATED_VERDICT } from "../bench/analysis/protocol-comparison.js";
 import type { Finding } from "../bench/model/finding.js";
 import type { Report } from "../bench/model/report.js";
 import { sampleLoadResult, sampleReport, type LoadSeed, type MeasurementSeed } from "./fixtures/sample-report.js";
@@ -95,6 +96,32 @@ describe("gRPC vs REST findings", () => {
     assert.ok(t.caveats.some((c) => c.includes("saturated") && c.includes("lower bound")));
     assert.ok(t.caveats.some((c) => c.includes("not pinned")));
   });
+
+  it("server view with a saturated load generator: the throughput verdict is inconclusive, latency keeps its verdict", () => {
+    for (const saturatedSide of ["grpc", "rest"] as const) {
+      const sat = (p: "grpc" | "rest") => (p === saturatedSide ? { driverSaturated: true } : {});
+      const f = computeFindings(withLoad({ protocol: "grpc", repetitions: reps([1, 1.02, 0.98], sat("grpc")) }, { protocol: "rest", repetitions: reps([2, 2.04, 1.96], sat("rest")) }));
+      const t = find(f, ":throughput");
+      assert.equal(t.verdict, SATURATED_VERDICT, `${saturatedSide} saturated`);
+      assert.match(t.statement, /inconclusive: load generator saturated/);
+      assert.doesNotMatch(t.statement, /gRPC better/);
+      assert.ok(Math.abs(t.ratio! - 2) < 0.05, "the ratio is still reported");
+      assert.ok(t.caveats.some((c) => c.includes(`saturated (${saturatedSide})`)));
+      assert.equal(find(f, ":p50").verdict, "grpc-better");
+    }
+  });
+
+  it("end-to-end view with a saturated client: the throughput verdict stands (client cost is what it measures), with the caveat", () => {
+    const f = computeFindings(
+      withLoad(
+        { protocol: "grpc", view: "end-to-end", repetitions: reps([1, 1.02, 0.98], { driverSaturated: true }) },
+        { protocol: "rest", view: "end-to-end", repetitions: reps([2, 2.04, 1.96], { driverSaturated: true }) },
+      ),
+    );
+    const t = find(f, ":throughput");
+    assert.equal(t.verdict, "grpc-better");
+    assert.ok(t.caveats.some((c) => c.includes("saturated") && c.includes("lower bound")));
+  });
 });
 
 describe("common claims", () => {
@@ -114,6 +141,32 @@ describe("common claims", () => {
     const fast = claim(sampleReport({ families: ["load"], grpcLatencyFactor: 0.1, analyze: false }), "claim:grpc-10x-faster")!;
     assert.equal(fast.verdict, "supported");
     assert.ok(fast.ratio! > 9 && fast.ratio! < 11);
+  });
+
+  it("gRPC ~10x faster: server-view pairs with a saturated load generator are left out, and the caveat says how many", () => {
+    const r = withLoad(
+      // saturated: a 10x throughput ratio that only measures the load generator
+      { protocol: "grpc", payload: "small", repetitions: reps([0.2, 0.2, 0.2], { driverSaturated: true }) },
+      { protocol: "rest", payload: "small", repetitions: reps([2, 2, 2]) },
+      { protocol: "grpc", payload: "large", repetitions: reps([7, 7.1, 6.9]) },
+      { protocol: "rest", payload: "large", repetitions: reps([10, 10.1, 9.9]) },
+    );
+    const f = claim(r, "claim:grpc-10x-faster")!;
+    assert.equal(f.verdict, "not-supported", "only the unsaturated 1.4x pair counts");
+    assert.match(f.statement, /throughput gRPC\/REST 1\.4\d×/);
+    assert.ok(f.caveats.some((c) => c.startsWith("1 server-view scenario left out: load generator saturated")));
+    assert.ok(f.caveats.some((c) => c.startsWith("server view, closed loop, 1 call/size scenarios")));
+  });
+
+  it("gRPC ~10x faster: every server-view pair saturated and no end-to-end pair: inconclusive, no ratio", () => {
+    const r = withLoad({ protocol: "grpc", repetitions: reps([0.2, 0.2, 0.2], { driverSaturated: true }) }, { protocol: "rest", repetitions: reps([2, 2, 2], { driverSaturated: true }) });
+    const f = claim(r, "claim:grpc-10x-faster")!;
+    assert.equal(f.verdict, SATURATED_VERDICT);
+    assert.equal(f.ratio, null);
+    const withE2e = { ...r, load: [...r.load, ...withLoad({ protocol: "grpc", view: "end-to-end", repetitions: reps([1, 1, 1]) }, { protocol: "rest", view: "end-to-end", repetitions: reps([1.5, 1.5, 1.5]) }).load] };
+    const e2e = claim(withE2e, "claim:grpc-10x-faster")!;
+    assert.equal(e2e.verdict, "not-supported", "the end-to-end pairs stand in");
+    assert.ok(e2e.caveats.some((c) => c.startsWith("end-to-end view")));
   });
 
   it("50–100 ms REST vs 5–15 ms gRPC: supported only when the measured p50s fall in those bands", () => {

@@ -4,7 +4,7 @@
 import type { Finding } from "../model/finding.js";
 import type { LoadResult } from "../model/load-result.js";
 import type { SizeResult } from "../model/size-result.js";
-import { COMPARED_METRICS, fmtRatio, pairScenarios, values, type ScenarioPair } from "./protocol-comparison.js";
+import { COMPARED_METRICS, fmtRatio, isSaturated, pairScenarios, SATURATED_VERDICT, values, type ScenarioPair } from "./protocol-comparison.js";
 import { median, ratioCi } from "./statistics.js";
 
 export const ABOUT_TEN_X: readonly [number, number] = [5, 20];
@@ -46,17 +46,31 @@ function sizeClaim(sizes: readonly SizeResult[]): Finding | null {
   };
 }
 
-/** Server-view pairs when there are any (they measure the servers), end-to-end otherwise. */
-function speedPairs(load: readonly LoadResult[]): { pairs: ScenarioPair[]; view: string } {
+/**
+ * Server-view pairs when there are any (they measure the servers), end-to-end otherwise. A server-view pair where
+ * either load generator saturated measures the load generator, so it is left out; when that leaves none, the
+ * end-to-end pairs stand in (they include client cost by design), or nothing does.
+ */
+function speedPairs(load: readonly LoadResult[]): { pairs: ScenarioPair[]; view: string; saturatedLeftOut: number } {
   const all = pairScenarios(load).filter((p) => p.grpc.mode === "closed");
   const server = all.filter((p) => p.grpc.view === "server");
-  return server.length > 0 ? { pairs: server, view: "server" } : { pairs: all, view: "end-to-end" };
+  const measurable = server.filter((p) => !isSaturated(p.grpc) && !isSaturated(p.rest));
+  const saturatedLeftOut = server.length - measurable.length;
+  if (measurable.length > 0) return { pairs: measurable, view: "server", saturatedLeftOut };
+  return { pairs: all.filter((p) => p.grpc.view !== "server"), view: "end-to-end", saturatedLeftOut };
 }
 
 const metric = (key: string) => COMPARED_METRICS.find((m) => m.key === key)!;
 
+const SPEED_CLAIM = {
+  id: "claim:grpc-10x-faster",
+  quote: '"gRPC is about 10x faster than REST/JSON"',
+  metric: "throughputRps (gRPC/REST) and latencyMs.p50 (REST/gRPC)",
+} as const;
+
 function speedClaim(load: readonly LoadResult[], pinned: boolean): Finding | null {
-  const { pairs, view } = speedPairs(load);
+  const { pairs, view, saturatedLeftOut } = speedPairs(load);
+  const leftOut = `${saturatedLeftOut} server-view scenario${saturatedLeftOut === 1 ? "" : "s"} left out: load generator saturated (their throughput measures the load generator, not the server)`;
   const throughput: number[] = [];
   const p50Speedup: number[] = [];
   for (const p of pairs) {
@@ -65,7 +79,18 @@ function speedClaim(load: readonly LoadResult[], pinned: boolean): Finding | nul
     if (t) throughput.push(t.ratio);
     if (l) p50Speedup.push(l.ratio);
   }
-  if (throughput.length === 0 && p50Speedup.length === 0) return null;
+  if (throughput.length === 0 && p50Speedup.length === 0) {
+    if (saturatedLeftOut === 0) return null;
+    return {
+      id: SPEED_CLAIM.id,
+      statement: `${SPEED_CLAIM.quote}: not measured: the load generator saturated in every server-view closed-loop scenario`,
+      metric: SPEED_CLAIM.metric,
+      ratio: null,
+      ci95: null,
+      verdict: SATURATED_VERDICT,
+      caveats: [leftOut],
+    };
+  }
   const factors = [...throughput, ...p50Speedup];
   const hits = factors.filter((f) => f >= ABOUT_TEN_X[0]).length;
   const parts = [
@@ -73,12 +98,14 @@ function speedClaim(load: readonly LoadResult[], pinned: boolean): Finding | nul
     p50Speedup.length > 0 ? `p50 latency REST/gRPC ${range(p50Speedup)}×` : null,
   ].filter(Boolean);
   const caveats = [`${view} view, closed loop, ${pairs.length} call/size scenarios`, `"about 10x" read as at least ${ABOUT_TEN_X[0]}x`];
-  if (pairs.some((p) => p.grpc.driverSaturated || p.rest.driverSaturated)) caveats.push("load generator saturated in some scenarios: throughput is a lower bound there");
+  if (saturatedLeftOut > 0) caveats.push(leftOut);
+  // end-to-end pairs stay in: the client's cost is part of what that view measures
+  if (pairs.some((p) => isSaturated(p.grpc) || isSaturated(p.rest))) caveats.push("load generator saturated in some scenarios: throughput is a lower bound there");
   if (!pinned) caveats.push("CPUs not pinned: server and load generator shared cores");
   return {
-    id: "claim:grpc-10x-faster",
-    statement: `"gRPC is about 10x faster than REST/JSON": measured ${parts.join(", ")}`,
-    metric: "throughputRps (gRPC/REST) and latencyMs.p50 (REST/gRPC)",
+    id: SPEED_CLAIM.id,
+    statement: `${SPEED_CLAIM.quote}: measured ${parts.join(", ")}`,
+    metric: SPEED_CLAIM.metric,
     ratio: median(throughput.length > 0 ? throughput : p50Speedup),
     ci95: null,
     verdict: verdictFromShare(hits, factors.length, "call and size class"),

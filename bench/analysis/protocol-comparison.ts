@@ -89,6 +89,15 @@ export function values(s: LoadResult, metric: ComparedMetric): number[] {
   return out;
 }
 
+/** The load generator used ≥ 90% of its core in the scenario or in any of its repetitions. */
+export const isSaturated = (s: LoadResult): boolean => s.driverSaturated || s.repetitions.some((r) => r.driverSaturated);
+
+/**
+ * Server view, throughput, either side saturated: the figure measures the load generator, not the server, so a
+ * ratio of two lower bounds says nothing about which server is faster.
+ */
+export const SATURATED_VERDICT = "inconclusive: load generator saturated";
+
 export function verdictOf(estimate: RatioEstimate, better: "lower" | "higher"): string {
   if (estimate.ci95 === null) return "insufficient-repetitions";
   const [lo, hi] = estimate.ci95;
@@ -110,7 +119,7 @@ export const fmtRatio = (x: number) => (x >= 10 ? x.toFixed(1) : x >= 0.1 ? x.to
 export function pairCaveats(pair: ScenarioPair, metric: ComparedMetric, pinned: boolean): string[] {
   const caveats: string[] = [];
   const both = [pair.grpc, pair.rest];
-  const saturated = both.filter((s) => s.driverSaturated || s.repetitions.some((r) => r.driverSaturated));
+  const saturated = both.filter(isSaturated);
   if (saturated.length > 0) caveats.push(`load generator saturated (${saturated.map((s) => s.protocol).join(", ")}): throughput is a lower bound on server capacity`);
   if (!pinned) caveats.push("CPUs not pinned: server and load generator shared cores");
   for (const s of both) {
@@ -131,7 +140,8 @@ export function protocolFindings(load: readonly LoadResult[], pinned: boolean): 
       if (!metric.applies(pair.grpc)) continue;
       const estimate = ratioCi(values(pair.grpc, metric), values(pair.rest, metric));
       if (estimate === null) continue;
-      const verdict = verdictOf(estimate, metric.better);
+      const inconclusive = metric.key === "throughput" && pair.grpc.view === "server" && (isSaturated(pair.grpc) || isSaturated(pair.rest));
+      const verdict = inconclusive ? SATURATED_VERDICT : verdictOf(estimate, metric.better);
       const ci = estimate.ci95 ? ` (95% CI ${fmtRatio(estimate.ci95[0])}–${fmtRatio(estimate.ci95[1])})` : "";
       findings.push({
         id: `grpc-vs-rest:${pair.id}:${metric.key}`,
