@@ -100,6 +100,34 @@ describe("orchestrator", () => {
     assert.ok(report.findings.some((f) => f.id === "claim:grpc-10x-faster"));
   });
 
+  it("an analysis that throws costs the findings, not the run: the report keeps every entry, says why it has no findings, and validates", async () => {
+    const events: ProgressEvent[] = [];
+    const run = new BenchRun(resolveRunOptions(["--only", "load,size"]), {
+      loaders: loadersWith({
+        load: async (ctx) => { for (const s of sample.load) ctx.record("load", s); },
+        size: async (ctx) => ctx.record("sizes", sample.sizes[0]!),
+      }),
+      environment: sample.environment,
+      tool: { name: "grpc-rest-bench", version: "0.0.0-test" },
+      signal: new AbortController().signal,
+      onProgress: (e) => events.push(e),
+      analyze: () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'p50')\n    at stack frame");
+      },
+    });
+    const report = await run.run();
+    assert.equal(report.endReason, "completed");
+    assert.equal(report.load.length, sample.load.length);
+    assert.equal(report.sizes.length, 1);
+    assert.deepEqual(report.findings, []);
+    const caveat = report.caveats.find((c) => c.startsWith("analysis failed"));
+    assert.equal(caveat, "analysis failed (Cannot read properties of undefined (reading 'p50')): no findings or derived caveats were computed; the measurements are as recorded");
+    assert.ok(events.some((e) => e.kind === "warning" && e.text === caveat));
+    validateReport(report);
+    // the emergency path (Ctrl-C twice, a fatal error) goes through the same snapshot
+    assert.deepEqual(run.snapshot("failed").findings, []);
+  });
+
   it("on abort: the running family ends aborted, later ones are skipped, the run ends aborted", async () => {
     const controller = new AbortController();
     const report = await newRun(
