@@ -108,6 +108,50 @@ describe("compareReports", () => {
     assert.deepEqual(rows.map((r) => r.metric), ["p50", "p99", "server CPU/call"]);
   });
 
+  it("open loop at a different offered load (each run's rate comes from its own closed loop): shown, not judged, neither regression nor ~", () => {
+    const open = (rate: number) => {
+      const r = structuredClone(base);
+      const s = r.load.find((x) => x.scenario === SCENARIO)!;
+      s.mode = "open";
+      s.targetRps = rate;
+      return r;
+    };
+    // head got a 20% lower rate and, with it, 50% better latency: not evidence of anything
+    const head = degrade(open(800), SCENARIO, "p99", 0.5);
+    const result = compareReports(open(1000), head);
+    assert.deepEqual(result.regressions, []);
+    const rows = result.rows.filter((r) => r.subject === SCENARIO);
+    assert.deepEqual(rows.map((r) => r.metric), ["p50", "p99", "server CPU/call"]);
+    for (const r of rows) {
+      assert.deepEqual(r.test, { kind: "not-judged", why: "offered load differs: 1,000 vs 800 rps" });
+      assert.equal(r.significant, false);
+      assert.equal(r.regression, false);
+    }
+    const lines = result.markdown.split("\n").filter((l) => l.startsWith(`| ${SCENARIO} |`));
+    assert.equal(lines.length, 3);
+    for (const l of lines) {
+      assert.match(l, /offered load differs: 1,000 vs 800 rps \| not judged \|$/);
+      assert.ok(!l.includes("| ~ |"), l);
+    }
+    assert.ok(result.notes.some((n) => n.startsWith(`${SCENARIO}: offered load differs: 1,000 vs 800 rps`)));
+    assert.match(result.markdown, /3 shown but not judged: open loop at a different offered load/);
+    // the same degradation the other way round is not a regression either
+    assert.deepEqual(compareReports(open(1000), degrade(open(800), SCENARIO, "p99", 2)).regressions, []);
+  });
+
+  it("open loop within 5% of the same offered load: judged as usual", () => {
+    const open = (rate: number) => {
+      const r = structuredClone(base);
+      const s = r.load.find((x) => x.scenario === SCENARIO)!;
+      s.mode = "open";
+      s.targetRps = rate;
+      return r;
+    };
+    const result = compareReports(open(1000), degrade(open(1030), SCENARIO, "p99", 1.5));
+    assert.deepEqual(result.regressions.map((r) => r.name), [`${SCENARIO} p99`]);
+    assert.equal(row(result.rows, SCENARIO, "p50").test.kind, "mann-whitney");
+  });
+
   it("a family that completed in base and failed in head is a regression", () => {
     const head = structuredClone(base);
     head.families[0] = { family: "load", endReason: "failed", durationS: 1, failure: "server did not start" };

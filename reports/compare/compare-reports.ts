@@ -34,7 +34,13 @@ export interface CompareRow {
   headMedian: number | null;
   changePct: number | null;
   /** how significance was decided: the test's p-value, "exact" for deterministic figures, "rme" for tinybench margins */
-  test: { kind: "mann-whitney"; p: number } | { kind: "exact" } | { kind: "rme"; baseRmePct: number; headRmePct: number } | { kind: "none"; why: string };
+  test:
+    | { kind: "mann-whitney"; p: number }
+    | { kind: "exact" }
+    | { kind: "rme"; baseRmePct: number; headRmePct: number }
+    | { kind: "none"; why: string }
+    /** shown, never judged: neither a regression nor "~" (open loop at a different offered load) */
+    | { kind: "not-judged"; why: string };
   significant: boolean;
   regression: boolean;
 }
@@ -70,6 +76,23 @@ const LOAD_METRICS: readonly MetricDef[] = [
 
 const EPS = 1e-12;
 
+/**
+ * An open loop's rate comes from its own run's closed-loop throughput, so the same scenario id can carry a different
+ * offered load in base and head; latency and CPU at different loads are not comparable (a slower head gets a lower
+ * rate and better latency). Beyond this relative difference a row is shown but not judged.
+ */
+export const OFFERED_LOAD_TOLERANCE = 0.05;
+
+function offeredLoadDiffers(b: LoadResult, h: LoadResult): string | null {
+  if (b.mode !== "open" && h.mode !== "open") return null;
+  const rate = (x: number | null) => (x === null ? "unknown" : num(x, "").trim());
+  const differs =
+    b.targetRps === null || h.targetRps === null
+      ? b.targetRps !== h.targetRps
+      : Math.abs(h.targetRps - b.targetRps) > OFFERED_LOAD_TOLERANCE * Math.max(Math.abs(b.targetRps), Math.abs(h.targetRps));
+  return differs ? `offered load differs: ${rate(b.targetRps)} vs ${rate(h.targetRps)} rps` : null;
+}
+
 function changeOf(base: number | null, head: number | null): number | null {
   if (base === null || head === null || !Number.isFinite(base) || !Number.isFinite(head) || base === 0) return null;
   return ((head - base) / Math.abs(base)) * 100;
@@ -96,6 +119,8 @@ function loadRows(base: readonly LoadResult[], head: readonly LoadResult[], opti
       regressions.push({ name: `${b.scenario}`, detail: `no completed repetition in head (${h.endReason}${h.failure ? `: ${h.failure}` : ""}); base completed ${baseReps.length}` });
       continue;
     }
+    const unjudged = offeredLoadDiffers(b, h);
+    if (unjudged !== null) notes.push(`${b.scenario}: ${unjudged} (base vs head); its latency and CPU are shown, not judged`);
     for (const def of LOAD_METRICS) {
       if (def.applies && !def.applies(b)) continue;
       const bv = baseReps.map(def.pick).filter((v): v is number => v !== null && Number.isFinite(v));
@@ -106,7 +131,9 @@ function loadRows(base: readonly LoadResult[], head: readonly LoadResult[], opti
       const changePct = changeOf(baseMedian, headMedian);
       let test: CompareRow["test"];
       let significant = false;
-      if (bv.length === 0 || hv.length === 0) {
+      if (unjudged !== null) {
+        test = { kind: "not-judged", why: unjudged };
+      } else if (bv.length === 0 || hv.length === 0) {
         test = { kind: "none", why: bv.length === 0 ? "no base values" : "no head values" };
       } else {
         const { p } = mannWhitney(hv, bv);
@@ -220,7 +247,7 @@ function environmentNotes(base: Report, head: Report): string[] {
  * load during one of the runs) rather than the code: no test over repetitions can tell those apart, so say it.
  */
 function machineDriftNote(rows: readonly CompareRow[]): string | null {
-  const load = rows.filter((r) => r.section === "load");
+  const load = rows.filter((r) => r.section === "load" && r.test.kind !== "not-judged");
   const worse = load.filter((r) => r.significant && r.changePct !== null && (r.better === "lower" ? r.changePct > 0 : r.changePct < 0));
   const protocols = new Set(worse.map((r) => r.protocol));
   if (load.length < 4 || worse.length * 2 < load.length || !protocols.has("grpc") || !protocols.has("rest")) return null;
@@ -264,16 +291,19 @@ function testText(row: CompareRow): string {
     case "rme":
       return `rme ±${row.test.baseRmePct.toFixed(1)}% / ±${row.test.headRmePct.toFixed(1)}%`;
     case "none":
+    case "not-judged":
       return row.test.why;
   }
 }
 
 function changeText(row: CompareRow): string {
+  if (row.test.kind === "not-judged") return "–";
   if (!row.significant || row.changePct === null) return "~";
   return `${row.changePct >= 0 ? "+" : ""}${row.changePct.toFixed(1)}%`;
 }
 
 function verdictText(row: CompareRow, thresholdPct: number): string {
+  if (row.test.kind === "not-judged") return "not judged";
   if (row.regression) return "**regression**";
   if (!row.significant || row.changePct === null) return "";
   const worse = row.better === "lower" ? row.changePct > 0 : row.changePct < 0;
@@ -317,7 +347,9 @@ export function compareReports(base: Report, head: Report, options: CompareOptio
     "",
   );
   if (drift) md.push(`> [!WARNING]\n> ${drift}`, "");
-  if (regressions.length === 0) md.push(`**No significant regression beyond ${options.thresholdPct}%** (${rows.length} rows compared).`, "");
+  const notJudged = rows.filter((r) => r.test.kind === "not-judged").length;
+  const compared = `${rows.length - notJudged} rows compared${notJudged > 0 ? `; ${notJudged} shown but not judged: open loop at a different offered load` : ""}`;
+  if (regressions.length === 0) md.push(`**No significant regression beyond ${options.thresholdPct}%** (${compared}).`, "");
   else {
     md.push(`**${regressions.length} regression${regressions.length > 1 ? "s" : ""}** beyond ${options.thresholdPct}%:`, "");
     for (const r of regressions) md.push(`- \`${r.name}\`: ${r.detail}`);
