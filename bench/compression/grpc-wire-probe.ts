@@ -3,6 +3,7 @@
 // a few sequential calls; the captured HTTP/2 frames give each call's bytes per direction and every message's
 // compressed flag. The first call and the last (steady state, HPACK's dynamic table warm) are reported apart.
 import * as grpc from "@grpc/grpc-js";
+import { grpcJsUnaryStub } from "../drivers/grpc-js-unary-stub.js";
 import type { CompressionCall } from "./compression-calls.js";
 import { readGrpcConnection, streamBytes, type StreamOnWire } from "./h2-grpc-frames.js";
 import { TcpTap } from "./tcp-tap.js";
@@ -15,33 +16,17 @@ export const GRPC_ALGORITHM: Record<GrpcCodec, number> = {
   gzip: grpc.compressionAlgorithms.gzip,
 };
 
-type UnaryStub = grpc.Client & Record<string, (req: object, options: grpc.CallOptions, cb: grpc.requestCallback<object>) => grpc.ClientUnaryCall>;
-
-/** A grpc-js stub for one call, compressing what it sends with `codec`. */
+/** A grpc-js stub for one call (the load family's, drivers/grpc-js-unary-stub.ts), compressing what it sends with `codec`. */
 export function grpcClient(target: string, call: CompressionCall, codec: GrpcCodec): { invoke(): Promise<void>; close(): void } {
-  const [, service] = /^\/([^/]+)\//.exec(call.grpc.path) ?? [];
-  const definition: grpc.ServiceDefinition = {
-    [call.call]: {
-      path: call.grpc.path,
-      requestStream: false,
-      responseStream: false,
-      requestSerialize: call.grpc.serialize,
-      requestDeserialize: (bytes: Buffer) => bytes,
-      responseSerialize: (m: object) => Buffer.from(JSON.stringify(m)),
-      responseDeserialize: call.grpc.deserialize,
-    },
-  };
-  const Stub = grpc.makeGenericClientConstructor(definition, service ?? "Service");
-  const options: grpc.ChannelOptions = { "grpc.use_local_subchannel_pool": 1, "grpc.max_receive_message_length": 64 * 1024 * 1024 };
+  const options: grpc.ChannelOptions = { "grpc.max_receive_message_length": 64 * 1024 * 1024 };
   if (codec !== "identity") options["grpc.default_compression_algorithm"] = GRPC_ALGORITHM[codec];
-  const client = new Stub(target, grpc.credentials.createInsecure(), options) as unknown as UnaryStub;
-  const method = client[call.call] as UnaryStub[string];
+  const stub = grpcJsUnaryStub(target, { name: call.call, path: call.grpc.path, serialize: call.grpc.serialize, deserialize: call.grpc.deserialize }, options);
   return {
     invoke: () =>
       new Promise<void>((resolve, reject) => {
-        method.call(client, call.grpc.request, { deadline: Date.now() + 30_000 }, (error) => (error ? reject(error) : resolve()));
+        stub.call(call.grpc.request, null, { deadline: Date.now() + 30_000 }, (error) => (error ? reject(error) : resolve()));
       }),
-    close: () => client.close(),
+    close: () => stub.close(),
   };
 }
 
