@@ -1,5 +1,6 @@
 // The lean HTTP/1.1 reader: Content-Length and chunked bodies (split anywhere), error statuses by code, a server
-// that closes after each response; and the neutral tools' output parsers the crosscheck relies on.
+// that closes after each response, calls queued behind a call that timed out or was reset (sent on a fresh
+// connection, never counted as that call's error); and the neutral tools' output parsers the crosscheck relies on.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
@@ -9,10 +10,17 @@ import { parseH2loadOutput, parseWrkOutput, p50FromH2loadLog } from "../bench/cr
 
 let server: http.Server;
 let origin: string;
+// /hang-first and /reset-first: the first request of each path is held forever / has its connection destroyed.
+const firstSeen = new Set<string>();
+const held: http.ServerResponse[] = [];
 
 before(async () => {
   server = http.createServer((req, res) => {
-    if (req.url === "/chunked") {
+    if ((req.url === "/hang-first" || req.url === "/reset-first") && !firstSeen.has(req.url)) {
+      firstSeen.add(req.url);
+      if (req.url === "/hang-first") held.push(res);
+      else req.socket.destroy();
+    } else if (req.url === "/chunked") {
       res.writeHead(200, { "content-type": "application/json" });
       res.write('{"a":');
       setImmediate(() => res.end(`"${"x".repeat(70_000)}"}`));
@@ -32,7 +40,11 @@ before(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+after(() => {
+  for (const res of held) res.destroy();
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 async function calls(path: string, n: number): Promise<(string | null)[]> {
   const transport = new H1LeanTransport({ target: origin, connections: 2, path, timeoutMs: 5000 });
@@ -58,6 +70,26 @@ test("non-2xx statuses are counted by their number", async () => {
 
 test("a server that closes after each response: every call reconnects and succeeds", async () => {
   assert.deepEqual(await calls("/close", 4), [null, null, null, null]);
+});
+
+/** `n` calls issued at once on one connection: all but the first wait in the lane's queue. */
+async function queuedCalls(path: string, n: number, timeoutMs: number): Promise<(string | null)[]> {
+  const transport = new H1LeanTransport({ target: origin, connections: 1, path, timeoutMs });
+  await transport.open();
+  try {
+    return await Promise.all(Array.from({ length: n }, () => new Promise<string | null>((resolve) => transport.send(0, resolve))));
+  } finally {
+    await transport.close();
+  }
+}
+
+test("calls queued behind a call that timed out are sent on a fresh connection, not counted as timeouts", async () => {
+  // The first call is never answered: only it times out (the deadline is just what ends it, nothing is timed).
+  assert.deepEqual(await queuedCalls("/hang-first", 4, 1000), ["timeout", null, null, null]);
+});
+
+test("calls queued behind a call whose connection was reset are sent on a fresh connection", async () => {
+  assert.deepEqual(await queuedCalls("/reset-first", 4, 5000), ["reset", null, null, null]);
 });
 
 test("h2load and wrk outputs parse into the compared figures", () => {

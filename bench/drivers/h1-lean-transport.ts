@@ -109,16 +109,25 @@ class Lane {
     }, this.owner.timeoutMs);
   }
 
-  /** Fails every call on this socket with `code` and drops the socket (the next send reconnects). */
+  /**
+   * Fails the calls written to this socket with `code` and drops the socket. Calls still waiting were never
+   * sent: a timeout or reset of the call ahead of them is not theirs, so they go out on a fresh connection,
+   * as a real pool would send them (a connection that never came up fails them as `code`, e.g. refused).
+   */
   private fail(code: string, socket: net.Socket): void {
     if (this.socket !== socket) return;
+    const wasConnected = this.connected;
     this.socket = null;
     this.connected = false;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     socket.destroy();
-    const calls = this.inFlight.splice(0).concat(this.waiting.splice(0));
-    for (const done of calls) done(code);
+    const sent = this.inFlight.splice(0);
+    const unsent = this.waiting.splice(0);
+    // Requeued first, so they keep their place ahead of the calls the failures below set off.
+    if (wasConnected) for (const done of unsent) this.send(done);
+    else for (const done of unsent) done(code);
+    for (const done of sent) done(code);
   }
 
   private complete(): void {
