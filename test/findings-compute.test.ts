@@ -215,6 +215,15 @@ describe("run-wide caveats", () => {
     assert.match(caveats, /failed verification.*grpc-StreamOrders/);
   });
 
+  it("peak RSS that could only be read as a lifetime peak is named in a caveat", () => {
+    const r = sampleReport({ analyze: false });
+    const first = r.load[0]!;
+    r.load[0] = { ...first, repetitions: first.repetitions.map((m) => ({ ...m, serverPeakRssScope: "process-lifetime" as const })) };
+    r.load[1] = { ...r.load[1]!, repetitions: r.load[1]!.repetitions.map((m) => ({ ...m, serverPeakRssScope: "window" as const, clientPeakRssScope: "window" as const })) };
+    const caveats = analyzeReport(r).caveats.filter((c) => c.startsWith("peak RSS"));
+    assert.deepEqual(caveats, [`peak RSS in ${first.scenario} is the process's lifetime peak (the per-window reset, /proc/PID/clear_refs, was not permitted): it may include earlier scenarios`]);
+  });
+
   it("analysis is idempotent: caveats are not duplicated", () => {
     const once = analyzeReport(sampleReport({ pinned: false, analyze: false }));
     assert.deepEqual(analyzeReport(once).caveats, once.caveats);

@@ -18,6 +18,14 @@ export function runCaveats(report: Report): string[] {
   if (saturated.length > 0) {
     caveats.push(`load generator saturated in ${saturated.length} of ${report.load.length} load scenarios (${list(saturated)}): their throughput is a lower bound on server capacity`);
   }
+  const lifetimeRss = report.load
+    .filter((s) => s.repetitions.some((r) => r.serverPeakRssScope === "process-lifetime" || r.clientPeakRssScope === "process-lifetime"))
+    .map((s) => s.scenario);
+  if (lifetimeRss.length > 0) {
+    caveats.push(
+      `peak RSS in ${list(lifetimeRss)} is the process's lifetime peak (the per-window reset, /proc/PID/clear_refs, was not permitted): it may include earlier scenarios`,
+    );
+  }
   const failedLoad = report.load.filter((s) => s.endReason !== "completed").map((s) => `${s.scenario} (${s.endReason})`);
   if (failedLoad.length > 0) caveats.push(`load scenarios that did not complete: ${list(failedLoad)}`);
   const withErrors = report.load.filter((s) => s.errors.total > 0).map((s) => `${s.scenario}: ${s.errors.total} errors`);

@@ -1,11 +1,14 @@
 // Runs a load generator through warm-up and N back-to-back measured windows (repetitions) and turns each
 // window into a Measurement. Everything a window reports is a difference of two snapshots taken at its
 // edges: completed calls (by completion time), the server process's CPU time (over IPC), this process's CPU
-// time, and the bytes on the client sockets. The failure watchdog and the abort signal end a run early; a
+// time, and the bytes on the client sockets. Peak RSS is per window too: the kernel's high-water mark of the
+// server process and of this one is reset at each window's start (servers and this process outlive many
+// scenarios, so a lifetime peak would carry one scenario's spike into the next). The failure watchdog and the abort signal end a run early; a
 // window cut short keeps its figures over the time it actually ran and says why in endReason.
 import { performance } from "node:perf_hooks";
 import { encodeHistogram, summarizeHistogram } from "../histogram.js";
-import type { EndReason, Measurement } from "../model/measurement.js";
+import type { EndReason, Measurement, PeakRssScope } from "../model/measurement.js";
+import { openPeakRssWindow, type PeakRssWindow } from "../process/peak-rss.js";
 import type { CpuSnapshot } from "../server-process/server-ipc.js";
 import type { ServerProcess } from "../server-process/server-process.js";
 import type { SocketBytesMeter } from "../wire/socket-bytes-meter.js";
@@ -58,6 +61,33 @@ interface Edge {
 }
 
 type StopReason = { endReason: Exclude<EndReason, "completed">; failure: string } | null;
+
+interface PeakRssWindows {
+  client: PeakRssWindow;
+  server: PeakRssWindow | null;
+}
+
+interface PeakRss {
+  mb: number | null;
+  scope?: PeakRssScope;
+}
+
+function openPeakRss(server: ServerProcess | null): PeakRssWindows {
+  return { client: openPeakRssWindow("self", { sampleSelf: false }), server: server !== null ? openPeakRssWindow(server.pid) : null };
+}
+
+/** The window's peaks; where no reset was permitted, the process's lifetime peak, labelled as such. */
+async function readPeakRss(windows: PeakRssWindows, server: ServerProcess | null): Promise<{ client: PeakRss; server: PeakRss }> {
+  const clientMb = windows.client.peakMb();
+  const serverMb = windows.server?.peakMb() ?? null;
+  windows.client.close();
+  windows.server?.close();
+  const client: PeakRss = clientMb !== null ? { mb: clientMb, scope: "window" } : { mb: (process.resourceUsage().maxRSS * 1024) / (1024 * 1024), scope: "process-lifetime" };
+  if (server === null) return { client, server: { mb: null } };
+  if (serverMb !== null) return { client, server: { mb: serverMb, scope: "window" } };
+  const memory = server.alive ? await server.memory().catch(() => null) : null;
+  return { client, server: memory !== null ? { mb: memory.peakRssMb, scope: "process-lifetime" } : { mb: null } };
+}
 
 export async function measureWindows(options: MeasureOptions): Promise<MeasuredRun> {
   const { generator, plan, server, meter, signal } = options;
@@ -127,6 +157,7 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
     let window = new WindowCounts();
     sink.pointAt(window);
     let begin = await edge();
+    let rss = openPeakRss(server);
     for (repetition = 1; repetition <= plan.repetitions; repetition++) {
       phase = "measure";
       if (stop === null) stop = await sleepWatching(plan.durationS * 1000);
@@ -136,7 +167,9 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
       const next = last ? null : new WindowCounts();
       sink.pointAt(next);
       const end = await edge();
-      windows.push(await toMeasurement(window, begin, end, stop, server, options.clientCores ?? 1));
+      const peaks = await readPeakRss(rss, server);
+      if (!last) rss = openPeakRss(server);
+      windows.push(toMeasurement(window, begin, end, stop, peaks, options.clientCores ?? 1));
       if (last || next === null) break;
       window = next;
       begin = end;
@@ -154,20 +187,19 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
   };
 }
 
-async function toMeasurement(
+function toMeasurement(
   window: WindowCounts,
   begin: Edge,
   end: Edge,
   stop: StopReason,
-  server: ServerProcess | null,
+  peaks: { client: PeakRss; server: PeakRss },
   clientCores: number,
-): Promise<Measurement> {
+): Measurement {
   const wallS = (end.at - begin.at) / 1000;
   const completed = window.completed;
   const clientCpuUs = end.client.user + end.client.system - (begin.client.user + begin.client.system);
   const utilization = wallS > 0 ? clientCpuUs / (wallS * 1e6) : null;
   const serverCpuUs = begin.server !== null && end.server !== null ? end.server.user + end.server.system - (begin.server.user + begin.server.system) : null;
-  const memory = server !== null && server.alive ? await server.memory().catch(() => null) : null;
   const perCall = (total: number) => (completed > 0 ? total / completed : null);
   const request = perCall(end.bytes.written - begin.bytes.written);
   const response = perCall(end.bytes.read - begin.bytes.read);
@@ -194,8 +226,10 @@ async function toMeasurement(
     wireBytesPerCall: request !== null && response !== null ? { request, response } : null,
     serverCpuUsPerCall: serverCpuUs !== null ? perCall(serverCpuUs) : null,
     clientCpuUsPerCall: perCall(clientCpuUs),
-    serverPeakRssMb: memory?.peakRssMb ?? null,
-    clientPeakRssMb: (process.resourceUsage().maxRSS * 1024) / (1024 * 1024),
+    serverPeakRssMb: peaks.server.mb,
+    clientPeakRssMb: peaks.client.mb,
+    ...(peaks.server.scope !== undefined ? { serverPeakRssScope: peaks.server.scope } : {}),
+    ...(peaks.client.scope !== undefined ? { clientPeakRssScope: peaks.client.scope } : {}),
     clientCpuUtilization: utilization,
     driverSaturated: utilization !== null && utilization >= SATURATION_THRESHOLD * clientCores,
   };

@@ -58,6 +58,13 @@ export const BytesPerCall = Type.Object(
 );
 export type BytesPerCall = Static<typeof BytesPerCall>;
 
+export const PeakRssScope = Type.Union([Type.Literal("window"), Type.Literal("process-lifetime")], {
+  description:
+    "window: the peak within this measured window (Linux VmHWM reset at its start); process-lifetime: no reset was permitted, " +
+    "so the figure is the process's peak since it started (maxRSS) and may include earlier scenarios",
+});
+export type PeakRssScope = Static<typeof PeakRssScope>;
+
 /** One measured window (one repetition). */
 export const Measurement = Type.Object({
   endReason: EndReason,
@@ -74,6 +81,8 @@ export const Measurement = Type.Object({
   clientCpuUsPerCall: Type.Union([Type.Number(), Type.Null()]),
   serverPeakRssMb: Type.Union([Type.Number(), Type.Null()]),
   clientPeakRssMb: Type.Union([Type.Number(), Type.Null()]),
+  serverPeakRssScope: Type.Optional(PeakRssScope),
+  clientPeakRssScope: Type.Optional(PeakRssScope),
   clientCpuUtilization: Type.Union([Type.Number(), Type.Null()], { description: "load generator CPU time / wall time over the window (1 = one full core)" }),
   driverSaturated: Type.Boolean({ description: "the load generator used ≥ 90% of its core: throughput is a lower bound on server capacity" }),
 });

@@ -2,7 +2,7 @@
 // client and server over the window, server CPU, and bytes on the wire at the client's sockets.
 import type { ServerProcess } from "../server-process/server-process.js";
 import type { SocketBytesMeter } from "../wire/socket-bytes-meter.js";
-import { openPeakRssWindow } from "./peak-rss.js";
+import { openPeakRssWindow } from "../process/peak-rss.js";
 
 export interface ProbeReading {
   clientRssStartMb: number | null;

@@ -1,7 +1,8 @@
 // Peak resident memory of a process over one measured case. On Linux the kernel keeps the high-water mark
 // (VmHWM) and lets us reset it to the current RSS (write "5" to /proc/PID/clear_refs), which is exact and
 // needs no sampling — sampling would miss peaks while the event loop is busy streaming. Elsewhere (or
-// without permission) we fall back to sampling the current RSS of this process only.
+// without permission) we fall back to sampling the current RSS of this process only, unless the caller
+// would rather have null and use a figure of its own (the load engine: no timer beside a load generator).
 import { readFileSync, writeFileSync } from "node:fs";
 
 const MB = 1024 * 1024;
@@ -28,8 +29,13 @@ export interface PeakRssWindow {
   close(): void;
 }
 
+export interface PeakRssOptions {
+  /** Without a resettable high-water mark, sample this process's RSS every 10 ms (default true). */
+  sampleSelf?: boolean;
+}
+
 /** Open a window on a process (a child's pid, or "self" for this process). */
-export function openPeakRssWindow(pid: number | "self"): PeakRssWindow {
+export function openPeakRssWindow(pid: number | "self", options: PeakRssOptions = {}): PeakRssWindow {
   let resettable = false;
   try {
     writeFileSync(procPath(pid, "clear_refs"), "5");
@@ -48,7 +54,7 @@ export function openPeakRssWindow(pid: number | "self"): PeakRssWindow {
       close: () => {},
     };
   }
-  if (pid !== "self") {
+  if (pid !== "self" || options.sampleSelf === false) {
     return { startMb: startKb === null ? null : startKb / 1024, peakMb: () => null, close: () => {} };
   }
   let peak = process.memoryUsage.rss();
