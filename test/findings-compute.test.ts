@@ -224,6 +224,16 @@ describe("run-wide caveats", () => {
     assert.deepEqual(caveats, [`peak RSS in ${first.scenario} is the process's lifetime peak (the per-window reset, /proc/PID/clear_refs, was not permitted): it may include earlier scenarios`]);
   });
 
+  it("an open loop that stopped with a backlog says how many calls were never sent", () => {
+    const r = sampleReport({ analyze: false });
+    const open = { ...r.load[0]!, mode: "open" as const, targetRps: 1000, openLoop: { scheduled: 9000, queued: 400, dropped: 0, sendLagMeanMs: 0.1, sendLagMaxMs: 30, backlogAtStop: 37, backlogAtStopOldestWaitMs: 12.34 } };
+    r.load = [open, { ...open, scenario: "idle", openLoop: { ...open.openLoop, backlogAtStop: 0, backlogAtStopOldestWaitMs: null } }];
+    const caveats = analyzeReport(r).caveats.filter((c) => c.startsWith("open loop stopped"));
+    assert.deepEqual(caveats, [
+      `open loop stopped with due calls still waiting for a free slot, never sent and in no latency figure (${open.scenario}: 37, oldest waited 12.3 ms): the last window's tail latency is understated`,
+    ]);
+  });
+
   it("analysis is idempotent: caveats are not duplicated", () => {
     const once = analyzeReport(sampleReport({ pinned: false, analyze: false }));
     assert.deepEqual(analyzeReport(once).caveats, once.caveats);

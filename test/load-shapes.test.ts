@@ -85,6 +85,46 @@ test("open loop drops calls beyond its backlog and counts them as errors", async
   assert.ok(lag.dropped > 0);
 });
 
+test("open loop: calls still in the backlog at stop are never sent, and are counted as backlogAtStop", async () => {
+  // one slot, held until released by hand: every call after the first waits in the backlog
+  const held: CallDone[] = [];
+  const transport: Transport = {
+    driver: "held",
+    protocol: "grpc",
+    view: "server",
+    connections: 1,
+    open: async () => {},
+    send: (_lane, done) => void held.push(done),
+    close: async () => {},
+  };
+  const loop = new OpenLoop(transport, { rate: 10_000, maxInFlight: 1, maxCalls: 20, drainGraceMs: 1000 });
+  const sink = new CallSink();
+  const window = new WindowCounts();
+  sink.pointAt(window);
+  loop.start(sink);
+  for (let i = 0; i < 500 && loop.sendLag().scheduled < 20; i++) await new Promise((r) => setTimeout(r, 2));
+  assert.equal(loop.sendLag().scheduled, 20);
+  assert.equal(loop.sendLag().backlogAtStop, 0, "nothing is counted before stop");
+  const stopped = loop.stop();
+  held.shift()?.(null); // the one call in flight completes during the drain
+  await stopped;
+  const lag = loop.sendLag();
+  assert.equal(held.length, 0, "no backlogged call was sent after stop");
+  assert.equal(window.ok, 1);
+  assert.equal(lag.queued, 19);
+  assert.equal(lag.backlogAtStop, 19);
+  assert.ok(lag.backlogAtStopOldestWaitMs !== null && lag.backlogAtStopOldestWaitMs >= 0);
+});
+
+test("open loop: an empty backlog at stop reports 0 and no wait", async () => {
+  const loop = new OpenLoop(new FakeTransport(1), { rate: 2000, maxInFlight: 4, maxCalls: 10 });
+  loop.start(new CallSink());
+  await loop.whenAllDone();
+  await loop.stop();
+  assert.equal(loop.sendLag().backlogAtStop, 0);
+  assert.equal(loop.sendLag().backlogAtStopOldestWaitMs, null);
+});
+
 test("closed loop keeps exactly `concurrency` calls in flight, spread over the connections", async () => {
   const transport = new FakeTransport(4, 1);
   const loop = new ClosedLoop(transport, 12);

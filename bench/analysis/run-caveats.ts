@@ -26,6 +26,13 @@ export function runCaveats(report: Report): string[] {
       `peak RSS in ${list(lifetimeRss)} is the process's lifetime peak (the per-window reset, /proc/PID/clear_refs, was not permitted): it may include earlier scenarios`,
     );
   }
+  const unsent = report.load.filter((s) => (s.openLoop?.backlogAtStop ?? 0) > 0);
+  if (unsent.length > 0) {
+    const detail = unsent.map((s) => `${s.scenario}: ${s.openLoop?.backlogAtStop}${s.openLoop?.backlogAtStopOldestWaitMs != null ? `, oldest waited ${s.openLoop.backlogAtStopOldestWaitMs.toFixed(1)} ms` : ""}`);
+    caveats.push(
+      `open loop stopped with due calls still waiting for a free slot, never sent and in no latency figure (${list(detail)}): the last window's tail latency is understated`,
+    );
+  }
   const failedLoad = report.load.filter((s) => s.endReason !== "completed").map((s) => `${s.scenario} (${s.endReason})`);
   if (failedLoad.length > 0) caveats.push(`load scenarios that did not complete: ${list(failedLoad)}`);
   const withErrors = report.load.filter((s) => s.errors.total > 0).map((s) => `${s.scenario}: ${s.errors.total} errors`);

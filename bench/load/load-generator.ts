@@ -19,6 +19,10 @@ export interface SendLag {
   dropped: number;
   meanMs: number;
   maxMs: number;
+  /** calls due but still waiting for a slot when the loop stopped: never sent, so in no window's figures */
+  backlogAtStop: number;
+  /** how long the oldest of those had waited (a lower bound on its latency); null when none waited */
+  backlogAtStopOldestWaitMs: number | null;
 }
 
 /** Waits until `isIdle()` or `graceMs` passes. */

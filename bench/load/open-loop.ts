@@ -9,6 +9,10 @@
 // from when it really left (never shorter than its service time), a late one from when it was due (never
 // hiding the delay). The rate is exact; sendLag() reports how early or late sends really were.
 //
+// At stop() the calls still waiting in the backlog were never sent: they are not results (no latency, no
+// outcome), but under overload they are the ones that waited longest, so their count and the oldest one's
+// wait are reported (backlogAtStop) rather than silently dropped.
+//
 // Memory is constant in the run length: the backlog is one preallocated Float64Array ring of intended times,
 // slots are preallocated, and nothing is kept per call.
 import { performance } from "node:perf_hooks";
@@ -48,6 +52,8 @@ export class OpenLoop implements LoadGenerator {
   private lagSumMs = 0;
   private lagMaxMs = 0;
   private sends = 0;
+  private backlogAtStop = 0;
+  private backlogAtStopOldestWaitMs: number | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -124,16 +130,16 @@ export class OpenLoop implements LoadGenerator {
     this.free[this.freeCount++] = slot.index;
   }
 
-  /** Calls issued so far (sent, not backlogged). */
-  get issued(): number {
-    return this.sends;
-  }
-
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    // Waiting calls were never sent: they are not results, and the run is over.
+    // Waiting calls were never sent: they are not results, and the run is over; count them so the report says so.
+    if (this.backlogSize > 0) {
+      this.backlogAtStop += this.backlogSize;
+      const oldestWaitMs = performance.now() - (this.backlog[this.backlogHead] as number);
+      this.backlogAtStopOldestWaitMs = Math.max(this.backlogAtStopOldestWaitMs ?? 0, oldestWaitMs);
+    }
     this.backlogSize = 0;
     await waitIdle(() => this.freeCount === this.options.maxInFlight, this.options.drainGraceMs ?? 2000);
   }
@@ -155,6 +161,8 @@ export class OpenLoop implements LoadGenerator {
       dropped: this.dropped,
       meanMs: this.sends === 0 ? 0 : this.lagSumMs / this.sends,
       maxMs: this.lagMaxMs,
+      backlogAtStop: this.backlogAtStop,
+      backlogAtStopOldestWaitMs: this.backlogAtStopOldestWaitMs,
     };
   }
 }

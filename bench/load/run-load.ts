@@ -158,7 +158,17 @@ export async function runLoadScenario(options: RunLoadOptions): Promise<LoadResu
     return result(
       run.windows,
       lag !== undefined
-        ? { openLoop: { scheduled: lag.scheduled, queued: lag.queued, dropped: lag.dropped, sendLagMeanMs: lag.meanMs, sendLagMaxMs: lag.maxMs } }
+        ? {
+            openLoop: {
+              scheduled: lag.scheduled,
+              queued: lag.queued,
+              dropped: lag.dropped,
+              sendLagMeanMs: lag.meanMs,
+              sendLagMaxMs: lag.maxMs,
+              backlogAtStop: lag.backlogAtStop,
+              backlogAtStopOldestWaitMs: lag.backlogAtStopOldestWaitMs,
+            },
+          }
         : {},
     );
   } finally {

@@ -41,6 +41,17 @@ export const OpenLoopStats = Type.Object(
     dropped: Type.Integer({ minimum: 0, description: "due calls dropped because the backlog was full (errors: backlog-overflow)" }),
     sendLagMeanMs: Type.Number({ description: "mean (actual send − intended send): timer resolution and queueing; negative when calls went out up to 0.5 ms early" }),
     sendLagMaxMs: Type.Number(),
+    backlogAtStop: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description:
+          "due calls still waiting for a free slot when the loop stopped (end of the last window, give or take the few ms its edge takes): " +
+          "never sent, so in no window's figures; under overload these are the longest waits, so the last window's tail latency is understated",
+      }),
+    ),
+    backlogAtStopOldestWaitMs: Type.Optional(
+      Type.Union([Type.Number(), Type.Null()], { description: "how long the oldest of those had waited at stop: a lower bound on its latency" }),
+    ),
   },
   { description: "latency is measured from the intended send time; sendLag shows how late the sends actually were" },
 );
