@@ -4,27 +4,15 @@
 // h2load, so that the server is what gets measured (npm run bench:crosscheck compares it with h2load).
 import { targetHostPort } from "./target-address.js";
 import { H2FrameConnection } from "./h2/h2-frame-connection.js";
-import { transportErrorCode } from "./error-code.js";
+import { LaneReconnect } from "./lane-reconnect.js";
+import { grpcRequestHeaders, type LeanGrpcOptions } from "./lean-grpc-request.js";
 import type { CallDone, Transport } from "./transport.js";
 
-export interface H2FramesOptions {
-  /** host:port */
-  target: string;
-  connections: number;
-  /** gRPC method path, e.g. /shop.v1.UserService/GetUser */
-  path: string;
-  /** the length-prefixed request (grpcFrame(encoded message)) */
-  frame: Buffer;
-  timeoutMs: number;
-  /** Extra request headers (e.g. grpc-accept-encoding); none by default. */
-  headers?: Record<string, string>;
-}
+export type H2FramesOptions = LeanGrpcOptions;
 
-class Lane {
-  connection: H2FrameConnection | null = null;
-  connecting = false;
-  lastFailure = 0;
-  readonly waiting: CallDone[] = [];
+interface Lane {
+  connection: H2FrameConnection | null;
+  reconnect: LaneReconnect;
 }
 
 export class H2FramesTransport implements Transport {
@@ -36,80 +24,42 @@ export class H2FramesTransport implements Transport {
   private readonly address: { host: string; port: number };
   private readonly headers: [string, string][];
   private closing = false;
-  /** connections opened over the transport's life (reconnects included) */
-  connectionsOpened = 0;
 
   constructor(private readonly options: H2FramesOptions) {
     this.connections = options.connections;
     this.address = targetHostPort(options.target);
-    this.headers = [
-      [":method", "POST"],
-      [":scheme", "http"],
-      [":path", options.path],
-      [":authority", options.target],
-      ["content-type", "application/grpc"],
-      ["te", "trailers"],
-      ...Object.entries(options.headers ?? {}),
-    ];
-    for (let i = 0; i < options.connections; i++) this.lanes.push(new Lane());
+    this.headers = grpcRequestHeaders(options);
+    for (let i = 0; i < options.connections; i++) {
+      const lane: Lane = {
+        connection: null,
+        reconnect: new LaneReconnect(
+          () => this.connect(lane),
+          (done) => this.send(i, done),
+          () => this.closing,
+        ),
+      };
+      this.lanes.push(lane);
+    }
   }
 
   async open(): Promise<void> {
-    await Promise.all(this.lanes.map((lane) => this.connect(lane)));
+    await Promise.all(this.lanes.map((lane) => lane.reconnect.open()));
   }
 
   private async connect(lane: Lane): Promise<void> {
     const connection = new H2FrameConnection({ ...this.address, headers: this.headers, payload: this.options.frame, timeoutMs: this.options.timeoutMs });
-    lane.connecting = true;
-    try {
-      await connection.open();
-      this.connectionsOpened++;
-      lane.connection = connection;
-      connection.onUnusable = () => {
-        if (lane.connection === connection) lane.connection = null;
-      };
-    } catch (error) {
-      lane.lastFailure = Date.now();
-      throw error;
-    } finally {
-      lane.connecting = false;
-    }
+    await connection.open();
+    lane.connection = connection;
+    connection.onUnusable = () => {
+      if (lane.connection === connection) lane.connection = null;
+    };
   }
 
   send(lane: number, done: CallDone): void {
     const l = this.lanes[lane % this.connections] as Lane;
     const connection = l.connection;
-    if (connection !== null && connection.usable) {
-      connection.request(done);
-      return;
-    }
-    this.sendWhenReconnected(l, done);
-  }
-
-  // A lost connection is re-opened lazily (at most every 100 ms); calls meanwhile fail as refused, after a
-  // tick so a closed loop against a dead server cannot spin.
-  private sendWhenReconnected(lane: Lane, done: CallDone): void {
-    if (this.closing) {
-      setImmediate(done, "reset");
-      return;
-    }
-    lane.waiting.push(done);
-    if (lane.connecting) return;
-    if (Date.now() - lane.lastFailure < 100) {
-      const failed = lane.waiting.splice(0);
-      setTimeout(() => failed.forEach((d) => d("refused")), 1);
-      return;
-    }
-    this.connect(lane).then(
-      () => {
-        const waiting = lane.waiting.splice(0);
-        for (const d of waiting) this.send(this.lanes.indexOf(lane), d);
-      },
-      (error: unknown) => {
-        const code = transportErrorCode(error);
-        for (const d of lane.waiting.splice(0)) d(code);
-      },
-    );
+    if (connection !== null && connection.usable) connection.request(done);
+    else l.reconnect.send(done);
   }
 
   async close(): Promise<void> {

@@ -14,23 +14,14 @@
 //   WINDOW_UPDATE round trips the neutral tool does not pay.
 import http2 from "node:http2";
 import { grpcStatusFromHeader, transportErrorCode } from "./error-code.js";
+import { LaneReconnect } from "./lane-reconnect.js";
+import { grpcRequestHeaders, type LeanGrpcOptions } from "./lean-grpc-request.js";
 import type { CallDone, Transport } from "./transport.js";
 
 const WINDOW = 2 ** 30 - 1;
 const { NGHTTP2_CANCEL } = http2.constants;
 
-export interface H2NodeOptions {
-  /** host:port */
-  target: string;
-  connections: number;
-  /** gRPC method path, e.g. /shop.v1.UserService/GetUser */
-  path: string;
-  /** the length-prefixed request (grpcFrame(encoded message)) */
-  frame: Buffer;
-  timeoutMs: number;
-  /** Extra request headers (e.g. grpc-accept-encoding); none by default. */
-  headers?: Record<string, string>;
-}
+export type H2NodeOptions = LeanGrpcOptions;
 
 const kDone = Symbol("done");
 const kCode = Symbol("code");
@@ -77,29 +68,24 @@ export class H2NodeTransport implements Transport {
   readonly view = "server" as const;
   readonly connections: number;
   private readonly sessions: (http2.ClientHttp2Session | null)[];
+  private readonly reconnects: LaneReconnect[] = [];
   private readonly authority: string;
   private readonly headers: http2.OutgoingHttpHeaders;
   private readonly requestOptions: http2.ClientSessionRequestOptions = { endStream: false };
   private closing = false;
-  private lastConnectFailure = 0;
 
   constructor(private readonly options: H2NodeOptions) {
     this.connections = options.connections;
     this.sessions = new Array(options.connections).fill(null);
     this.authority = `http://${options.target}`;
-    this.headers = Object.freeze({
-      ":method": "POST",
-      ":scheme": "http",
-      ":authority": options.target,
-      ":path": options.path,
-      "content-type": "application/grpc",
-      te: "trailers",
-      ...options.headers,
-    });
+    this.headers = Object.freeze(Object.fromEntries(grpcRequestHeaders(options)));
+    for (let i = 0; i < options.connections; i++) {
+      this.reconnects.push(new LaneReconnect(() => this.connect(i), (done) => this.send(i, done), () => this.closing));
+    }
   }
 
   async open(): Promise<void> {
-    await Promise.all(this.sessions.map((_, i) => this.connect(i)));
+    await Promise.all(this.reconnects.map((reconnect) => reconnect.open()));
   }
 
   private connect(lane: number): Promise<void> {
@@ -111,7 +97,6 @@ export class H2NodeTransport implements Transport {
       this.sessions[lane] = session;
       const fail = (error: unknown) => {
         this.sessions[lane] = null;
-        this.lastConnectFailure = Date.now();
         reject(error);
       };
       session.once("error", fail);
@@ -132,7 +117,7 @@ export class H2NodeTransport implements Transport {
     const index = lane % this.connections;
     const session = this.sessions[index];
     if (session == null || session.closed || session.destroyed) {
-      this.sendWhenReconnected(index, done);
+      (this.reconnects[index] as LaneReconnect).send(done);
       return;
     }
     let stream: CallStream;
@@ -151,23 +136,6 @@ export class H2NodeTransport implements Transport {
     stream.on("error", onError);
     stream.on("close", onClose);
     stream.end(this.options.frame);
-  }
-
-  // A lost connection is re-opened lazily (at most every 100 ms); calls meanwhile fail as refused, after a
-  // tick so a closed loop against a dead server cannot recurse.
-  private sendWhenReconnected(index: number, done: CallDone): void {
-    if (this.closing) {
-      setImmediate(done, "reset");
-      return;
-    }
-    if (Date.now() - this.lastConnectFailure < 100 || this.sessions[index] !== null) {
-      setTimeout(done, 1, "refused");
-      return;
-    }
-    this.connect(index).then(
-      () => this.send(index, done),
-      (error: unknown) => done(transportErrorCode(error)),
-    );
   }
 
   async close(): Promise<void> {

@@ -96,9 +96,7 @@ export class H2FrameConnection {
   private readonly waiting: CallDone[] = [];
   private nextStreamId = 1;
   private sendWindow = DEFAULT_WINDOW;
-  private peerInitialWindow = DEFAULT_WINDOW;
   private peerMaxStreams = Infinity;
-  private peerMaxFrame = 16_384;
   private peerTableSize = 4096;
   private receivedSinceUpdate = 0;
   private pending: Buffer | null = null;
@@ -398,12 +396,11 @@ export class H2FrameConnection {
         case SETTING.MAX_CONCURRENT_STREAMS:
           this.peerMaxStreams = value;
           break;
+        // One request is one small DATA frame: these two settings only have to admit it.
         case SETTING.INITIAL_WINDOW_SIZE:
-          this.peerInitialWindow = value;
           if (this.options.payload.length > value) throw new Error(`server stream window ${value} is smaller than one request`);
           break;
         case SETTING.MAX_FRAME_SIZE:
-          this.peerMaxFrame = value;
           if (this.options.payload.length > value) throw new Error(`server max frame size ${value} is smaller than one request`);
           break;
       }
@@ -449,10 +446,5 @@ export class H2FrameConnection {
       setTimeout(() => socket.destroy(), 200).unref();
     }
     this.die("reset");
-  }
-
-  /** For tests and diagnostics. */
-  get peer(): { maxConcurrentStreams: number; initialWindow: number; maxFrameSize: number; headerTableSize: number } {
-    return { maxConcurrentStreams: this.peerMaxStreams, initialWindow: this.peerInitialWindow, maxFrameSize: this.peerMaxFrame, headerTableSize: this.peerTableSize };
   }
 }

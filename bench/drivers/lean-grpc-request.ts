@@ -1,0 +1,28 @@
+// What the two lean gRPC drivers (h2-frames, h2-node) are told and send: the same options and the same request
+// headers for every call, so the crosscheck between them compares two clients, not two requests.
+
+export interface LeanGrpcOptions {
+  /** host:port */
+  target: string;
+  connections: number;
+  /** gRPC method path, e.g. /shop.v1.UserService/GetUser */
+  path: string;
+  /** the length-prefixed request (grpcFrame(encoded message)) */
+  frame: Buffer;
+  timeoutMs: number;
+  /** Extra request headers (e.g. grpc-accept-encoding); none by default. */
+  headers?: Record<string, string>;
+}
+
+/** One call's request headers, pseudo-headers first. */
+export function grpcRequestHeaders(options: Pick<LeanGrpcOptions, "target" | "path" | "headers">): [string, string][] {
+  return [
+    [":method", "POST"],
+    [":scheme", "http"],
+    [":path", options.path],
+    [":authority", options.target],
+    ["content-type", "application/grpc"],
+    ["te", "trailers"],
+    ...Object.entries(options.headers ?? {}),
+  ];
+}
