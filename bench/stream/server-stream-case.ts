@@ -2,10 +2,11 @@
 // on the same connection. Figures are medians over repetitions (peak RSS: the maximum); the case is
 // verified only if every repetition's count and checksum matched.
 import type { StreamResult } from "../model/stream-result.js";
-import { openProbe, type ProbeReading } from "./case-probe.js";
+import type { ProbeReading } from "./case-probe.js";
 import type { ExpectedOrdersCache } from "./expected-orders.js";
 import type { OrderFetchResult, OrderStreamClient } from "./order-stream-client.js";
-import { maxOrNull, median, repetitionSignal, round, type StreamCaseContext } from "./stream-case-context.js";
+import { median, repetitionSignal, round, type StreamCaseContext } from "./stream-case-context.js";
+import { endReasonOf, measureRepetitions, probed, probeFigures } from "./stream-repetitions.js";
 
 export interface ServerStreamCase {
   client: OrderStreamClient;
@@ -43,34 +44,30 @@ export async function runServerStreamCase(c: ServerStreamCase, ctx: StreamCaseCo
   if (client.maxItems !== null && c.items > client.maxItems) {
     return notApplicable(c, `not applicable: ${client.configuration} serves at most ${client.maxItems} orders per call (${client.note ?? "server limit"})`);
   }
-  const fetchOnce = async (n: number, measure: boolean): Promise<{ result: OrderFetchResult; probe: ProbeReading | null }> => {
+  const fetchOnce = async (n: number, measure: boolean): Promise<{ outcome: OrderFetchResult; probe: ProbeReading | null }> => {
     const pages = client.plan(c.userId, n);
     const expectations = pages.map((p) => expected.get(p.userId, p.count));
     const signal = repetitionSignal(ctx);
-    const probe = measure ? await openProbe(ctx.meter, ctx.server) : null;
-    const result = await client.fetch(pages, expectations, signal);
-    const reading = probe ? await probe.finish() : null;
+    const fetch = () => client.fetch(pages, expectations, signal);
+    const { outcome: result, probe } = measure ? await probed(ctx, fetch) : { outcome: await fetch(), probe: null };
     for (const p of pages) if (p.userId !== c.userId) expected.forget(p.userId);
     if (signal.aborted && !ctx.signal.aborted && result.failure) result.failure = `timeout after ${ctx.repetitionTimeoutMs} ms: ${result.failure}`;
-    return { result, probe: reading };
+    return { outcome: result, probe };
   };
 
   const warm = await fetchOnce(c.warmupItems, false);
-  const results: OrderFetchResult[] = [];
-  const probes: ProbeReading[] = [];
-  let failure: string | undefined = warm.result.failure ? `warm-up: ${warm.result.failure}` : undefined;
-  if (!failure && !warm.result.received.verified) failure = `warm-up not verified: ${warm.result.received.mismatch}`;
-  for (let rep = 0; rep < c.repetitions && !failure && !ctx.signal.aborted; rep++) {
-    const { result, probe } = await fetchOnce(c.items, true);
-    results.push(result);
-    if (probe) probes.push(probe);
-    if (result.failure) failure = result.failure;
-    else if (!result.received.verified) failure = `not verified: ${result.received.mismatch}`;
-  }
+  let warmFailure: string | undefined = warm.outcome.failure ? `warm-up: ${warm.outcome.failure}` : undefined;
+  if (!warmFailure && !warm.outcome.received.verified) warmFailure = `warm-up not verified: ${warm.outcome.received.mismatch}`;
+  const { outcomes: results, probes, failure } = await measureRepetitions(
+    c.repetitions,
+    ctx,
+    warmFailure,
+    () => fetchOnce(c.items, true),
+    (r) => r.failure ?? (r.received.verified ? undefined : `not verified: ${r.received.mismatch}`),
+  );
   const ok = results.filter((r) => !r.failure);
   const ttfi = median(ok.map((r) => r.timeToFirstItemMs).filter((v): v is number => v !== null));
   const ttli = median(ok.map((r) => r.timeToLastItemMs).filter((v): v is number => v !== null));
-  const lastProbe = probes.at(-1);
   const lifetime = probes.some((p) => p.serverPeakIsLifetime);
   const notes = [client.note, lifetime ? "server peak RSS is the process's lifetime peak (no per-window reset on this OS)" : undefined].filter(Boolean);
   return {
@@ -83,14 +80,9 @@ export async function runServerStreamCase(c: ServerStreamCase, ctx: StreamCaseCo
     timeToFirstItemMs: round(ttfi),
     timeToLastItemMs: round(ttli),
     itemsPerSec: ttli !== null && ttli > 0 ? round((c.items * 1000) / ttli, 1) : null,
-    clientPeakRssMb: round(maxOrNull(probes.map((p) => p.clientPeakRssMb)), 1),
-    serverPeakRssMb: round(maxOrNull(probes.map((p) => p.serverPeakRssMb)), 1),
-    clientRssStartMb: round(probes[0]?.clientRssStartMb ?? null, 1),
-    serverRssStartMb: round(probes[0]?.serverRssStartMb ?? null, 1),
-    serverCpuMs: round(median(probes.map((p) => p.serverCpuMs).filter((v): v is number => v !== null))),
-    wireBytes: lastProbe ? lastProbe.wireBytes : null,
+    ...probeFigures(probes),
     repetitions: results.length,
-    endReason: ctx.signal.aborted ? "aborted" : failure?.startsWith("timeout") ? "timeout" : failure ? "failed" : "completed",
+    endReason: endReasonOf(ctx, failure),
     driver: client.driver,
     ...(notes.length > 0 ? { note: notes.join("; ") } : {}),
     ...(failure ? { failure } : {}),

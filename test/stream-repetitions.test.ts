@@ -1,0 +1,58 @@
+// The repetition loop the server-stream and upload cases share: it stops at the first failure, runs nothing
+// after a failed warm-up, and the probe figures are the same aggregation for every case (peak RSS the maximum,
+// start RSS the first repetition's, server CPU the median, wire bytes the last repetition's).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { ProbeReading } from "../bench/stream/case-probe.js";
+import type { StreamCaseContext } from "../bench/stream/stream-case-context.js";
+import { endReasonOf, measureRepetitions, probeFigures } from "../bench/stream/stream-repetitions.js";
+
+const ctx = (aborted = false): StreamCaseContext => {
+  const controller = new AbortController();
+  if (aborted) controller.abort();
+  return { server: null, meter: null as never, signal: controller.signal, repetitionTimeoutMs: 1000 };
+};
+
+const reading = (i: number): ProbeReading => ({
+  clientRssStartMb: 10 + i,
+  clientPeakRssMb: [50, 70, 60][i] ?? null,
+  serverRssStartMb: 20 + i,
+  serverPeakRssMb: i === 1 ? null : 30 + i,
+  serverPeakIsLifetime: false,
+  serverCpuMs: [5, 1, 3][i] ?? null,
+  wireBytes: { request: 100 + i, response: 1000 + i },
+});
+
+test("repetitions stop at the first failure and keep what ran", async () => {
+  let i = 0;
+  const outcomes = ["ok", "bad", "ok"];
+  const reps = await measureRepetitions(3, ctx(), undefined, async () => ({ outcome: outcomes[i] as string, probe: reading(i++) }), (o) => (o === "bad" ? "failed on purpose" : undefined));
+  assert.deepEqual(reps.outcomes, ["ok", "bad"]);
+  assert.equal(reps.probes.length, 2);
+  assert.equal(reps.failure, "failed on purpose");
+  assert.equal(endReasonOf(ctx(), reps.failure), "failed");
+});
+
+test("a failed warm-up runs no repetition; an aborted family runs none either", async () => {
+  const never = async () => assert.fail("must not run");
+  const warmFailed = await measureRepetitions(3, ctx(), "warm-up: boom", never, () => undefined);
+  assert.deepEqual(warmFailed, { outcomes: [], probes: [], failure: "warm-up: boom" });
+  const aborted = await measureRepetitions(3, ctx(true), undefined, never, () => undefined);
+  assert.deepEqual(aborted.outcomes, []);
+  assert.equal(endReasonOf(ctx(true), undefined), "aborted");
+  assert.equal(endReasonOf(ctx(), "timeout after 1000 ms"), "timeout");
+  assert.equal(endReasonOf(ctx(), undefined), "completed");
+});
+
+test("probe figures: peak RSS the maximum, start RSS the first, server CPU the median, wire bytes the last", () => {
+  const figures = probeFigures([0, 1, 2].map(reading));
+  assert.deepEqual(figures, {
+    clientPeakRssMb: 70,
+    serverPeakRssMb: 32,
+    clientRssStartMb: 10,
+    serverRssStartMb: 20,
+    serverCpuMs: 3,
+    wireBytes: { request: 102, response: 1002 },
+  });
+  assert.deepEqual(probeFigures([]), { clientPeakRssMb: null, serverPeakRssMb: null, clientRssStartMb: null, serverRssStartMb: null, serverCpuMs: null, wireBytes: null });
+});
