@@ -1,6 +1,7 @@
 // Run-wide flags read from the measurements themselves, so a reader sees them next to the findings:
-// a saturated load generator, unpinned CPUs, a compression setting that was not applied, failed or aborted families,
-// errors, unverified streams, errored micro benchmarks.
+// a saturated load generator, unpinned CPUs, repetitions that are windows of one run, lifetime RSS peaks, open-loop
+// calls never sent, a compression setting that was not applied, failed or aborted families, errors, unverified
+// streams, errored micro benchmarks.
 import type { Report } from "../model/report.js";
 
 const list = (xs: string[], max = 3) => (xs.length > max ? `${xs.slice(0, max).join(", ")} and ${xs.length - max} more` : xs.join(", "));
@@ -13,6 +14,11 @@ export function runCaveats(report: Report): string[] {
   }
   if (report.load.length > 0 && !report.environment.pinned) {
     caveats.push(`CPUs not pinned${report.environment.pinning ? ` (${report.environment.pinning})` : ""}: server and load generator competed for the same cores`);
+  }
+  if (report.load.some((s) => s.repetitions.length > 1)) {
+    caveats.push(
+      "repetitions are back-to-back windows of one continuous run (same connections, same server process): the confidence intervals and verdicts treat them as independent, so they reflect the noise within this run, not between runs",
+    );
   }
   const saturated = report.load.filter((s) => s.driverSaturated || s.repetitions.some((r) => r.driverSaturated)).map((s) => s.scenario);
   if (saturated.length > 0) {
