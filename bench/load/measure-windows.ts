@@ -3,8 +3,9 @@
 // edges: completed calls (by completion time), the server process's CPU time (over IPC), this process's CPU
 // time, and the bytes on the client sockets. Peak RSS is per window too: the kernel's high-water mark of the
 // server process and of this one is reset at each window's start (servers and this process outlive many
-// scenarios, so a lifetime peak would carry one scenario's spike into the next). The failure watchdog and the abort signal end a run early; a
-// window cut short keeps its figures over the time it actually ran and says why in endReason.
+// scenarios, so a lifetime peak would carry one scenario's spike into the next). The failure watchdog and the
+// abort signal end a run early; a window cut short keeps its figures over the time it actually ran and says why
+// in endReason.
 import { performance } from "node:perf_hooks";
 import { encodeHistogram, summarizeHistogram } from "../histogram.js";
 import type { EndReason, Measurement, PeakRssScope } from "../model/measurement.js";
