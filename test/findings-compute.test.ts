@@ -213,7 +213,7 @@ describe("run-wide caveats", () => {
     assert.match(caveats, /load generator saturated in 1 of 20 load scenarios/);
     assert.match(caveats, /compression not applied as requested for grpc \(grpc-js\): grpc-js ignored the setting \[ListOrders large response gzip→identity\]/);
     assert.match(caveats, /failed verification.*grpc-StreamOrders/);
-    assert.match(caveats, /repetitions are back-to-back windows of one continuous run .* not between runs/);
+    assert.match(caveats, /repetitions are separate runs .* interleaved across the load scenarios.* not between machines or days/);
   });
 
   it("peak RSS that could only be read as a lifetime peak is named in a caveat", () => {

@@ -17,7 +17,7 @@ export function runCaveats(report: Report): string[] {
   }
   if (report.load.some((s) => s.repetitions.length > 1)) {
     caveats.push(
-      "repetitions are back-to-back windows of one continuous run (same connections, same server process): the confidence intervals and verdicts treat them as independent, so they reflect the noise within this run, not between runs",
+      "repetitions are separate runs (fresh connections, own warm-up) interleaved across the load scenarios, so they sample this run's time span; they share one server process and one session on this machine, so the confidence intervals cover the variation within this run, not between machines or days",
     );
   }
   const saturated = report.load.filter((s) => s.driverSaturated || s.repetitions.some((r) => r.driverSaturated)).map((s) => s.scenario);

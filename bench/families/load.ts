@@ -1,7 +1,7 @@
 // The load family: equal load at the gRPC and REST servers, latency distribution, throughput and CPU per call.
 // Scenarios are data (below); the engine lives in bench/load/ and bench/drivers/. Per-profile settings live here.
 //
-// Budget: the quick profile gets about 60 s of the 2-minute run: 10 scenarios × (0.75 s warm-up + 3 × 1.5 s).
+// Budget: the quick profile gets about 65 s of the 2-minute run: 3 rounds × 10 scenarios × (0.5 s warm-up + 1.5 s).
 import type { Family, FamilyContext } from "../family.js";
 import { pinSelf, planPinning } from "../cpu/cpu-pinning.js";
 import type { LoadResult } from "../model/load-result.js";
@@ -13,7 +13,7 @@ import { AGGREGATION_NOTE, aggregateRepetitions } from "../load/aggregate-repeti
 import { startServerProcess, type ServerProcess } from "../server-process/server-process.js";
 
 export const LOAD_DEFAULTS: Record<ProfileName, ScenarioDefaults> = {
-  quick: { concurrency: 32, grpcConnections: 4, warmupS: 0.75, durationS: 1.5, repetitions: 3, timeoutMs: 10_000 },
+  quick: { concurrency: 32, grpcConnections: 4, warmupS: 0.5, durationS: 1.5, repetitions: 3, timeoutMs: 10_000 },
   full: { concurrency: 32, grpcConnections: 4, warmupS: 3, durationS: 5, repetitions: 5, timeoutMs: 10_000 },
 };
 
@@ -104,47 +104,93 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
   const restore = plan.client !== null ? pinSelf(plan.client) : null;
   if (plan.client !== null && restore === null) ctx.caveat(`load: could not pin the load generator to CPU ${plan.client}`);
   const pinning = { server: plan.server, client: restore !== null ? plan.client : null };
-  const measured: LoadResult[] = [];
   const t0 = Date.now();
+  // Repetitions are separate runs (fresh connections, own warm-up), interleaved round-robin across scenarios,
+  // so a scenario's repetitions sample the whole run's time span: on a shared host the machine's speed drifts
+  // over tens of seconds, and back-to-back windows would all sit in one drift and understate the spread.
+  const reps = new Map<string, LoadResult[]>(scenarios.map((s) => [s.id, []]));
+  const openRates = new Map<string, { rps: number; how: string }>();
+  const rounds = Math.max(...scenarios.map((s) => s.repetitions));
   try {
-    for (const [i, scenario] of scenarios.entries()) {
-      if (ctx.signal.aborted) break;
-      const target = remote[scenario.protocol];
-      const server = target === null ? await serverFor(scenario.server) : null;
-      const label = `${i + 1}/${scenarios.length} ${scenario.id}`;
-      if (target === null && server === null) {
-        const failure = startFailures.get(scenario.server) ?? "server did not start";
-        const config = loadConfigOf({ scenario, target: "", server: null, pinning }, null);
-        const reps = [failedMeasurement("server-start", failure)];
-        const entry: LoadResult = { ...config, ...aggregateRepetitions(reps), durationS: scenario.durationS, repetitions: reps, coordinatedOmissionCorrected: scenario.mode === "open", aggregation: AGGREGATION_NOTE, notes: [failure] };
-        ctx.record("load", entry);
-        measured.push(entry);
-        continue;
+    for (let round = 1; round <= rounds && !ctx.signal.aborted; round++) {
+      for (const [i, scenario] of scenarios.entries()) {
+        if (ctx.signal.aborted) break;
+        if (round > scenario.repetitions) continue;
+        const done = reps.get(scenario.id) as LoadResult[];
+        const target = remote[scenario.protocol];
+        const server = target === null ? await serverFor(scenario.server) : null;
+        const label = `round ${round}/${rounds} ${i + 1}/${scenarios.length} ${scenario.id}`;
+        if (target === null && server === null) {
+          if (round > 1) continue; // recorded once, below
+          const failure = startFailures.get(scenario.server) ?? "server did not start";
+          const config = loadConfigOf({ scenario, target: "", server: null, pinning }, null);
+          const failed = [failedMeasurement("server-start", failure)];
+          done.push({ ...config, ...aggregateRepetitions(failed), durationS: scenario.durationS, repetitions: failed, coordinatedOmissionCorrected: scenario.mode === "open", aggregation: AGGREGATION_NOTE, notes: [failure] });
+          continue;
+        }
+        // The open-loop rate is fixed once, from round 1's closed-loop results, so every repetition offers the same load.
+        let rate = openRates.get(scenario.id) ?? null;
+        if (scenario.mode === "open" && rate === null) {
+          rate = resolveOpenRate(scenario, [...reps.values()].map((r) => r[0]).filter((r): r is LoadResult => r !== undefined));
+          openRates.set(scenario.id, rate);
+        }
+        ctx.progress(`${label} starting`);
+        const result = await runLoadScenario({
+          scenario: { ...scenario, repetitions: 1 },
+          target: target ?? (server as ServerProcess).target,
+          server,
+          ...(rate !== null ? { rateRps: rate.rps } : {}),
+          pinning: server === null ? { server: null, client: pinning.client } : pinning,
+          signal: ctx.signal,
+          onProgress: (p) =>
+            ctx.progress(`${label} ${p.phase === "warmup" ? "warm-up" : "measuring"} ${((Date.now() - t0) / 1000).toFixed(0)} s, ${p.okTotal} calls${p.errorTotal > 0 ? `, ${p.errorTotal} errors` : ""}`),
+        });
+        done.push(result);
       }
-      const rate = scenario.mode === "open" ? resolveOpenRate(scenario, measured) : null;
-      ctx.progress(`${label} starting`);
-      const result = await runLoadScenario({
-        scenario,
-        target: target ?? (server as ServerProcess).target,
-        server,
-        ...(rate !== null ? { rateRps: rate.rps } : {}),
-        pinning: server === null ? { server: null, client: pinning.client } : pinning,
-        signal: ctx.signal,
-        onProgress: (p) =>
-          ctx.progress(
-            `${label} ${p.phase === "warmup" ? "warm-up" : `rep ${p.repetition}/${scenario.repetitions}`} ${((Date.now() - t0) / 1000).toFixed(0)} s, ${p.okTotal} calls${p.errorTotal > 0 ? `, ${p.errorTotal} errors` : ""}`,
-          ),
-      });
-      if (rate !== null) result.notes = [...(result.notes ?? []), `open-loop rate: ${rate.how}`];
+    }
+  } finally {
+    // Recorded here, so an abort or a crash mid-way still keeps every repetition that was measured.
+    for (const scenario of scenarios) {
+      const done = reps.get(scenario.id) as LoadResult[];
+      if (done.length === 0) continue;
+      const result = combineRepetitions(scenario, done);
+      const rate = openRates.get(scenario.id);
+      if (rate !== undefined) result.notes = [...(result.notes ?? []), `open-loop rate: ${rate.how}`];
       ctx.record("load", result);
-      measured.push(result);
       if (result.driverSaturated) ctx.caveat(`load: the load generator was saturated in ${scenario.id}: its throughput is a lower bound`);
       if (result.endReason === "failed") ctx.caveat(`load: ${scenario.id} failed: ${result.failure ?? "unknown"}`);
     }
-  } finally {
     restore?.();
     await Promise.all([...servers.values()].map((s) => s.stop().catch(() => {})));
   }
+}
+
+/** One LoadResult from a scenario's single-repetition runs: figures re-aggregated over all their windows. */
+export function combineRepetitions(scenario: ResolvedScenario, runs: readonly LoadResult[]): LoadResult {
+  const first = runs[0] as LoadResult;
+  const windows = runs.flatMap((r) => r.repetitions);
+  const notes = [...new Set(runs.flatMap((r) => r.notes ?? []))];
+  const lags = runs.map((r) => r.openLoop).filter((l): l is NonNullable<LoadResult["openLoop"]> => l !== undefined);
+  const sum = (pick: (l: NonNullable<LoadResult["openLoop"]>) => number | undefined) => lags.reduce((a, l) => a + (pick(l) ?? 0), 0);
+  const combined: LoadResult = {
+    ...first,
+    ...aggregateRepetitions(windows),
+    durationS: scenario.durationS,
+    repetitions: windows,
+    notes,
+  };
+  if (lags.length > 0) {
+    combined.openLoop = {
+      scheduled: sum((l) => l.scheduled),
+      queued: sum((l) => l.queued),
+      dropped: sum((l) => l.dropped),
+      sendLagMeanMs: lags.reduce((a, l) => a + l.sendLagMeanMs * l.scheduled, 0) / Math.max(1, sum((l) => l.scheduled)),
+      sendLagMaxMs: Math.max(...lags.map((l) => l.sendLagMaxMs)),
+      backlogAtStop: sum((l) => l.backlogAtStop),
+      backlogAtStopOldestWaitMs: Math.max(...lags.map((l) => l.backlogAtStopOldestWaitMs ?? 0)),
+    };
+  }
+  return combined;
 }
 
 export const family: Family = {
