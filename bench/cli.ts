@@ -12,6 +12,8 @@ import { mkdirSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { captureEnvironment, REPO_ROOT, toolVersion } from "./environment.js";
+import { planPinning } from "./cpu/cpu-pinning.js";
+import { NOISE_PROBE_WHAT, runNoiseProbe } from "./cpu/noise-probe.js";
 import type { Family } from "./family.js";
 import { FAMILY_LOADERS } from "./families/registry.js";
 import type { FamilyName, Report } from "./model/report.js";
@@ -114,9 +116,14 @@ async function main(): Promise<number> {
   process.on("uncaughtException", fatal);
   process.on("unhandledRejection", fatal);
 
+  // The reference loop runs where the servers will: its readings describe the CPU that serves the calls.
+  const probeCpus = planPinning().server;
+  const environment = captureEnvironment();
+  if (!testFamilies) environment.referenceProbe = { what: NOISE_PROBE_WHAT, cpus: probeCpus, ms: [] };
   run = new BenchRun(options, {
     loaders: familyLoaders,
-    environment: captureEnvironment(),
+    environment,
+    ...(testFamilies ? {} : { probe: () => runNoiseProbe(probeCpus, 4) }),
     tool: toolVersion(),
     signal: controller.signal,
     onProgress: progressDisplay(process.stderr),

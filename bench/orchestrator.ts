@@ -41,6 +41,8 @@ export interface BenchRunDeps {
   /** Run-wide flags known before any family runs. */
   caveats?: readonly string[];
   now?: () => Date;
+  /** Times the machine's reference loop (ms), at the start and after each family; null when it cannot run. */
+  probe?: () => number | null;
   /** The end-of-run analysis; tests inject one that throws. Default analyzeReport. */
   analyze?: (report: Report) => Report;
 }
@@ -140,6 +142,7 @@ export class BenchRun {
     const { signal } = this.deps;
     const names = this.options.families;
     const graceMs = this.deps.abortGraceMs ?? 15_000;
+    this.probeMachine();
     for (const [i, name] of names.entries()) {
       const index = i + 1;
       if (signal.aborted) {
@@ -167,8 +170,16 @@ export class BenchRun {
       run.durationS = (this.now().getTime() - startedMs) / 1000;
       this.report.families.push(run);
       this.emit({ kind: "family-end", family: name, index, total: names.length, run, entries: this.entryCount() - before, elapsedS: this.elapsedS() });
+      if (!signal.aborted) this.probeMachine();
     }
     return this.snapshot();
+  }
+
+  /** One reading of the reference loop, so compare can tell a slower machine from slower code. */
+  private probeMachine(): void {
+    const ms = this.deps.probe?.() ?? null;
+    const probe = this.report.environment.referenceProbe;
+    if (ms !== null && probe !== undefined) probe.ms.push(ms);
   }
 
   /**

@@ -34,6 +34,25 @@ function newRun(argv: string[], loaders: FamilyLoaders, signal = new AbortContro
 }
 
 describe("orchestrator", () => {
+  it("times the machine's reference loop at the start and after each family, into the report", async () => {
+    const log: string[] = [];
+    let readings = 0;
+    const run = new BenchRun(resolveRunOptions(["--only", "load,size"]), {
+      loaders: loadersWith({}, log),
+      environment: { ...structuredClone(sample.environment), referenceProbe: { what: "test loop", cpus: "0", ms: [] } },
+      tool: { name: "grpc-rest-bench", version: "0.0.0-test" },
+      signal: new AbortController().signal,
+      probe: () => {
+        log.push("probe");
+        return 100 + readings++;
+      },
+    });
+    const report = await run.run();
+    assert.deepEqual(log, ["probe", "load", "probe", "size", "probe"]);
+    assert.deepEqual(report.environment.referenceProbe?.ms, [100, 101, 102]);
+    validateReport(report);
+  });
+
   it("runs the selected families in the fixed order, whatever order --only lists them in", async () => {
     const log: string[] = [];
     const report = await newRun(["--only", "stream,load,micro"], loadersWith({}, log)).run();

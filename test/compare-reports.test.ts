@@ -198,4 +198,36 @@ describe("compareReports", () => {
     assert.ok(notes.includes("@grpc/grpc-js: 1.14.7 → 1.15.0"));
     assert.ok(notes.some((n) => n.startsWith("CPU pinning differs")));
   });
+
+  describe("the machine's reference loop", () => {
+    const withProbe = (report: Report, ms: number[]): Report => {
+      const copy = structuredClone(report);
+      copy.environment.referenceProbe = { what: "test loop", cpus: "0", ms };
+      return copy;
+    };
+    const steady = [300, 302, 298, 301, 299, 300, 303];
+
+    it("a machine that got significantly slower: timing rows shown, not judged, and the reason is on top", () => {
+      const head = withProbe(degrade(base, SCENARIO, "p99", 1.5), steady.map((ms) => ms * 1.3));
+      const result = compareReports(withProbe(base, steady), head);
+      assert.deepEqual(result.regressions, []);
+      assert.match(result.markdown, /The machine speed differed: reference loop 300 ms → 390 ms \(\+30\.0%, p=0\.00\d n=7\+7\)/);
+      const p99 = row(result.rows, SCENARIO, "p99");
+      assert.equal(p99.test.kind, "not-judged");
+      assert.ok(result.rows.filter((r) => r.section !== "sizes").every((r) => r.test.kind === "not-judged"));
+      assert.ok(result.rows.filter((r) => r.section === "sizes").every((r) => r.test.kind === "exact"), "deterministic rows are still judged");
+    });
+
+    it("a steady machine: the same 50% regression is found", () => {
+      const result = compareReports(withProbe(base, steady), withProbe(degrade(base, SCENARIO, "p99", 1.5), [...steady].reverse()));
+      assert.deepEqual(result.regressions.map((r) => r.name), [`${SCENARIO} p99`]);
+    });
+
+    it("a reference change within 5%, or too few readings, does not stop judging", () => {
+      const slightly = compareReports(withProbe(base, steady), withProbe(degrade(base, SCENARIO, "p99", 1.5), steady.map((ms) => ms * 1.04)));
+      assert.equal(slightly.regressions.length, 1);
+      const few = compareReports(withProbe(base, [300, 300]), withProbe(degrade(base, SCENARIO, "p99", 1.5), [600, 600]));
+      assert.equal(few.regressions.length, 1);
+    });
+  });
 });

@@ -11,5 +11,15 @@ export const Environment = Type.Object({
   packages: Type.Record(Type.String(), Type.String(), { description: "exact installed versions of the libraries that shape the figures" }),
   pinned: Type.Boolean({ description: "server and load generator ran on separate CPUs (taskset)" }),
   pinning: Type.Optional(Type.String({ description: "how, or why not" })),
+  referenceProbe: Type.Optional(
+    Type.Object(
+      {
+        what: Type.String(),
+        cpus: Type.Union([Type.String(), Type.Null()]),
+        ms: Type.Array(Type.Number(), { description: "CPU ms of each probe run, at the start and after each family" }),
+      },
+      { description: "a fixed memory-bound reference loop, timed through the run: its spread and its change between two reports show the machine's own speed" },
+    ),
+  ),
 });
 export type Environment = Static<typeof Environment>;

@@ -257,6 +257,27 @@ function machineDriftNote(rows: readonly CompareRow[]): string | null {
   );
 }
 
+/** Beyond this relative change of the reference loop (and significant), the two runs ran on machines of different speed. */
+export const MACHINE_SPEED_TOLERANCE = 0.05;
+
+/**
+ * Each report times a fixed reference loop at its start and after each family. When that loop itself got
+ * significantly slower or faster between the runs, every timing figure moved with the machine, and no test over
+ * repetitions can separate that from a change in the code: timing rows are then shown but not judged.
+ */
+function machineSpeedChange(base: Report, head: Report, options: CompareOptions): string | null {
+  const b = base.environment.referenceProbe?.ms ?? [];
+  const h = head.environment.referenceProbe?.ms ?? [];
+  if (b.length < 3 || h.length < 3) return null;
+  const bm = median(b);
+  const hm = median(h);
+  const change = changeOf(bm, hm);
+  if (change === null || Math.abs(change) < MACHINE_SPEED_TOLERANCE * 100) return null;
+  const { p } = mannWhitney(b, h);
+  if (p > options.alpha) return null;
+  return `machine speed differed: reference loop ${num(bm, "ms").trim()} → ${num(hm, "ms").trim()} (${change >= 0 ? "+" : ""}${change.toFixed(1)}%, p=${p.toFixed(3)} n=${b.length}+${h.length})`;
+}
+
 function familyRegressions(base: Report, head: Report): Regression[] {
   const out: Regression[] = [];
   for (const b of base.families) {
@@ -333,6 +354,14 @@ export function compareReports(base: Report, head: Report, options: CompareOptio
     ...microRows(base.micro, head.micro, options, notes),
     ...sizeRows(base.sizes, head.sizes, options, notes),
   ];
+  const speed = machineSpeedChange(base, head, options);
+  if (speed !== null) {
+    for (const r of rows) {
+      if (r.section === "sizes" || r.test.kind === "not-judged") continue;
+      Object.assign(r, { test: { kind: "not-judged", why: speed }, significant: false, regression: false });
+    }
+    notes.push(`${speed}: load and encode/decode rows are shown, not judged`);
+  }
   for (const r of rows) {
     if (r.regression) regressions.push({ name: `${r.subject} ${r.metric}`, detail: `${changeText(r)} (${num(r.baseMedian, r.unit)} → ${num(r.headMedian, r.unit)}, ${testText(r)})` });
   }
@@ -346,9 +375,15 @@ export function compareReports(base: Report, head: Report, options: CompareOptio
       `a regression is a significant change in the bad direction beyond ${options.thresholdPct}%; ↓ lower is better, ↑ higher is better`,
     "",
   );
-  if (drift) md.push(`> [!WARNING]\n> ${drift}`, "");
+  if (speed) {
+    md.push(
+      `> [!WARNING]\n> The ${speed}. Every timing figure moves with the machine, so load and encode/decode rows are shown but not judged; ` +
+        "sizes and failures still are. Re-run base and head back to back when the machine is steady.",
+      "",
+    );
+  } else if (drift) md.push(`> [!WARNING]\n> ${drift}`, "");
   const notJudged = rows.filter((r) => r.test.kind === "not-judged").length;
-  const compared = `${rows.length - notJudged} rows compared${notJudged > 0 ? `; ${notJudged} shown but not judged: open loop at a different offered load` : ""}`;
+  const compared = `${rows.length - notJudged} rows compared${notJudged > 0 ? `; ${notJudged} shown but not judged: ${speed ? "machine speed differed" : "open loop at a different offered load"}` : ""}`;
   if (regressions.length === 0) md.push(`**No significant regression beyond ${options.thresholdPct}%** (${compared}).`, "");
   else {
     md.push(`**${regressions.length} regression${regressions.length > 1 ? "s" : ""}** beyond ${options.thresholdPct}%:`, "");
