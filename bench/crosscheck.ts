@@ -108,6 +108,16 @@ async function theirs(server: ServerProcess, launch: () => Promise<NeutralRun>):
   return { run, serverCpuUsPerCall: run.completed > 0 ? cpu / run.completed : null };
 }
 
+/** Ours first in odd rounds, theirs first in even ones (ABBA): drift within a round favours neither side. */
+async function inAlternatingOrder<A, B>(round: number, runOurs: () => Promise<A>, runTheirs: () => Promise<B>): Promise<[A, B]> {
+  if (round % 2 === 1) {
+    const a = await runOurs();
+    return [a, await runTheirs()];
+  }
+  const b = await runTheirs();
+  return [await runOurs(), b];
+}
+
 const f = (n: number | null | undefined, digits = 0) => (n === null || n === undefined ? "-" : n.toFixed(digits));
 const ratio = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null || b === 0 ? "-" : (a / b).toFixed(3));
 
@@ -142,11 +152,15 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
       for (let round = 1; round <= o.rounds && !signal.aborted; round++) {
         // h2-node (node:http2) is shown too: it is the obvious design, and the row shows why it is not the default.
         for (const driver of ["h2-frames", "h2-node"] as const) {
-          log(`crosscheck: gRPC round ${round}/${o.rounds}: ${driver}`);
-          const a = await ours(server, "grpc", driver, o, pinning, signal);
-          log(`crosscheck: gRPC round ${round}/${o.rounds}: h2load`);
-          const b = await theirs(server, () =>
-            runH2load({ target: server.target, path: spec.grpcPath, frame: spec.requestFrame, connections: o.grpcConnections, streamsPerConnection: streams, durationS: o.durationS, warmupS: 0, cpus: pinning.client }),
+          const [a, b] = await inAlternatingOrder(
+            round,
+            () => (log(`crosscheck: gRPC round ${round}/${o.rounds}: ${driver}`), ours(server, "grpc", driver, o, pinning, signal)),
+            () => (
+              log(`crosscheck: gRPC round ${round}/${o.rounds}: h2load`),
+              theirs(server, () =>
+                runH2load({ target: server.target, path: spec.grpcPath, frame: spec.requestFrame, connections: o.grpcConnections, streamsPerConnection: streams, durationS: o.durationS, warmupS: 0, cpus: pinning.client }),
+              )
+            ),
           );
           record(`grpc ${spec.call}/${o.payload} c${o.grpcConnections}x${streams}`, driver, a, b);
         }
@@ -157,10 +171,14 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
       servers.push(server);
       for (let round = 1; round <= o.rounds && !signal.aborted; round++) {
         for (const driver of ["autocannon", "h1-lean"] as const) {
-          log(`crosscheck: REST round ${round}/${o.rounds}: ${driver}`);
-          const a = await ours(server, "rest", driver, o, pinning, signal);
-          log(`crosscheck: REST round ${round}/${o.rounds}: wrk`);
-          const b = await theirs(server, () => runWrk({ url: new URL(spec.restPath, server.target).toString(), connections: o.concurrency, durationS: o.durationS, cpus: pinning.client }));
+          const [a, b] = await inAlternatingOrder(
+            round,
+            () => (log(`crosscheck: REST round ${round}/${o.rounds}: ${driver}`), ours(server, "rest", driver, o, pinning, signal)),
+            () => (
+              log(`crosscheck: REST round ${round}/${o.rounds}: wrk`),
+              theirs(server, () => runWrk({ url: new URL(spec.restPath, server.target).toString(), connections: o.concurrency, durationS: o.durationS, cpus: pinning.client }))
+            ),
+          );
           record(`rest ${spec.call}/${o.payload} c${o.concurrency}`, driver, a, b);
         }
       }
@@ -179,7 +197,7 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
       "",
       // One 5 s round swings ±20% on a shared host (the server is the bottleneck, and its speed moves with
       // other tenants), so the verdict is the median over interleaved rounds, with the spread shown.
-      `Summary over ${o.rounds} interleaved round(s): median (min–max) of the per-round ratios.`,
+      `Summary over ${o.rounds} interleaved round(s), ours first in odd rounds and theirs first in even ones: median (min–max) of the per-round ratios.`,
       "",
       "| pair | rps ours/theirs | server µs/call ours/theirs | our client CPU util | ours >= 0.95 of theirs |",
       "|---|---:|---:|---:|---|",
