@@ -226,8 +226,24 @@ describe("compareReports", () => {
     it("a reference change within 5%, or too few readings, does not stop judging", () => {
       const slightly = compareReports(withProbe(base, steady), withProbe(degrade(base, SCENARIO, "p99", 1.5), steady.map((ms) => ms * 1.04)));
       assert.equal(slightly.regressions.length, 1);
-      const few = compareReports(withProbe(base, [300, 300]), withProbe(degrade(base, SCENARIO, "p99", 1.5), [600, 600]));
+      const few = compareReports(withProbe(base, [300]), withProbe(degrade(base, SCENARIO, "p99", 1.5), [600])); // one reading: no test, no bracket
       assert.equal(few.regressions.length, 1);
+    });
+
+    it("a slow phase around one family only: that family's rows are not judged, the others still are", () => {
+      const families = ["load", "size", "compression", "micro", "multiplex", "stream"].map((family) => ({ family, endReason: "completed" as const, durationS: 1 }));
+      const withFamilies = (report: Report, ms: number[]): Report => ({ ...withProbe(report, ms), families });
+      // readings: start, after load, after size, after compression, after micro, after multiplex, after stream
+      const baseReport = withFamilies(base, [300, 300, 300, 300, 300, 300, 300]);
+      const headReport = withFamilies(degrade(base, SCENARIO, "p99", 1.5), [300, 300, 300, 520, 480, 300, 300]);
+      for (const m of headReport.micro) m.opsPerSec *= 0.5;
+      const result = compareReports(baseReport, headReport);
+      assert.deepEqual(result.regressions.map((r) => r.name), [`${SCENARIO} p99`], "load is still judged");
+      assert.ok(result.rows.filter((r) => r.section === "micro").every((r) => r.test.kind === "not-judged"));
+      assert.match(result.markdown, /machine speed differed around the micro family: reference loop 300, 300 ms → 520, 480 ms \(\+66\.7%\)/);
+      const overlapping = withFamilies(degrade(base, SCENARIO, "p99", 1.5), [300, 300, 300, 290, 330, 300, 300]);
+      for (const m of overlapping.micro) m.opsPerSec *= 0.5;
+      assert.ok(compareReports(baseReport, overlapping).regressions.some((r) => r.name.endsWith("ops/s")), "readings that overlap do not excuse a micro change");
     });
   });
 });

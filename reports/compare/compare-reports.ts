@@ -278,6 +278,30 @@ function machineSpeedChange(base: Report, head: Report, options: CompareOptions)
   return `machine speed differed: reference loop ${num(bm, "ms").trim()} → ${num(hm, "ms").trim()} (${change >= 0 ? "+" : ""}${change.toFixed(1)}%, p=${p.toFixed(3)} n=${b.length}+${h.length})`;
 }
 
+/**
+ * The reference loop is also timed after every family, so each family has two readings around it: reading i
+ * before and i + 1 after the i-th family that ran. A slow phase of the host can hit one family of one run only;
+ * when the readings around that family in head and in base do not overlap and their means differ by more than
+ * MACHINE_SPEED_TOLERANCE, that family's timing rows moved with the machine.
+ */
+function familySpeedChange(base: Report, head: Report, family: string): string | null {
+  const around = (r: Report): number[] | null => {
+    const ms = r.environment.referenceProbe?.ms ?? [];
+    const index = r.families.filter((f) => f.endReason !== "skipped").findIndex((f) => f.family === family);
+    if (index < 0 || ms.length < index + 2) return null;
+    return [ms[index] as number, ms[index + 1] as number];
+  };
+  const b = around(base);
+  const h = around(head);
+  if (b === null || h === null) return null;
+  const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
+  const change = changeOf(mean(b), mean(h));
+  const apart = Math.max(...b) < Math.min(...h) || Math.max(...h) < Math.min(...b);
+  if (change === null || !apart || Math.abs(change) < MACHINE_SPEED_TOLERANCE * 100) return null;
+  const show = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
+  return `machine speed differed around the ${family} family: reference loop ${show(b)} ms → ${show(h)} ms (${change >= 0 ? "+" : ""}${change.toFixed(1)}%)`;
+}
+
 function familyRegressions(base: Report, head: Report): Regression[] {
   const out: Regression[] = [];
   for (const b of base.families) {
@@ -355,12 +379,25 @@ export function compareReports(base: Report, head: Report, options: CompareOptio
     ...sizeRows(base.sizes, head.sizes, options, notes),
   ];
   const speed = machineSpeedChange(base, head, options);
-  if (speed !== null) {
+  const notJudge = (section: CompareRow["section"], why: string) => {
     for (const r of rows) {
-      if (r.section === "sizes" || r.test.kind === "not-judged") continue;
-      Object.assign(r, { test: { kind: "not-judged", why: speed }, significant: false, regression: false });
+      if (r.section !== section || r.test.kind === "not-judged") continue;
+      Object.assign(r, { test: { kind: "not-judged", why }, significant: false, regression: false });
     }
+  };
+  const familySpeed: string[] = [];
+  if (speed !== null) {
+    notJudge("load", speed);
+    notJudge("micro", speed);
     notes.push(`${speed}: load and encode/decode rows are shown, not judged`);
+  } else {
+    for (const [section, family] of [["load", "load"], ["micro", "micro"]] as const) {
+      const why = familySpeedChange(base, head, family);
+      if (why === null) continue;
+      notJudge(section, why);
+      familySpeed.push(why);
+      notes.push(`${why}: its rows are shown, not judged`);
+    }
   }
   for (const r of rows) {
     if (r.regression) regressions.push({ name: `${r.subject} ${r.metric}`, detail: `${changeText(r)} (${num(r.baseMedian, r.unit)} → ${num(r.headMedian, r.unit)}, ${testText(r)})` });
@@ -381,9 +418,17 @@ export function compareReports(base: Report, head: Report, options: CompareOptio
         "sizes and failures still are. Re-run base and head back to back when the machine is steady.",
       "",
     );
+  } else if (familySpeed.length > 0) {
+    md.push(`> [!WARNING]\n> The ${familySpeed.join("; the ")}. Those rows are shown but not judged. Re-run base and head back to back when the machine is steady.`, "");
   } else if (drift) md.push(`> [!WARNING]\n> ${drift}`, "");
-  const notJudged = rows.filter((r) => r.test.kind === "not-judged").length;
-  const compared = `${rows.length - notJudged} rows compared${notJudged > 0 ? `; ${notJudged} shown but not judged: ${speed ? "machine speed differed" : "open loop at a different offered load"}` : ""}`;
+  const reasons = new Map<string, number>();
+  for (const r of rows) {
+    if (r.test.kind !== "not-judged") continue;
+    const reason = r.test.why.startsWith("machine speed") ? "machine speed differed" : "open loop at a different offered load";
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  const notJudged = [...reasons.values()].reduce((a, n) => a + n, 0);
+  const compared = `${rows.length - notJudged} rows compared${[...reasons].map(([reason, n]) => `; ${n} shown but not judged: ${reason}`).join("")}`;
   if (regressions.length === 0) md.push(`**No significant regression beyond ${options.thresholdPct}%** (${compared}).`, "");
   else {
     md.push(`**${regressions.length} regression${regressions.length > 1 ? "s" : ""}** beyond ${options.thresholdPct}%:`, "");
