@@ -14,7 +14,7 @@ import { startServerProcess, type ServerProcess } from "../server-process/server
 
 export const LOAD_DEFAULTS: Record<ProfileName, ScenarioDefaults> = {
   quick: { concurrency: 32, grpcConnections: 4, warmupS: 0.5, durationS: 1.5, repetitions: 3, timeoutMs: 10_000 },
-  full: { concurrency: 32, grpcConnections: 4, warmupS: 3, durationS: 5, repetitions: 5, timeoutMs: 10_000 },
+  full: { concurrency: 32, grpcConnections: 4, warmupS: 2, durationS: 5, repetitions: 5, timeoutMs: 10_000 },
 };
 
 /** The open-loop rate: half the slower protocol's closed-loop server-view throughput for the same call, the same for both protocols. */
