@@ -1,37 +1,20 @@
 // Error parity (same status name on both sides, REST as {code, message} with the mapped HTTP status), the
 // servers answering normally after every bad input, CRUD and the health service.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as grpc from "@grpc/grpc-js";
 import { service as healthService } from "grpc-health-check";
 import { toCanonicalJson } from "../proto/canonical-json.js";
 import { shop } from "../proto/generated/shop.js";
-import { SERVER_ARMS } from "../servers/registry.js";
-import type { RunningServer } from "../servers/server-arm.js";
-import {
-  grpcClients, grpcError, rawUnary, rest, restJson, unary, wsExchange, type GrpcClients, type RestReply,
-} from "./fixtures/shop-clients.js";
+import { grpcError, rawUnary, rest, restJson, serveBothArms, unary, wsExchange, type RestReply } from "./fixtures/shop-clients.js";
 
 const LIMIT = 64 * 1024; // a small request limit keeps the over-limit cases cheap
 
-let grpcServer: RunningServer;
-let restServer: RunningServer;
-let clients: GrpcClients;
-
-before(async () => {
-  grpcServer = await SERVER_ARMS.grpc.start({ host: "127.0.0.1", port: 0, maxRequestBytes: LIMIT });
-  restServer = await SERVER_ARMS.rest.start({ host: "127.0.0.1", port: 0, maxRequestBytes: LIMIT });
-  clients = grpcClients(grpcServer.port);
-});
-
-after(async () => {
-  clients.close();
-  await Promise.all([grpcServer.close(), restServer.close()]);
-});
+const arms = serveBothArms({ maxRequestBytes: LIMIT });
 
 /** Both servers still serve a normal call, with the same answer. */
 async function stillAnswers(): Promise<void> {
-  const [g, r] = await Promise.all([unary<object>(clients.user, "GetUser", { userId: "u-1" }), rest(restServer.port, "GET", "/v1/users/u-1")]);
+  const [g, r] = await Promise.all([unary<object>(arms.clients.user, "GetUser", { userId: "u-1" }), rest(arms.rest.port, "GET", "/v1/users/u-1")]);
   assert.equal(r.status, 200);
   assert.equal(r.text, JSON.stringify(toCanonicalJson("User", g)));
 }
@@ -50,22 +33,22 @@ function assertErrorParity(g: grpc.ServiceError, r: RestReply, code: keyof typeo
 
 describe("error parity, and the servers keep answering", () => {
   const cases: { label: string; code: keyof typeof HTTP_OF; grpc: () => Promise<unknown>; rest: () => Promise<RestReply> }[] = [
-    { label: "GetUser unknown id", code: "NOT_FOUND", grpc: () => unary(clients.user, "GetUser", { userId: "u-999999" }), rest: () => rest(restServer.port, "GET", "/v1/users/u-999999") },
-    { label: "GetUser u-0 (ids start at 1)", code: "NOT_FOUND", grpc: () => unary(clients.user, "GetUser", { userId: "u-0" }), rest: () => rest(restServer.port, "GET", "/v1/users/u-0") },
-    { label: "ListOrders unknown user", code: "NOT_FOUND", grpc: () => unary(clients.order, "ListOrders", { userId: "nobody", limit: 5 }), rest: () => rest(restServer.port, "GET", "/v1/users/nobody/orders?limit=5") },
-    { label: "UpdateUser unknown id", code: "NOT_FOUND", grpc: () => unary(clients.user, "UpdateUser", { userId: "u-999999", user: { name: "x" } }), rest: () => restJson(restServer.port, "PATCH", "/v1/users/u-999999", { name: "x" }) },
-    { label: "DeleteUser unknown id", code: "NOT_FOUND", grpc: () => unary(clients.user, "DeleteUser", { userId: "u-999999" }), rest: () => rest(restServer.port, "DELETE", "/v1/users/u-999999") },
-    { label: "ListUsers page_size 5000", code: "INVALID_ARGUMENT", grpc: () => unary(clients.user, "ListUsers", { pageSize: 5000 }), rest: () => rest(restServer.port, "GET", "/v1/users?page_size=5000") },
-    { label: "ListUsers page_size -1", code: "INVALID_ARGUMENT", grpc: () => unary(clients.user, "ListUsers", { pageSize: -1 }), rest: () => rest(restServer.port, "GET", "/v1/users?page_size=-1") },
-    { label: "ListUsers bad page_token", code: "INVALID_ARGUMENT", grpc: () => unary(clients.user, "ListUsers", { pageToken: "not-a-token" }), rest: () => rest(restServer.port, "GET", "/v1/users?page_token=not-a-token") },
-    { label: "ListOrders limit -1", code: "INVALID_ARGUMENT", grpc: () => unary(clients.order, "ListOrders", { userId: "u-1", limit: -1 }), rest: () => rest(restServer.port, "GET", "/v1/users/u-1/orders?limit=-1") },
-    { label: "ListOrders limit 20001", code: "INVALID_ARGUMENT", grpc: () => unary(clients.order, "ListOrders", { userId: "u-1", limit: 20001 }), rest: () => rest(restServer.port, "GET", "/v1/users/u-1/orders?limit=20001") },
-    { label: "CreateUser without a name", code: "INVALID_ARGUMENT", grpc: () => unary(clients.user, "CreateUser", { user: { email: "a@b.c" } }), rest: () => restJson(restServer.port, "POST", "/v1/users", { email: "a@b.c" }) },
+    { label: "GetUser unknown id", code: "NOT_FOUND", grpc: () => unary(arms.clients.user, "GetUser", { userId: "u-999999" }), rest: () => rest(arms.rest.port, "GET", "/v1/users/u-999999") },
+    { label: "GetUser u-0 (ids start at 1)", code: "NOT_FOUND", grpc: () => unary(arms.clients.user, "GetUser", { userId: "u-0" }), rest: () => rest(arms.rest.port, "GET", "/v1/users/u-0") },
+    { label: "ListOrders unknown user", code: "NOT_FOUND", grpc: () => unary(arms.clients.order, "ListOrders", { userId: "nobody", limit: 5 }), rest: () => rest(arms.rest.port, "GET", "/v1/users/nobody/orders?limit=5") },
+    { label: "UpdateUser unknown id", code: "NOT_FOUND", grpc: () => unary(arms.clients.user, "UpdateUser", { userId: "u-999999", user: { name: "x" } }), rest: () => restJson(arms.rest.port, "PATCH", "/v1/users/u-999999", { name: "x" }) },
+    { label: "DeleteUser unknown id", code: "NOT_FOUND", grpc: () => unary(arms.clients.user, "DeleteUser", { userId: "u-999999" }), rest: () => rest(arms.rest.port, "DELETE", "/v1/users/u-999999") },
+    { label: "ListUsers page_size 5000", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.user, "ListUsers", { pageSize: 5000 }), rest: () => rest(arms.rest.port, "GET", "/v1/users?page_size=5000") },
+    { label: "ListUsers page_size -1", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.user, "ListUsers", { pageSize: -1 }), rest: () => rest(arms.rest.port, "GET", "/v1/users?page_size=-1") },
+    { label: "ListUsers bad page_token", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.user, "ListUsers", { pageToken: "not-a-token" }), rest: () => rest(arms.rest.port, "GET", "/v1/users?page_token=not-a-token") },
+    { label: "ListOrders limit -1", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.order, "ListOrders", { userId: "u-1", limit: -1 }), rest: () => rest(arms.rest.port, "GET", "/v1/users/u-1/orders?limit=-1") },
+    { label: "ListOrders limit 20001", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.order, "ListOrders", { userId: "u-1", limit: 20001 }), rest: () => rest(arms.rest.port, "GET", "/v1/users/u-1/orders?limit=20001") },
+    { label: "CreateUser without a name", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.user, "CreateUser", { user: { email: "a@b.c" } }), rest: () => restJson(arms.rest.port, "POST", "/v1/users", { email: "a@b.c" }) },
     {
       label: "CreateUser over the request limit",
       code: "RESOURCE_EXHAUSTED",
-      grpc: () => unary(clients.user, "CreateUser", { user: { name: "x".repeat(LIMIT + 10), email: "a@b.c" } }),
-      rest: () => restJson(restServer.port, "POST", "/v1/users", { name: "x".repeat(LIMIT + 10), email: "a@b.c" }),
+      grpc: () => unary(arms.clients.user, "CreateUser", { user: { name: "x".repeat(LIMIT + 10), email: "a@b.c" } }),
+      rest: () => restJson(arms.rest.port, "POST", "/v1/users", { name: "x".repeat(LIMIT + 10), email: "a@b.c" }),
     },
   ];
   for (const c of cases) {
@@ -77,7 +60,7 @@ describe("error parity, and the servers keep answering", () => {
   }
 
   test("REST: a non-integer query parameter is INVALID_ARGUMENT", async () => {
-    const r = await rest(restServer.port, "GET", "/v1/users/u-1/orders?limit=ten");
+    const r = await rest(arms.rest.port, "GET", "/v1/users/u-1/orders?limit=ten");
     assert.equal(r.status, 400);
     assert.equal((r.json as { code: string }).code, "INVALID_ARGUMENT");
     await stillAnswers();
@@ -87,19 +70,19 @@ describe("error parity, and the servers keep answering", () => {
     // Field 2 (name), length-delimited, claims 127 bytes but 1 follows: protobufjs throws "index out of range".
     const truncated = Buffer.from([0x12, 0x7f, 0x41]);
     assert.throws(() => shop.v1.CreateUserRequest.decode(truncated));
-    const g = await grpcError(rawUnary(clients.user, "/shop.v1.UserService/CreateUser", truncated));
-    const r = await rest(restServer.port, "POST", "/v1/users", '{"name": "x", ', { "content-type": "application/json" });
+    const g = await grpcError(rawUnary(arms.clients.user, "/shop.v1.UserService/CreateUser", truncated));
+    const r = await rest(arms.rest.port, "POST", "/v1/users", '{"name": "x", ', { "content-type": "application/json" });
     assertErrorParity(g, r, "INVALID_ARGUMENT", "malformed body");
     await stillAnswers();
   });
 
   test("JSON that is valid but not a User (unknown field, wrong type) is INVALID_ARGUMENT", async () => {
     for (const body of [{ name: "x", email: "a@b.c", nickname: "y" }, { name: 5, email: "a@b.c" }, { name: "x", email: "a@b.c", age: "old" }]) {
-      const r = await restJson(restServer.port, "POST", "/v1/users", body);
+      const r = await restJson(arms.rest.port, "POST", "/v1/users", body);
       assert.equal(r.status, 400, JSON.stringify(body));
       assert.equal((r.json as { code: string }).code, "INVALID_ARGUMENT");
     }
-    const r = await rest(restServer.port, "POST", "/v1/users", "[1, 2]", { "content-type": "application/json" });
+    const r = await rest(arms.rest.port, "POST", "/v1/users", "[1, 2]", { "content-type": "application/json" });
     assert.equal(r.status, 400);
     await stillAnswers();
   });
@@ -112,7 +95,7 @@ describe("error parity, and the servers keep answering", () => {
     assert.throws(() => shop.v1.ChatMessage.decode(garbage));
     for (const path of ["/shop.v1.UploadService/Upload", "/shop.v1.ChatService/Chat"]) {
       const status = await new Promise<grpc.StatusObject>((resolve) => {
-        const call = clients.upload.makeBidiStreamRequest(path, (b: Buffer) => b, (b: Buffer) => b, new grpc.Metadata(), {});
+        const call = arms.clients.upload.makeBidiStreamRequest(path, (b: Buffer) => b, (b: Buffer) => b, new grpc.Metadata(), {});
         call.on("data", () => {});
         call.on("error", () => {}); // the status event below carries the same code
         call.on("status", resolve);
@@ -130,32 +113,32 @@ describe("error parity, and the servers keep answering", () => {
       [{ userId: "u-1", limit: 1_000_001 }, "/v1/users/u-1/orders/stream?limit=1000001", "INVALID_ARGUMENT"],
     ] as const) {
       const g = await new Promise<grpc.ServiceError>((resolve) => {
-        const call = clients.order["StreamOrders"]!.call(clients.order, req) as grpc.ClientReadableStream<unknown>;
+        const call = arms.clients.order["StreamOrders"]!.call(arms.clients.order, req) as grpc.ClientReadableStream<unknown>;
         call.on("data", () => assert.fail("no order before the error"));
         call.on("error", resolve);
       });
-      assertErrorParity(g, await rest(restServer.port, "GET", query), code, query);
+      assertErrorParity(g, await rest(arms.rest.port, "GET", query), code, query);
     }
     await stillAnswers();
   });
 
   test("an unknown REST route is 404 NOT_FOUND with the JSON error body", async () => {
-    const r = await rest(restServer.port, "GET", "/v2/nothing");
+    const r = await rest(arms.rest.port, "GET", "/v2/nothing");
     assert.equal(r.status, 404);
     assert.equal((r.json as { code: string }).code, "NOT_FOUND");
   });
 
   test("WebSocket chat: a malformed frame gets an INVALID_ARGUMENT error frame and close 1007; the server keeps serving", async () => {
-    const { replies, closeCode } = await wsExchange(restServer.port, ["{not json"]);
+    const { replies, closeCode } = await wsExchange(arms.rest.port, ["{not json"]);
     assert.equal(closeCode, 1007);
     assert.equal((JSON.parse(replies[0]!) as { code: string }).code, "INVALID_ARGUMENT");
-    const ok = await wsExchange(restServer.port, [JSON.stringify({ sessionId: "s", text: "hi" })]);
+    const ok = await wsExchange(arms.rest.port, [JSON.stringify({ sessionId: "s", text: "hi" })]);
     assert.equal((JSON.parse(ok.replies[0]!) as { text: string }).text, "hi");
   });
 
   test("over-limit upload chunk on gRPC is RESOURCE_EXHAUSTED", async () => {
     const err = await new Promise<grpc.ServiceError | null>((resolve) => {
-      const call = clients.upload["Upload"]!.call(clients.upload, (e: grpc.ServiceError | null) => resolve(e)) as grpc.ClientWritableStream<shop.v1.IUploadChunk>;
+      const call = arms.clients.upload["Upload"]!.call(arms.clients.upload, (e: grpc.ServiceError | null) => resolve(e)) as grpc.ClientWritableStream<shop.v1.IUploadChunk>;
       call.on("error", () => {});
       call.write({ data: Buffer.alloc(LIMIT + 1) });
       call.end();
@@ -168,8 +151,8 @@ describe("error parity, and the servers keep answering", () => {
 test("CRUD: create, read, patch, delete behave the same on both servers", async () => {
   const newUser = { name: "Zoë Ångström", email: "zoe@example.org", age: 41, roles: ["buyer"], metadata: { locale: "sv-SE" }, lifetimeSpendCents: "12345678901", rating: 4.5 };
   const [gc, rc] = await Promise.all([
-    unary<shop.v1.IUser>(clients.user, "CreateUser", { user: newUser }),
-    restJson(restServer.port, "POST", "/v1/users", { ...newUser, id: "ignored", status: "USER_STATUS_SUSPENDED" }),
+    unary<shop.v1.IUser>(arms.clients.user, "CreateUser", { user: newUser }),
+    restJson(arms.rest.port, "POST", "/v1/users", { ...newUser, id: "ignored", status: "USER_STATUS_SUSPENDED" }),
   ]);
   assert.equal(rc.status, 200);
   const gJson = toCanonicalJson("User", gc) as Record<string, unknown>;
@@ -185,31 +168,31 @@ test("CRUD: create, read, patch, delete behave the same on both servers", async 
   assert.equal(gRest["lifetimeSpendCents"], "12345678901");
 
   const id = gc.id!;
-  const [gg, rg] = await Promise.all([unary<shop.v1.IUser>(clients.user, "GetUser", { userId: id }), rest(restServer.port, "GET", `/v1/users/${id}`)]);
+  const [gg, rg] = await Promise.all([unary<shop.v1.IUser>(arms.clients.user, "GetUser", { userId: id }), rest(arms.rest.port, "GET", `/v1/users/${id}`)]);
   assert.deepEqual(toCanonicalJson("User", gg), gJson, "gRPC reads back what it created");
   assert.deepEqual(rg.json, rJson, "REST reads back what it created");
 
   // PATCH: non-default fields replace; default (absent) fields keep their value.
   const patch = { name: "Zoë A.", roles: ["buyer", "seller"] };
   const [gu, ru] = await Promise.all([
-    unary<shop.v1.IUser>(clients.user, "UpdateUser", { userId: id, user: patch }),
-    restJson(restServer.port, "PATCH", `/v1/users/${id}`, patch),
+    unary<shop.v1.IUser>(arms.clients.user, "UpdateUser", { userId: id, user: patch }),
+    restJson(arms.rest.port, "PATCH", `/v1/users/${id}`, patch),
   ]);
   const guJson = toCanonicalJson("User", gu) as Record<string, unknown>;
   assert.deepEqual(guJson, { ...gJson, ...patch });
   assert.deepEqual(ru.json, { ...rJson, ...patch });
 
-  const [gd, rd] = await Promise.all([unary<object>(clients.user, "DeleteUser", { userId: id }), rest(restServer.port, "DELETE", `/v1/users/${id}`)]);
+  const [gd, rd] = await Promise.all([unary<object>(arms.clients.user, "DeleteUser", { userId: id }), rest(arms.rest.port, "DELETE", `/v1/users/${id}`)]);
   assert.deepEqual(toCanonicalJson("google.protobuf.Empty", gd), {});
   assert.equal(rd.status, 200);
   assert.equal(rd.text, "{}");
-  const [g404, r404] = await Promise.all([grpcError(unary(clients.user, "GetUser", { userId: id })), rest(restServer.port, "GET", `/v1/users/${id}`)]);
+  const [g404, r404] = await Promise.all([grpcError(unary(arms.clients.user, "GetUser", { userId: id })), rest(arms.rest.port, "GET", `/v1/users/${id}`)]);
   assertErrorParity(g404, r404, "NOT_FOUND", "deleted user");
 });
 
 test("health service: SERVING for the server and every shop.v1 service", async () => {
   const Health = grpc.makeGenericClientConstructor(healthService, "Health");
-  const client = new Health(`127.0.0.1:${grpcServer.port}`, grpc.credentials.createInsecure()) as unknown as grpc.Client &
+  const client = new Health(`127.0.0.1:${arms.grpc.port}`, grpc.credentials.createInsecure()) as unknown as grpc.Client &
     Record<string, (req: object, cb: (err: grpc.ServiceError | null, res: { status: string }) => void) => void>;
   try {
     for (const name of ["", "shop.v1.UserService", "shop.v1.OrderService", "shop.v1.UploadService", "shop.v1.ChatService"]) {

@@ -1,6 +1,6 @@
 // Paged ListOrders (page_size > 0, page_token, next_page_token): both arms serve the same pages, byte for byte,
 // the pages put together are the generator's orders, errors agree, and unpaged requests are unchanged on the wire.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as grpc from "@grpc/grpc-js";
 import { toCanonicalJson } from "../proto/canonical-json.js";
@@ -12,24 +12,9 @@ import { orderHandlers } from "../servers/handlers/order-handlers.js";
 import { encodePageToken } from "../servers/handlers/page-token.js";
 import { RpcError } from "../servers/handlers/status.js";
 import { UserStore } from "../servers/handlers/user-store.js";
-import { SERVER_ARMS } from "../servers/registry.js";
-import type { RunningServer } from "../servers/server-arm.js";
-import { grpcClients, grpcError, rawUnary, rest, unary, type GrpcClients } from "./fixtures/shop-clients.js";
+import { grpcError, rawUnary, rest, serveBothArms, unary } from "./fixtures/shop-clients.js";
 
-let grpcServer: RunningServer;
-let restServer: RunningServer;
-let clients: GrpcClients;
-
-before(async () => {
-  grpcServer = await SERVER_ARMS.grpc.start({ host: "127.0.0.1", port: 0 });
-  restServer = await SERVER_ARMS.rest.start({ host: "127.0.0.1", port: 0 });
-  clients = grpcClients(grpcServer.port);
-});
-
-after(async () => {
-  clients.close();
-  await Promise.all([grpcServer.close(), restServer.close()]);
-});
+const arms = serveBothArms();
 
 const ordersJson = (orders: shop.v1.IOrder[]) => orders.map((o) => toCanonicalJson("Order", o));
 
@@ -46,8 +31,8 @@ describe("both servers page the same listing", () => {
     let pages = 0;
     for (; pages < 20; pages++) {
       const [g, r] = await Promise.all([
-        unary<shop.v1.ListOrdersResponse>(clients.order, "ListOrders", { userId, limit: 1050, pageSize: 100, pageToken: grpcToken }),
-        rest(restServer.port, "GET", `/v1/users/${userId}/orders${query({ limit: 1050, page_size: 100, ...(restToken && { page_token: restToken }) })}`),
+        unary<shop.v1.ListOrdersResponse>(arms.clients.order, "ListOrders", { userId, limit: 1050, pageSize: 100, pageToken: grpcToken }),
+        rest(arms.rest.port, "GET", `/v1/users/${userId}/orders${query({ limit: 1050, page_size: 100, ...(restToken && { page_token: restToken }) })}`),
       ]);
       assert.equal(r.status, 200, r.text);
       assert.equal(r.text, JSON.stringify(toCanonicalJson("ListOrdersResponse", g)), `page ${pages + 1}: REST bytes are the gRPC reply's canonical JSON`);
@@ -66,8 +51,8 @@ describe("both servers page the same listing", () => {
   });
 
   test("a listing that is a multiple of the page size ends on its last full page", async () => {
-    const first = await unary<shop.v1.ListOrdersResponse>(clients.order, "ListOrders", { userId: "u-2", limit: 200, pageSize: 100 });
-    const second = await unary<shop.v1.ListOrdersResponse>(clients.order, "ListOrders", { userId: "u-2", limit: 200, pageSize: 100, pageToken: first.nextPageToken });
+    const first = await unary<shop.v1.ListOrdersResponse>(arms.clients.order, "ListOrders", { userId: "u-2", limit: 200, pageSize: 100 });
+    const second = await unary<shop.v1.ListOrdersResponse>(arms.clients.order, "ListOrders", { userId: "u-2", limit: 200, pageSize: 100, pageToken: first.nextPageToken });
     assert.equal(second.orders.length, 100);
     assert.equal(second.nextPageToken, "");
   });
@@ -76,10 +61,10 @@ describe("both servers page the same listing", () => {
     for (const cls of ["medium", "large"] as const) {
       const c = SIZE_CLASSES[cls];
       const request = Buffer.from(shop.v1.ListOrdersRequest.encode({ userId: c.userId, limit: c.limit }).finish());
-      const bytes = await rawUnary(clients.order, "/shop.v1.OrderService/ListOrders", request);
+      const bytes = await rawUnary(arms.clients.order, "/shop.v1.OrderService/ListOrders", request);
       const expected = shop.v1.ListOrdersResponse.encode(sizeClassMessage(DEFAULT_SEED, cls) as shop.v1.IListOrdersResponse).finish();
       assert.ok(Buffer.from(expected).equals(bytes), `${cls}: gRPC bytes are the size class's message`);
-      const r = await rest(restServer.port, "GET", `/v1/users/${c.userId}/orders?limit=${c.limit}&page_size=0`);
+      const r = await rest(arms.rest.port, "GET", `/v1/users/${c.userId}/orders?limit=${c.limit}&page_size=0`);
       assert.equal(r.text, JSON.stringify(toCanonicalJson("ListOrdersResponse", shop.v1.ListOrdersResponse.decode(bytes))));
     }
   });
@@ -99,8 +84,8 @@ describe("paging errors agree on both servers", () => {
   for (const c of cases) {
     test(c.label, async () => {
       const [g, r] = await Promise.all([
-        grpcError(unary(clients.order, "ListOrders", c.request)),
-        rest(restServer.port, "GET", `/v1/users/${c.request.userId}/orders${query(c.query)}`),
+        grpcError(unary(arms.clients.order, "ListOrders", c.request)),
+        rest(arms.rest.port, "GET", `/v1/users/${c.request.userId}/orders${query(c.query)}`),
       ]);
       assert.equal(g.code, grpc.status[c.code], `gRPC ${grpc.status[g.code]}: ${g.details}`);
       assert.equal(r.status, c.code === "NOT_FOUND" ? 404 : 400, r.text);
@@ -110,7 +95,7 @@ describe("paging errors agree on both servers", () => {
 
   test("REST: page_size must be an int32 and page_token given once", async () => {
     for (const q of ["page_size=ten", "page_size=100&page_token=a&page_token=b"]) {
-      const r = await rest(restServer.port, "GET", `/v1/users/u-1/orders?limit=500&${q}`);
+      const r = await rest(arms.rest.port, "GET", `/v1/users/u-1/orders?limit=500&${q}`);
       assert.equal(r.status, 400, q);
       assert.equal((r.json as { code: string }).code, "INVALID_ARGUMENT", q);
     }

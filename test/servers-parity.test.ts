@@ -1,6 +1,6 @@
 // Parity: for the same request, the gRPC reply (static decode, then toCanonicalJson) and the REST body are the
 // same message, and the REST body's bytes are exactly JSON.stringify of that canonical JSON.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import type * as grpc from "@grpc/grpc-js";
@@ -9,24 +9,9 @@ import { toCanonicalJson } from "../proto/canonical-json.js";
 import type { shop } from "../proto/generated/shop.js";
 import { DEFAULT_SEED } from "../payloads/generator.js";
 import { PAYLOAD_CLASSES, SIZE_CLASSES, sizeClassMessage } from "../payloads/size-classes.js";
-import { SERVER_ARMS } from "../servers/registry.js";
-import type { RunningServer } from "../servers/server-arm.js";
-import { collectStream, grpcClients, rest, unary, wsExchange, type GrpcClients } from "./fixtures/shop-clients.js";
+import { collectStream, rest, serveBothArms, unary, wsExchange } from "./fixtures/shop-clients.js";
 
-let grpcServer: RunningServer;
-let restServer: RunningServer;
-let clients: GrpcClients;
-
-before(async () => {
-  grpcServer = await SERVER_ARMS.grpc.start({ host: "127.0.0.1", port: 0 });
-  restServer = await SERVER_ARMS.rest.start({ host: "127.0.0.1", port: 0 });
-  clients = grpcClients(grpcServer.port);
-});
-
-after(async () => {
-  clients.close();
-  await Promise.all([grpcServer.close(), restServer.close()]);
-});
+const arms = serveBothArms();
 
 /** Asserts that the gRPC message and the REST reply are the same message, down to the REST bytes. */
 function assertSame(type: string, grpcMessage: object, restText: string, label: string): void {
@@ -41,10 +26,10 @@ describe("every size class", () => {
       const c = SIZE_CLASSES[cls];
       const [grpcReply, restReply] =
         c.call === "GetUser"
-          ? await Promise.all([unary<object>(clients.user, "GetUser", { userId: c.userId }), rest(restServer.port, "GET", `/v1/users/${c.userId}`)])
+          ? await Promise.all([unary<object>(arms.clients.user, "GetUser", { userId: c.userId }), rest(arms.rest.port, "GET", `/v1/users/${c.userId}`)])
           : await Promise.all([
-              unary<object>(clients.order, "ListOrders", { userId: c.userId, limit: c.limit }),
-              rest(restServer.port, "GET", `/v1/users/${c.userId}/orders?limit=${c.limit}`),
+              unary<object>(arms.clients.order, "ListOrders", { userId: c.userId, limit: c.limit }),
+              rest(arms.rest.port, "GET", `/v1/users/${c.userId}/orders?limit=${c.limit}`),
             ]);
       assert.equal(restReply.status, 200);
       assert.match(restReply.contentType ?? "", /^application\/json/);
@@ -57,7 +42,7 @@ describe("every size class", () => {
 
 test("GetUser for a spread of users", async () => {
   for (const id of ["u-1", "u-2", "u-500", "u-1000"]) {
-    const [g, r] = await Promise.all([unary<object>(clients.user, "GetUser", { userId: id }), rest(restServer.port, "GET", `/v1/users/${id}`)]);
+    const [g, r] = await Promise.all([unary<object>(arms.clients.user, "GetUser", { userId: id }), rest(arms.rest.port, "GET", `/v1/users/${id}`)]);
     assert.equal(r.status, 200);
     assertSame("User", g, r.text, id);
   }
@@ -65,7 +50,7 @@ test("GetUser for a spread of users", async () => {
 
 test("ListOrders with the default limit (10) and the maximum (20000)", async () => {
   for (const [query, request] of [["", { userId: "u-3" }], ["?limit=20000", { userId: "u-3", limit: 20000 }]] as const) {
-    const [g, r] = await Promise.all([unary<shop.v1.IListOrdersResponse>(clients.order, "ListOrders", request), rest(restServer.port, "GET", `/v1/users/u-3/orders${query}`)]);
+    const [g, r] = await Promise.all([unary<shop.v1.IListOrdersResponse>(arms.clients.order, "ListOrders", request), rest(arms.rest.port, "GET", `/v1/users/u-3/orders${query}`)]);
     assert.equal(r.status, 200);
     assertSame("ListOrdersResponse", g, r.text, `ListOrders${query}`);
     assert.equal(g.orders?.length, query === "" ? 10 : 20000);
@@ -73,7 +58,7 @@ test("ListOrders with the default limit (10) and the maximum (20000)", async () 
 });
 
 test("ListUsers: default page, and a walk over every page with page tokens", async () => {
-  const [g0, r0] = await Promise.all([unary<shop.v1.IListUsersResponse>(clients.user, "ListUsers", {}), rest(restServer.port, "GET", "/v1/users")]);
+  const [g0, r0] = await Promise.all([unary<shop.v1.IListUsersResponse>(arms.clients.user, "ListUsers", {}), rest(arms.rest.port, "GET", "/v1/users")]);
   assertSame("ListUsersResponse", g0, r0.text, "default page");
   assert.equal(g0.users?.length, 50);
 
@@ -83,8 +68,8 @@ test("ListUsers: default page, and a walk over every page with page tokens", asy
   for (let page = 0; page < 20; page++) {
     const query = `?page_size=150${restToken ? `&page_token=${encodeURIComponent(restToken)}` : ""}`;
     const [g, r] = await Promise.all([
-      unary<shop.v1.IListUsersResponse>(clients.user, "ListUsers", { pageSize: 150, pageToken: grpcToken }),
-      rest(restServer.port, "GET", `/v1/users${query}`),
+      unary<shop.v1.IListUsersResponse>(arms.clients.user, "ListUsers", { pageSize: 150, pageToken: grpcToken }),
+      rest(arms.rest.port, "GET", `/v1/users${query}`),
     ]);
     assertSame("ListUsersResponse", g, r.text, `page ${page}`);
     for (const u of g.users ?? []) seen.add(u.id!);
@@ -98,8 +83,8 @@ test("ListUsers: default page, and a walk over every page with page tokens", asy
 });
 
 test("StreamOrders and the NDJSON stream carry the same 1000 orders, item by item", async () => {
-  const stream = clients.order["StreamOrders"]!.call(clients.order, { userId: "u-7", limit: 1000 }) as grpc.ClientReadableStream<shop.v1.IOrder>;
-  const [orders, r] = await Promise.all([collectStream(stream), rest(restServer.port, "GET", "/v1/users/u-7/orders/stream?limit=1000")]);
+  const stream = arms.clients.order["StreamOrders"]!.call(arms.clients.order, { userId: "u-7", limit: 1000 }) as grpc.ClientReadableStream<shop.v1.IOrder>;
+  const [orders, r] = await Promise.all([collectStream(stream), rest(arms.rest.port, "GET", "/v1/users/u-7/orders/stream?limit=1000")]);
   assert.equal(r.status, 200);
   assert.match(r.contentType ?? "", /^application\/x-ndjson/);
   assert.ok(r.text.endsWith("\n"));
@@ -108,13 +93,13 @@ test("StreamOrders and the NDJSON stream carry the same 1000 orders, item by ite
   assert.equal(lines.length, 1000);
   for (let i = 0; i < orders.length; i++) assertSame("Order", orders[i]!, lines[i]!, `order ${i}`);
   // The stream is ListOrders one message at a time: same orders, same order.
-  const listed = await unary<shop.v1.IListOrdersResponse>(clients.order, "ListOrders", { userId: "u-7", limit: 1000 });
+  const listed = await unary<shop.v1.IListOrdersResponse>(arms.clients.order, "ListOrders", { userId: "u-7", limit: 1000 });
   assert.deepEqual(orders.map((o) => toCanonicalJson("Order", o)), listed.orders!.map((o) => toCanonicalJson("Order", o)));
 });
 
 test("StreamOrders with the default limit streams 10 orders", async () => {
-  const stream = clients.order["StreamOrders"]!.call(clients.order, { userId: "u-8" }) as grpc.ClientReadableStream<shop.v1.IOrder>;
-  const [orders, r] = await Promise.all([collectStream(stream), rest(restServer.port, "GET", "/v1/users/u-8/orders/stream")]);
+  const stream = arms.clients.order["StreamOrders"]!.call(arms.clients.order, { userId: "u-8" }) as grpc.ClientReadableStream<shop.v1.IOrder>;
+  const [orders, r] = await Promise.all([collectStream(stream), rest(arms.rest.port, "GET", "/v1/users/u-8/orders/stream")]);
   assert.equal(orders.length, 10);
   assert.equal(r.text.split("\n").filter(Boolean).length, 10);
 });
@@ -125,13 +110,13 @@ test("Upload of 3 MiB: same size and SHA-256 on both sides, and the right ones",
   const expected = { size: String(data.length), sha256: createHash("sha256").update(data).digest("hex") };
 
   const grpcResult = new Promise<shop.v1.IUploadResult>((resolve, reject) => {
-    const call = clients.upload["Upload"]!.call(clients.upload, (err: grpc.ServiceError | null, res: shop.v1.IUploadResult) =>
+    const call = arms.clients.upload["Upload"]!.call(arms.clients.upload, (err: grpc.ServiceError | null, res: shop.v1.IUploadResult) =>
       err ? reject(err) : resolve(res),
     ) as grpc.ClientWritableStream<shop.v1.IUploadChunk>;
     for (let off = 0; off < data.length; off += 64 * 1024) call.write({ data: data.subarray(off, off + 64 * 1024) });
     call.end();
   });
-  const [g, r] = await Promise.all([grpcResult, rest(restServer.port, "POST", "/v1/uploads", data, { "content-type": "application/octet-stream" })]);
+  const [g, r] = await Promise.all([grpcResult, rest(arms.rest.port, "POST", "/v1/uploads", data, { "content-type": "application/octet-stream" })]);
   assert.equal(r.status, 200);
   const gJson = toCanonicalJson("UploadResult", g) as { size: string; sha256: string; chunks: number };
   const rJson = r.json as { size: string; sha256: string; chunks: number };
@@ -150,7 +135,7 @@ test("Chat and the WebSocket echo return the same messages apart from serverTime
     sentAt: { seconds: 1_700_000_000 + i, nanos: i * 1000 },
   }));
   const grpcEchoes = new Promise<shop.v1.IChatMessage[]>((resolve, reject) => {
-    const call = clients.chat["Chat"]!.call(clients.chat) as grpc.ClientDuplexStream<shop.v1.IChatMessage, shop.v1.IChatMessage>;
+    const call = arms.clients.chat["Chat"]!.call(arms.clients.chat) as grpc.ClientDuplexStream<shop.v1.IChatMessage, shop.v1.IChatMessage>;
     const echoes: shop.v1.IChatMessage[] = [];
     call.on("data", (m: shop.v1.IChatMessage) => echoes.push(m));
     call.on("error", reject);
@@ -159,7 +144,7 @@ test("Chat and the WebSocket echo return the same messages apart from serverTime
     call.end();
   });
   const frames = sent.map((m) => JSON.stringify(toCanonicalJson("ChatMessage", m)));
-  const [g, w] = await Promise.all([grpcEchoes, wsExchange(restServer.port, frames)]);
+  const [g, w] = await Promise.all([grpcEchoes, wsExchange(arms.rest.port, frames)]);
   assert.equal(g.length, sent.length);
   assert.equal(w.replies.length, sent.length);
   for (let i = 0; i < sent.length; i++) {
