@@ -5,6 +5,7 @@
 // variation. Prints to stdout (the result); progress and skips go to stderr.
 import { parseArgs } from "node:util";
 import { pinSelf, planPinning } from "./cpu/cpu-pinning.js";
+import { median } from "./analysis/statistics.js";
 import { runNoiseProbe } from "./cpu/noise-probe.js";
 import { hasTool, runH2load, runWrk, type NeutralRun } from "./crosscheck/neutral-tools.js";
 import { coefficientOfVariation } from "./crosscheck/coefficient-of-variation.js";
@@ -214,12 +215,6 @@ interface PairRounds {
   rps: number[];
   serverCpu: number[];
   clientUtil: number[];
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function spread(values: readonly number[], digits = 3): string {

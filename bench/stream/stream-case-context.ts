@@ -16,12 +16,8 @@ export function repetitionSignal(ctx: StreamCaseContext): AbortSignal {
   return AbortSignal.any([ctx.signal, AbortSignal.timeout(ctx.repetitionTimeoutMs)]);
 }
 
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
+// The load engine's median (null for no values), so both families aggregate repetitions the same way.
+export { median } from "../load/aggregate-repetitions.js";
 
 export function maxOrNull(values: readonly (number | null)[]): number | null {
   const known = values.filter((v): v is number => v !== null);
