@@ -7,6 +7,8 @@ import { measuredMessages } from "../bench/families/measured-messages.js";
 import { createMicroFamily, family, measureMicroTask, MICRO_PROFILES, microTasks, type MicroSettings, type MicroTask } from "../bench/families/micro.js";
 import type { MicroResult } from "../bench/model/micro-result.js";
 import { DEFAULT_SEED } from "../payloads/generator.js";
+import { Bench } from "tinybench";
+import { summarizeSamples } from "../bench/analysis/statistics.js";
 
 const TINY: Partial<MicroSettings> = { timeMs: 5, minSamples: 3, warmupMs: 1, warmupSamples: 1, maxAttempts: 1, rmeTargetPct: Infinity, minSampleNs: 10_000 };
 
@@ -100,4 +102,36 @@ test("the full profile re-measures until the rme target, within its attempts", a
   assert.equal(r?.state, "completed");
   assert.equal(r?.attempts, 2);
   assert.match(r?.note ?? "", /above the 0% target after 2 attempts/);
+});
+
+test("pooled statistics are tinybench's: literal samples, and the figures of one tinybench run", async () => {
+  // mean 3, sd √2.5, sem √0.5, t(0.975, 4) = 2.776445 → moe 1.963243 → rme 65.44%; p99 at rank 3.96 → 4.96
+  const s = summarizeSamples([5, 1, 4, 2, 3]);
+  assert.equal(s.mean, 3);
+  assert.ok(Math.abs(s.rmePct - 65.4414) < 1e-3, String(s.rmePct));
+  assert.ok(Math.abs(s.p99 - 4.96) < 1e-12, String(s.p99));
+  assert.equal(summarizeSamples([7]).rmePct, Number.POSITIVE_INFINITY);
+
+  const bench = new Bench({ time: 20, iterations: 50, warmupIterations: 1, retainSamples: true });
+  bench.add("sum", () => Array.from({ length: 200 }, (_, i) => i).reduce((a, b) => a + b, 0));
+  const [task] = await bench.run();
+  const r = task!.result;
+  assert.equal(r.state, "completed");
+  if (r.state !== "completed") return;
+  const ours = summarizeSamples(r.latency.samples!);
+  assert.equal(ours.n, r.latency.samplesCount);
+  assert.ok(Math.abs(ours.mean - r.latency.mean) <= 1e-9 * r.latency.mean);
+  assert.ok(Math.abs(ours.p99 - r.latency.p99) <= 1e-9 * r.latency.p99);
+  // tinybench's critical value comes from a table: agree within 1% of rme.
+  assert.ok(Math.abs(ours.rmePct - r.latency.rme) <= 0.01 * r.latency.rme, `${ours.rmePct} vs ${r.latency.rme}`);
+});
+
+test("further runs pool their samples with the earlier ones", async () => {
+  // A 1 ms busy call: run 1 takes its 40 minimum samples (40 ms); target 0% is never met, so run 2 is sized to the
+  // 100 ms ceiling's remaining ~60 samples. Only pooling reports (about) 100 samples.
+  const spin: MicroTask = { format: "json", op: "encode", message: "User", payload: "small", does: "spins 1 ms", fn: () => { const end = performance.now() + 1; while (performance.now() < end); } };
+  const r = await measureMicroTask(spin, { ...MICRO_PROFILES.full, ...TINY, minSamples: 40, rmeTargetPct: 0, maxAttempts: 2, maxTaskMs: 100 }, new AbortController().signal);
+  assert.equal(r?.attempts, 2);
+  assert.ok(r!.samples >= 90, String(r!.samples));
+  assert.match(r?.note ?? "", /samples of 2 tinybench runs pooled/);
 });

@@ -17,8 +17,8 @@ export const MicroResult = Type.Object({
   // Additive detail (optional so older reports stay valid).
   does: Type.Optional(Type.String({ description: "what one call does, e.g. toCanonicalJson + JSON.stringify + Buffer.from" })),
   callsPerSample: Type.Optional(Type.Integer({ description: "consecutive calls timed as one sample; above 1, p99Ns is a percentile of call means over that many calls" })),
-  attempts: Type.Optional(Type.Integer({ description: "measurements taken to reach the rme target; only the last one is reported" })),
-  timeBudgetMs: Type.Optional(Type.Number({ description: "tinybench time budget of the reported attempt" })),
+  attempts: Type.Optional(Type.Integer({ description: "tinybench runs whose samples were pooled to reach the rme target" })),
+  timeBudgetMs: Type.Optional(Type.Number({ description: "tinybench time budgets of the pooled runs, summed, ms" })),
   note: Type.Optional(Type.String()),
 });
 export type MicroResult = Static<typeof MicroResult>;
