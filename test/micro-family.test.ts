@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { FamilyContext } from "../bench/family.js";
 import { measuredMessages } from "../bench/families/measured-messages.js";
-import { createMicroFamily, family, measureMicroTask, MICRO_PROFILES, microTasks, type MicroSettings, type MicroTask } from "../bench/families/micro.js";
+import { callsPerSample, createMicroFamily, family, measureMicroTask, MICRO_PROFILES, microTasks, type MicroSettings, type MicroTask } from "../bench/families/micro.js";
 import type { MicroResult } from "../bench/model/micro-result.js";
 import { DEFAULT_SEED } from "../payloads/generator.js";
 import { Bench } from "tinybench";
@@ -134,4 +134,17 @@ test("further runs pool their samples with the earlier ones", async () => {
   assert.equal(r?.attempts, 2);
   assert.ok(r!.samples >= 90, String(r!.samples));
   assert.match(r?.note ?? "", /samples of 2 tinybench runs pooled/);
+});
+
+test("a slow first call (reflection compiles its coder then) does not leave a fast task unbatched", () => {
+  let first = true;
+  const fn = () => {
+    if (first) {
+      first = false;
+      const end = performance.now() + 5; // 5 ms: 500x the 10 µs bar
+      while (performance.now() < end);
+    }
+    return 1 + 1;
+  };
+  assert.ok(callsPerSample(fn, 10_000) > 1);
 });
