@@ -1,7 +1,7 @@
 // CLI: `npm run bench:crosscheck [-- options]` — is our load generator measuring the server, or itself?
 // Runs our server-view drivers and the neutral C tools back to back against the same pinned server process at
 // the same concurrency and duration, and prints ours/theirs ratios (throughput, p50, server CPU per call).
-// `--cpu-cv` instead runs N separate runs per protocol and prints server CPU µs/call with its coefficient of
+// `--cpu-cv` instead measures N runs per protocol (interleaved windows) and prints server CPU µs/call with its coefficient of
 // variation. Prints to stdout (the result); progress and skips go to stderr.
 import { parseArgs } from "node:util";
 import { pinSelf, planPinning } from "./cpu/cpu-pinning.js";
@@ -18,9 +18,11 @@ import { startServerProcess, type ServerProcess } from "./server-process/server-
 
 const USAGE = `usage: npm run bench:crosscheck -- [--duration S] [--warmup S] [--rounds N] [--payload small|medium|large]
                                   [--concurrency N] [--grpc-connections N] [--protocol grpc|rest]
-                                  [--cpu-cv [--runs N]] [--soak S [--rate RPS]]
+                                  [--cpu-cv [--runs N] [--slices K]] [--soak S [--rate RPS]]
   default: our driver vs h2load (gRPC) and vs wrk (REST), back to back, --rounds times (default 3; the verdict is the median ratio); prints ours/theirs
-  --cpu-cv: N runs (default 5) per protocol with our server-view drivers; prints server CPU µs/call and its CV
+  --cpu-cv: N runs (default 5) per protocol with our server-view drivers; prints server CPU µs/call and its CV.
+            A run is --duration S (default 20) measured in K windows (default 20), interleaved across runs and
+            protocols so the host's drift falls on all runs alike; --slices 1 gives contiguous runs
   --soak S: an S-second open-loop run per protocol at --rate (default 2000/s); prints the load generator's RSS`;
 
 class UsageError extends Error {}
@@ -34,6 +36,7 @@ interface Options {
   grpcConnections: number;
   cpuCv: boolean;
   runs: number;
+  slices: number;
   soakS: number | null;
   rate: number;
   protocols: Protocol[];
@@ -51,6 +54,7 @@ function parseOptions(argv: string[]): Options {
       "grpc-connections": { type: "string" },
       "cpu-cv": { type: "boolean" },
       runs: { type: "string" },
+      slices: { type: "string" },
       soak: { type: "string" },
       rate: { type: "string" },
       protocol: { type: "string" },
@@ -70,14 +74,16 @@ function parseOptions(argv: string[]): Options {
   const payload = (values.payload ?? "small") as PayloadClass;
   if (!["small", "medium", "large", "xlarge"].includes(payload)) throw new UsageError(`--payload must be small, medium, large or xlarge, got ${values.payload}`);
   return {
-    durationS: num("duration", values.duration, 5),
-    warmupS: num("warmup", values.warmup, 1),
+    // --cpu-cv: a run's measured seconds in all (20 windows of 1 s, each after a 0.5 s warm-up)
+    durationS: num("duration", values.duration, values["cpu-cv"] ? 20 : 5),
+    warmupS: num("warmup", values.warmup, values["cpu-cv"] ? 0.5 : 1),
     rounds: num("rounds", values.rounds, 3, true),
     payload,
     concurrency: num("concurrency", values.concurrency, 32, true),
     grpcConnections: num("grpc-connections", values["grpc-connections"], 4, true),
     cpuCv: values["cpu-cv"] ?? false,
     runs: num("runs", values.runs, 5, true),
+    slices: num("slices", values.slices, values["cpu-cv"] ? 20 : 1, true),
     soakS: values.soak === undefined ? null : num("soak", values.soak, 600),
     rate: num("rate", values.rate, 2000),
     protocols: protocolsOf(values.protocol),
@@ -226,27 +232,39 @@ function row(scenario: string, driver: string, a: LoadResult, b: { run: NeutralR
   return `| ${scenario} | ${driver} | ${b.run.tool} | ${f(a.throughputRps)} | ${f(b.run.throughputRps)} | ${ratio(a.throughputRps, b.run.throughputRps)} | ${f(a.latencyMs.p50, 3)} | ${f(b.run.p50Ms, 3)} | ${ratio(a.latencyMs.p50, b.run.p50Ms)} | ${f(a.serverCpuUsPerCall, 1)} | ${f(b.serverCpuUsPerCall, 1)} | ${f(a.clientCpuUtilization, 2)} | ${a.errors.total}/${b.run.failed} |`;
 }
 
+/**
+ * Server CPU µs/call of N runs per protocol. Each run is `slices` measured windows, and the windows of all runs and
+ * both protocols are interleaved round-robin (as the load family interleaves repetitions): the host's slow drift
+ * (tens of seconds here) then falls on every run alike instead of on whichever run it happened to meet. A run's
+ * figure is its total server CPU over its total completed calls. `--slices 1` gives N contiguous runs.
+ */
 async function cpuCv(o: Options, signal: AbortSignal): Promise<void> {
   const plan = planPinning();
   log(`crosscheck --cpu-cv: ${plan.note}`);
   const restore = plan.client !== null ? pinSelf(plan.client) : null;
   const pinning = { server: plan.server, client: restore !== null ? plan.client : null };
   const servers = new Map<Protocol, ServerProcess>();
-  const figures: Record<Protocol, number[]> = { grpc: [], rest: [] };
-  const rates: Record<Protocol, number[]> = { grpc: [], rest: [] };
+  const runs: Record<Protocol, { cpuUs: number; calls: number; seconds: number }[]> = { grpc: [], rest: [] };
+  for (const protocol of o.protocols) for (let i = 0; i < o.runs; i++) runs[protocol].push({ cpuUs: 0, calls: 0, seconds: 0 });
+  const sliceS = o.durationS / o.slices;
   const probes: number[] = [];
   try {
     for (const protocol of o.protocols) servers.set(protocol, await startServerProcess({ arm: protocol, cpus: plan.server }));
-    // Alternating protocols spreads slow drift of the machine over both.
-    for (let i = 1; i <= o.runs && !signal.aborted; i++) {
+    for (let slice = 1; slice <= o.slices && !signal.aborted; slice++) {
       const probe = runNoiseProbe(plan.server);
       if (probe !== null) probes.push(probe);
-      for (const protocol of o.protocols) {
-        log(`crosscheck --cpu-cv: run ${i}/${o.runs} ${protocol}`);
-        const result = await ours(servers.get(protocol) as ServerProcess, protocol, protocol === "grpc" ? "h2-frames" : "autocannon", o, pinning, signal);
-        if (result.serverCpuUsPerCall !== null) {
-          figures[protocol].push(result.serverCpuUsPerCall);
-          rates[protocol].push(result.throughputRps);
+      // Rotated positions (run k opens round k, protocols swap every round): whatever the position in a round
+      // does to a window (the probe just before it, the server's garbage building up) falls on all runs alike.
+      for (let position = 0; position < o.runs && !signal.aborted; position++) {
+        const i = (position + slice - 1) % o.runs;
+        for (const protocol of slice % 2 === 1 ? o.protocols : [...o.protocols].reverse()) {
+          log(`crosscheck --cpu-cv: window ${slice}/${o.slices} of run ${i + 1}/${o.runs} ${protocol}`);
+          const r = await ours(servers.get(protocol) as ServerProcess, protocol, protocol === "grpc" ? "h2-frames" : "autocannon", { ...o, durationS: sliceS }, pinning, signal);
+          const run = runs[protocol][i]!;
+          if (r.serverCpuUsPerCall === null) throw new Error(`${protocol}: the server's CPU time could not be read`);
+          run.cpuUs += r.serverCpuUsPerCall * r.requests;
+          run.calls += r.requests;
+          run.seconds += r.durationS;
         }
       }
     }
@@ -254,23 +272,26 @@ async function cpuCv(o: Options, signal: AbortSignal): Promise<void> {
     restore?.();
     await Promise.all([...servers.values()].map((s) => s.stop()));
   }
-  const lines = [`server CPU µs per call, ${o.runs} separate runs per protocol (warm-up ${o.warmupS} s + ${o.durationS} s each, concurrency ${o.concurrency}, ${o.payload}, ${pinning.client === null ? "NOT pinned" : `server CPU ${pinning.server}`})`, ""];
+  if (signal.aborted) log("crosscheck --cpu-cv: interrupted; the figures cover the windows measured so far");
+  const shape = o.slices === 1 ? `${o.durationS} s each, contiguous` : `each ${o.slices} windows of ${sliceS} s, interleaved round-robin across runs and protocols, positions rotated`;
+  const lines = [`server CPU µs per call, ${o.runs} runs per protocol (${shape}; warm-up ${o.warmupS} s before every window; concurrency ${o.concurrency}, ${o.payload}, ${pinning.client === null ? "NOT pinned" : `server CPU ${pinning.server}`})`, ""];
   lines.push("| protocol | runs (µs/call) | mean | sd | CV % | CV <= 5% | throughput of each run (calls/s) |", "|---|---|---:|---:|---:|---|---|");
   for (const protocol of o.protocols) {
-    const values = figures[protocol];
-    if (values.length === 0) continue;
+    const measured = runs[protocol].filter((r) => r.calls > 0);
+    if (measured.length === 0) continue;
+    const values = measured.map((r) => r.cpuUs / r.calls);
     const { mean, sd, cvPct } = coefficientOfVariation(values);
     lines.push(
-      `| ${protocol} | ${values.map((v) => v.toFixed(1)).join(", ")} | ${mean.toFixed(1)} | ${sd.toFixed(2)} | ${cvPct.toFixed(2)} | ${cvPct <= 5 ? "yes" : "NO"} | ${rates[protocol].map((r) => r.toFixed(0)).join(", ")} |`,
+      `| ${protocol} | ${values.map((v) => v.toFixed(1)).join(", ")} | ${mean.toFixed(1)} | ${sd.toFixed(2)} | ${cvPct.toFixed(2)} | ${cvPct <= 5 ? "yes" : "NO"} | ${measured.map((r) => (r.calls / r.seconds).toFixed(0)).join(", ")} |`,
     );
   }
   if (probes.length > 1) {
     const { cvPct } = coefficientOfVariation(probes);
     lines.push(
       "",
-      `machine noise probe (memory-bound reference loop on the server CPU, before each run): ${probes.map((p) => p.toFixed(0)).join(", ")} ms, CV ${cvPct.toFixed(2)} %.`,
+      `machine noise probe (memory-bound reference loop on the server CPU, before each round of windows): ${probes.map((p) => p.toFixed(0)).join(", ")} ms, CV ${cvPct.toFixed(2)} %.`,
       cvPct > 2.5
-        ? "The reference loop itself moved: the host's speed changed between runs (other tenants), so part of the spread above is the machine, not the server."
+        ? "The reference loop itself moved: the host's speed changed during the measurement (other tenants); interleaving spreads that over all runs but does not remove it."
         : "The reference loop was steady: the spread above is the server's own.",
     );
   }
