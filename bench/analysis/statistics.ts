@@ -129,11 +129,11 @@ export function summarizeSamples(samples: readonly number[]): SampleSummary {
   const n = samples.length;
   if (n === 0) return { n, mean: Number.NaN, rmePct: Number.POSITIVE_INFINITY, p99: Number.NaN };
   const m = mean(samples);
-  const sem = n > 1 ? Math.sqrt(variance(samples) / n) : 0;
-  const critical = n > 1 ? jStat.studentt.inv(0.975, n - 1) : Number.POSITIVE_INFINITY;
   const sorted = Float64Array.from(samples).sort();
   const h = (n - 1) * 0.99;
   const lo = Math.floor(h);
   const p99 = lo + 1 < n ? sorted[lo]! + (h - lo) * (sorted[lo + 1]! - sorted[lo]!) : sorted[lo]!;
-  return { n, mean: m, rmePct: m === 0 ? Number.POSITIVE_INFINITY : n > 1 ? ((critical * sem) / Math.abs(m)) * 100 : Number.POSITIVE_INFINITY, p99 };
+  if (n === 1 || m === 0) return { n, mean: m, rmePct: Number.POSITIVE_INFINITY, p99 };
+  const moe = jStat.studentt.inv(0.975, n - 1) * Math.sqrt(variance(samples) / n);
+  return { n, mean: m, rmePct: (moe / Math.abs(m)) * 100, p99 };
 }
