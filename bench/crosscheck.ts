@@ -21,7 +21,7 @@ const USAGE = `usage: npm run bench:crosscheck -- [--duration S] [--warmup S] [-
                                   [--cpu-cv [--runs N] [--slices K]] [--soak S [--rate RPS]]
   default: our driver vs h2load (gRPC) and vs wrk (REST), back to back, --rounds times (default 3; the verdict is the median ratio); prints ours/theirs
   --cpu-cv: N runs (default 5) per protocol with our server-view drivers; prints server CPU µs/call and its CV.
-            A run is --duration S (default 20) measured in K windows (default 20), interleaved across runs and
+            A run is --duration S (default 40) measured in K windows (default 40), interleaved across runs and
             protocols so the host's drift falls on all runs alike; --slices 1 gives contiguous runs
   --soak S: an S-second open-loop run per protocol at --rate (default 2000/s); prints the load generator's RSS`;
 
@@ -74,16 +74,16 @@ function parseOptions(argv: string[]): Options {
   const payload = (values.payload ?? "small") as PayloadClass;
   if (!["small", "medium", "large", "xlarge"].includes(payload)) throw new UsageError(`--payload must be small, medium, large or xlarge, got ${values.payload}`);
   return {
-    // --cpu-cv: a run's measured seconds in all (20 windows of 1 s, each after a 0.5 s warm-up)
-    durationS: num("duration", values.duration, values["cpu-cv"] ? 20 : 5),
-    warmupS: num("warmup", values.warmup, values["cpu-cv"] ? 0.5 : 1),
+    // --cpu-cv: a run's measured seconds in all (40 windows of 1 s, each after a 0.25 s warm-up)
+    durationS: num("duration", values.duration, values["cpu-cv"] ? 40 : 5),
+    warmupS: num("warmup", values.warmup, values["cpu-cv"] ? 0.25 : 1),
     rounds: num("rounds", values.rounds, 3, true),
     payload,
     concurrency: num("concurrency", values.concurrency, 32, true),
     grpcConnections: num("grpc-connections", values["grpc-connections"], 4, true),
     cpuCv: values["cpu-cv"] ?? false,
     runs: num("runs", values.runs, 5, true),
-    slices: num("slices", values.slices, values["cpu-cv"] ? 20 : 1, true),
+    slices: num("slices", values.slices, values["cpu-cv"] ? 40 : 1, true),
     soakS: values.soak === undefined ? null : num("soak", values.soak, 600),
     rate: num("rate", values.rate, 2000),
     protocols: protocolsOf(values.protocol),
@@ -258,10 +258,10 @@ async function cpuCv(o: Options, signal: AbortSignal): Promise<void> {
       for (let position = 0; position < o.runs && !signal.aborted; position++) {
         const i = (position + slice - 1) % o.runs;
         for (const protocol of slice % 2 === 1 ? o.protocols : [...o.protocols].reverse()) {
-          log(`crosscheck --cpu-cv: window ${slice}/${o.slices} of run ${i + 1}/${o.runs} ${protocol}`);
           const r = await ours(servers.get(protocol) as ServerProcess, protocol, protocol === "grpc" ? "h2-frames" : "autocannon", { ...o, durationS: sliceS }, pinning, signal);
           const run = runs[protocol][i]!;
           if (r.serverCpuUsPerCall === null) throw new Error(`${protocol}: the server's CPU time could not be read`);
+          log(`crosscheck --cpu-cv: window ${slice}/${o.slices} of run ${i + 1}/${o.runs} ${protocol}: ${r.serverCpuUsPerCall.toFixed(1)} µs/call, ${r.throughputRps.toFixed(0)} calls/s`);
           run.cpuUs += r.serverCpuUsPerCall * r.requests;
           run.calls += r.requests;
           run.seconds += r.durationS;
@@ -274,7 +274,7 @@ async function cpuCv(o: Options, signal: AbortSignal): Promise<void> {
   }
   if (signal.aborted) log("crosscheck --cpu-cv: interrupted; the figures cover the windows measured so far");
   const shape = o.slices === 1 ? `${o.durationS} s each, contiguous` : `each ${o.slices} windows of ${sliceS} s, interleaved round-robin across runs and protocols, positions rotated`;
-  const lines = [`server CPU µs per call, ${o.runs} runs per protocol (${shape}; warm-up ${o.warmupS} s before every window; concurrency ${o.concurrency}, ${o.payload}, ${pinning.client === null ? "NOT pinned" : `server CPU ${pinning.server}`})`, ""];
+  const lines = [`server CPU µs per call, ${o.runs} runs per protocol, a run's figure its total CPU over its total calls (${shape}; warm-up ${o.warmupS} s before every window; concurrency ${o.concurrency}, ${o.payload}, ${pinning.client === null ? "NOT pinned" : `server CPU ${pinning.server}`})`, ""];
   lines.push("| protocol | runs (µs/call) | mean | sd | CV % | CV <= 5% | throughput of each run (calls/s) |", "|---|---|---:|---:|---:|---|---|");
   for (const protocol of o.protocols) {
     const measured = runs[protocol].filter((r) => r.calls > 0);
