@@ -341,7 +341,7 @@ async function main(): Promise<void> {
   try {
     options = parseOptions(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`bench:crosscheck: ${(error as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`bench:crosscheck: ${(error as Error).message} (--help for usage)\n`);
     process.exit(2);
   }
   const controller = new AbortController();

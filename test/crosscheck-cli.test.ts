@@ -1,0 +1,40 @@
+// `npm run bench:crosscheck`: user errors are one line and exit 2; `--cpu-cv` fills every run from interleaved
+// windows. Figures are never asserted (they are the benchmark's business), only the shape of what is printed.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { describe, it } from "node:test";
+
+function crosscheck(args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "bench/crosscheck.ts", ...args], { encoding: "utf8", timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("bench:crosscheck CLI", () => {
+  for (const [args, pattern] of [
+    [["--slices", "0"], /--slices must be a positive integer, got 0/],
+    [["--runs", "2.5"], /--runs must be a positive integer, got 2.5/],
+    [["--protocol", "soap"], /--protocol must be grpc or rest, got soap/],
+    [["--fast"], /Unknown option '--fast'/],
+  ] as const) {
+    it(`rejects ${args.join(" ")} in one line with exit 2`, () => {
+      const r = crosscheck([...args]);
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stdout, "");
+      const lines = r.stderr.trimEnd().split("\n");
+      assert.equal(lines.length, 1, r.stderr);
+      assert.match(lines[0]!, pattern);
+    });
+  }
+
+  it("--cpu-cv: every run gets its share of the interleaved windows, in rotated order", () => {
+    const r = crosscheck(["--cpu-cv", "--protocol", "grpc", "--runs", "2", "--slices", "2", "--duration", "0.6", "--warmup", "0.1"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /2 runs per protocol, a run's figure its total CPU over its total calls \(each 2 windows of 0.3 s, interleaved/);
+    const row = r.stdout.split("\n").find((l) => l.startsWith("| grpc |"));
+    assert.ok(row, r.stdout);
+    assert.equal(row.split("|")[2]!.split(",").length, 2, row);
+    // Round 1 opens with run 1, round 2 with run 2.
+    const order = [...r.stderr.matchAll(/window (\d)\/2 of run (\d)\/2 grpc/g)].map((m) => `${m[1]}:${m[2]}`);
+    assert.deepEqual(order, ["1:1", "1:2", "2:2", "2:1"]);
+  });
+});
