@@ -143,10 +143,13 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
   const record = (scenario: string, driver: string, a: LoadResult, b: { run: NeutralRun; serverCpuUsPerCall: number | null }) => {
     rows.push(row(scenario, driver, a, b));
     const key = `${scenario} | ${driver} vs ${b.run.tool}`;
-    const pair = pairs.get(key) ?? { rps: [], serverCpu: [], clientUtil: [] };
+    const pair = pairs.get(key) ?? { rps: [], serverCpu: [], clientUtil: [], serverBusyOurs: [], serverBusyTheirs: [] };
     if (b.run.throughputRps > 0) pair.rps.push(a.throughputRps / b.run.throughputRps);
     if (a.serverCpuUsPerCall !== null && b.serverCpuUsPerCall !== null) pair.serverCpu.push(a.serverCpuUsPerCall / b.serverCpuUsPerCall);
     if (a.clientCpuUtilization !== null) pair.clientUtil.push(a.clientCpuUtilization);
+    // Server CPU time per wall second: ~1 while the pinned server is saturated, below 1 when a driver cannot feed it.
+    if (a.serverCpuUsPerCall !== null) pair.serverBusyOurs.push((a.throughputRps * a.serverCpuUsPerCall) / 1e6);
+    if (b.serverCpuUsPerCall !== null) pair.serverBusyTheirs.push((b.run.throughputRps * b.serverCpuUsPerCall) / 1e6);
     pairs.set(key, pair);
   };
   const servers: ServerProcess[] = [];
@@ -206,12 +209,17 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
       // other tenants), so the verdict is the median over interleaved rounds, with the spread shown.
       `Summary over ${o.rounds} interleaved round(s), ours first in odd rounds and theirs first in even ones: median (min–max) of the per-round ratios.`,
       "",
-      "| pair | rps ours/theirs | server µs/call ours/theirs | our client CPU util | ours >= 0.95 of theirs |",
-      "|---|---:|---:|---:|---|",
-      ...[...pairs].map(([key, p]) => `| ${key} | ${spread(p.rps)} | ${spread(p.serverCpu)} | ${spread(p.clientUtil, 2)} | ${p.rps.length === 0 ? "-" : median(p.rps) >= 0.95 ? "yes" : "NO"} |`),
+      "| pair | rps ours/theirs | server µs/call ours/theirs | our client CPU util | server busy, ours | server busy, theirs | ours >= 0.95 of theirs |",
+      "|---|---:|---:|---:|---:|---:|---|",
+      ...[...pairs].map(
+        ([key, p]) =>
+          `| ${key} | ${spread(p.rps)} | ${spread(p.serverCpu)} | ${spread(p.clientUtil, 2)} | ${spread(p.serverBusyOurs, 2)} | ${spread(p.serverBusyTheirs, 2)} | ${p.rps.length === 0 ? "-" : median(p.rps) >= 0.95 ? "yes" : "NO"} |`,
+      ),
       "",
       "Done when the median rps ratio >= 0.95. Server µs/call should match: a driver that makes the server work differently is not a fair driver;",
       "a client CPU utilization well under 1 shows the driver had headroom, so the server, not the driver, set the pace.",
+      "Server busy is the server's CPU seconds per wall second (1 = its pinned core saturated). When it is ~1 under both drivers, each kept",
+      "the server saturated, and an rps ratio away from 1 is the host's speed changing between the back-to-back runs, not the driver.",
       "",
     ].join("\n"),
   );
@@ -221,6 +229,8 @@ interface PairRounds {
   rps: number[];
   serverCpu: number[];
   clientUtil: number[];
+  serverBusyOurs: number[];
+  serverBusyTheirs: number[];
 }
 
 function spread(values: readonly number[], digits = 3): string {
