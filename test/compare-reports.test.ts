@@ -22,6 +22,14 @@ const row = (rows: CompareRow[], subject: string, metric: string) => rows.find((
 
 describe("compareReports", () => {
   const base = sampleReport();
+  /** base with SCENARIO run as an open loop at `rate` calls/s */
+  const openLoopAt = (rate: number): Report => {
+    const r = structuredClone(base);
+    const s = r.load.find((x) => x.scenario === SCENARIO)!;
+    s.mode = "open";
+    s.targetRps = rate;
+    return r;
+  };
 
   it("a report against itself: no regression, every row ~", () => {
     const result = compareReports(base, base);
@@ -100,25 +108,15 @@ describe("compareReports", () => {
   });
 
   it("open loop: no throughput row (the rate is the schedule), latency rows kept", () => {
-    const open = structuredClone(base);
-    const s = open.load.find((x) => x.scenario === SCENARIO)!;
-    s.mode = "open";
-    s.targetRps = 1000;
+    const open = openLoopAt(1000);
     const rows = compareReports(open, open).rows.filter((r) => r.subject === SCENARIO);
     assert.deepEqual(rows.map((r) => r.metric), ["p50", "p99", "server CPU/call"]);
   });
 
   it("open loop at a different offered load (each run's rate comes from its own closed loop): shown, not judged, neither regression nor ~", () => {
-    const open = (rate: number) => {
-      const r = structuredClone(base);
-      const s = r.load.find((x) => x.scenario === SCENARIO)!;
-      s.mode = "open";
-      s.targetRps = rate;
-      return r;
-    };
     // head got a 20% lower rate and, with it, 50% better latency: not evidence of anything
-    const head = degrade(open(800), SCENARIO, "p99", 0.5);
-    const result = compareReports(open(1000), head);
+    const head = degrade(openLoopAt(800), SCENARIO, "p99", 0.5);
+    const result = compareReports(openLoopAt(1000), head);
     assert.deepEqual(result.regressions, []);
     const rows = result.rows.filter((r) => r.subject === SCENARIO);
     assert.deepEqual(rows.map((r) => r.metric), ["p50", "p99", "server CPU/call"]);
@@ -136,18 +134,11 @@ describe("compareReports", () => {
     assert.ok(result.notes.some((n) => n.startsWith(`${SCENARIO}: offered load differs: 1,000 vs 800 rps`)));
     assert.match(result.markdown, /3 shown but not judged: open loop at a different offered load/);
     // the same degradation the other way round is not a regression either
-    assert.deepEqual(compareReports(open(1000), degrade(open(800), SCENARIO, "p99", 2)).regressions, []);
+    assert.deepEqual(compareReports(openLoopAt(1000), degrade(openLoopAt(800), SCENARIO, "p99", 2)).regressions, []);
   });
 
   it("open loop within 5% of the same offered load: judged as usual", () => {
-    const open = (rate: number) => {
-      const r = structuredClone(base);
-      const s = r.load.find((x) => x.scenario === SCENARIO)!;
-      s.mode = "open";
-      s.targetRps = rate;
-      return r;
-    };
-    const result = compareReports(open(1000), degrade(open(1030), SCENARIO, "p99", 1.5));
+    const result = compareReports(openLoopAt(1000), degrade(openLoopAt(1030), SCENARIO, "p99", 1.5));
     assert.deepEqual(result.regressions.map((r) => r.name), [`${SCENARIO} p99`]);
     assert.equal(row(result.rows, SCENARIO, "p50").test.kind, "mann-whitney");
   });
