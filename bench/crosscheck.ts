@@ -5,10 +5,10 @@
 // variation. Prints to stdout (the result); progress and skips go to stderr.
 import { parseArgs } from "node:util";
 import { pinSelf, planPinning } from "./cpu/cpu-pinning.js";
-import { median } from "./analysis/statistics.js";
 import { runNoiseProbe } from "./cpu/noise-probe.js";
 import { hasTool, runH2load, runWrk, type NeutralRun } from "./crosscheck/neutral-tools.js";
 import { coefficientOfVariation } from "./crosscheck/coefficient-of-variation.js";
+import { rotated, summarizePair, type CrosscheckWindow, type PairSummary } from "./crosscheck/paired-windows.js";
 import { callSpec } from "./load/call-spec.js";
 import { resolveScenario, type DriverName, type ScenarioDefaults } from "./load/load-scenario.js";
 import { runLoadScenario } from "./load/run-load.js";
@@ -17,9 +17,11 @@ import type { PayloadClass, Protocol } from "./model/measurement.js";
 import { startServerProcess, type ServerProcess } from "./server-process/server-process.js";
 
 const USAGE = `usage: npm run bench:crosscheck -- [--duration S] [--warmup S] [--rounds N] [--payload small|medium|large]
-                                  [--concurrency N] [--grpc-connections N] [--protocol grpc|rest]
+                                  [--concurrency N] [--grpc-connections N] [--protocol grpc|rest] [--all-drivers]
                                   [--cpu-cv [--runs N] [--slices K]] [--soak S [--rate RPS]]
-  default: our driver vs h2load (gRPC) and vs wrk (REST), back to back, --rounds times (default 3; the verdict is the median ratio); prints ours/theirs
+  default: h2-frames vs h2load (gRPC) and autocannon vs wrk (REST) on one server per protocol: --rounds rounds
+           (default 120), each one --duration window (default 1 s) per driver, order rotating; the verdict is the
+           paired ratio over all rounds (about 10 minutes). --all-drivers adds h2-node and h1-lean to every round
   --cpu-cv: N runs (default 5) per protocol with our server-view drivers; prints server CPU µs/call and its CV.
             A run is --duration S (default 40) measured in K windows (default 40), interleaved across runs and
             protocols so the host's drift falls on all runs alike; --slices 1 gives contiguous runs
@@ -35,6 +37,7 @@ interface Options {
   concurrency: number;
   grpcConnections: number;
   cpuCv: boolean;
+  allDrivers: boolean;
   runs: number;
   slices: number;
   soakS: number | null;
@@ -53,6 +56,7 @@ function parseOptions(argv: string[]): Options {
       concurrency: { type: "string" },
       "grpc-connections": { type: "string" },
       "cpu-cv": { type: "boolean" },
+      "all-drivers": { type: "boolean" },
       runs: { type: "string" },
       slices: { type: "string" },
       soak: { type: "string" },
@@ -65,23 +69,26 @@ function parseOptions(argv: string[]): Options {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  const num = (name: string, value: string | undefined, fallback: number, integer = false): number => {
+  const num = (name: string, value: string | undefined, fallback: number, integer = false, zero = false): number => {
     if (value === undefined) return fallback;
     const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new UsageError(`--${name} must be a positive ${integer ? "integer" : "number"}, got ${value}`);
+    const kind = `${zero ? "non-negative" : "positive"} ${integer ? "integer" : "number"}`;
+    if (value.trim() === "" || !Number.isFinite(n) || n < 0 || (n === 0 && !zero) || (integer && !Number.isInteger(n))) throw new UsageError(`--${name} must be a ${kind}, got ${value}`);
     return n;
   };
   const payload = (values.payload ?? "small") as PayloadClass;
   if (!["small", "medium", "large", "xlarge"].includes(payload)) throw new UsageError(`--payload must be small, medium, large or xlarge, got ${values.payload}`);
   return {
     // --cpu-cv: a run's measured seconds in all (40 windows of 1 s, each after a 0.25 s warm-up)
-    durationS: num("duration", values.duration, values["cpu-cv"] ? 40 : 5),
-    warmupS: num("warmup", values.warmup, values["cpu-cv"] ? 0.25 : 1),
-    rounds: num("rounds", values.rounds, 3, true),
+    // crosscheck: 1 s windows with no warm-up of their own (the server stays warm between them; wrk has no warm-up)
+    durationS: num("duration", values.duration, values["cpu-cv"] ? 40 : 1),
+    warmupS: num("warmup", values.warmup, values["cpu-cv"] ? 0.25 : values.soak !== undefined ? 1 : 0, false, true),
+    rounds: num("rounds", values.rounds, 120, true),
     payload,
     concurrency: num("concurrency", values.concurrency, 32, true),
     grpcConnections: num("grpc-connections", values["grpc-connections"], 4, true),
     cpuCv: values["cpu-cv"] ?? false,
+    allDrivers: values["all-drivers"] ?? false,
     runs: num("runs", values.runs, 5, true),
     slices: num("slices", values.slices, values["cpu-cv"] ? 40 : 1, true),
     soakS: values.soak === undefined ? null : num("soak", values.soak, 600),
@@ -106,141 +113,150 @@ async function ours(server: ServerProcess, protocol: Protocol, driver: DriverNam
   return result;
 }
 
-/** Server CPU µs per call while a neutral tool ran. */
-async function theirs(server: ServerProcess, launch: () => Promise<NeutralRun>): Promise<{ run: NeutralRun; serverCpuUsPerCall: number | null }> {
+/** A neutral tool's run with the server CPU µs spent while it ran (its connects included: a few ms of a window). */
+async function theirs(server: ServerProcess, launch: () => Promise<NeutralRun>): Promise<{ run: NeutralRun; serverCpuUs: number }> {
   const before = await server.cpuUsage();
   const run = await launch();
   const after = await server.cpuUsage();
-  const cpu = after.user + after.system - (before.user + before.system);
-  return { run, serverCpuUsPerCall: run.completed > 0 ? cpu / run.completed : null };
-}
-
-/** Ours first in odd rounds, theirs first in even ones (ABBA): drift within a round favours neither side. */
-async function inAlternatingOrder<A, B>(round: number, runOurs: () => Promise<A>, runTheirs: () => Promise<B>): Promise<[A, B]> {
-  if (round % 2 === 1) {
-    const a = await runOurs();
-    return [a, await runTheirs()];
-  }
-  const b = await runTheirs();
-  return [await runOurs(), b];
+  return { run, serverCpuUs: after.user + after.system - (before.user + before.system) };
 }
 
 const f = (n: number | null | undefined, digits = 0) => (n === null || n === undefined ? "-" : n.toFixed(digits));
-const ratio = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null || b === 0 ? "-" : (a / b).toFixed(3));
 
+const fromLoadResult = (r: LoadResult): CrosscheckWindow => ({
+  ok: r.requests - r.errors.total,
+  errors: r.errors.total,
+  seconds: r.durationS,
+  p50Ms: r.latencyMs.p50,
+  serverCpuUs: r.serverCpuUsPerCall === null ? null : r.serverCpuUsPerCall * r.requests,
+  clientUtilization: r.clientCpuUtilization,
+});
+
+const fromNeutralRun = ({ run, serverCpuUs }: { run: NeutralRun; serverCpuUs: number | null }): CrosscheckWindow => ({
+  ok: run.succeeded,
+  errors: run.failed,
+  seconds: run.durationS,
+  p50Ms: run.p50Ms,
+  serverCpuUs,
+  clientUtilization: null,
+});
+
+interface Participant {
+  driver: string;
+  side: "ours" | "theirs";
+  measure: () => Promise<CrosscheckWindow>;
+}
+
+/**
+ * Throughput of our server-view drivers against the neutral tools on one server process per protocol. Each round
+ * measures one short window per driver, in an order that rotates from round to round; the verdict is the paired
+ * ratio over all rounds (see crosscheck/paired-windows.ts for why).
+ */
 async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
   const tools = { h2load: o.protocols.includes("grpc") && hasTool("h2load"), wrk: o.protocols.includes("rest") && hasTool("wrk") };
   if (o.protocols.includes("grpc") && !tools.h2load) log("crosscheck: h2load not found (Debian package nghttp2-client): gRPC crosscheck skipped");
   if (o.protocols.includes("rest") && !tools.wrk) log("crosscheck: wrk not found (Debian package wrk): REST crosscheck skipped");
   if (!tools.h2load && !tools.wrk) return;
+  const streams = o.concurrency / o.grpcConnections;
+  if (tools.h2load && !Number.isInteger(streams)) throw new UsageError(`--concurrency ${o.concurrency} is not a multiple of --grpc-connections ${o.grpcConnections}`);
+  // wrk takes whole seconds only; a window it silently lengthened would not be comparable.
+  if (tools.wrk && !Number.isInteger(o.durationS)) throw new UsageError(`--duration must be whole seconds when wrk runs (REST), got ${o.durationS}`);
   const plan = planPinning();
   log(`crosscheck: ${plan.note}`);
   const restore = plan.client !== null ? pinSelf(plan.client) : null;
   const pinning = { server: plan.server, client: restore !== null ? plan.client : null };
   const spec = callSpec(o.payload);
-  const rows: string[] = [];
-  const pairs = new Map<string, PairRounds>();
-  const record = (scenario: string, driver: string, a: LoadResult, b: { run: NeutralRun; serverCpuUsPerCall: number | null }) => {
-    rows.push(row(scenario, driver, a, b));
-    const key = `${scenario} | ${driver} vs ${b.run.tool}`;
-    const pair = pairs.get(key) ?? { rps: [], serverCpu: [], clientUtil: [], serverBusyOurs: [], serverBusyTheirs: [] };
-    if (b.run.throughputRps > 0) pair.rps.push(a.throughputRps / b.run.throughputRps);
-    if (a.serverCpuUsPerCall !== null && b.serverCpuUsPerCall !== null) pair.serverCpu.push(a.serverCpuUsPerCall / b.serverCpuUsPerCall);
-    if (a.clientCpuUtilization !== null) pair.clientUtil.push(a.clientCpuUtilization);
-    // Server CPU time per wall second: ~1 while the pinned server is saturated, below 1 when a driver cannot feed it.
-    if (a.serverCpuUsPerCall !== null) pair.serverBusyOurs.push((a.throughputRps * a.serverCpuUsPerCall) / 1e6);
-    if (b.serverCpuUsPerCall !== null) pair.serverBusyTheirs.push((b.run.throughputRps * b.serverCpuUsPerCall) / 1e6);
-    pairs.set(key, pair);
-  };
+  const summaries: { scenario: string; ours: string; theirs: string; summary: PairSummary | null }[] = [];
   const servers: ServerProcess[] = [];
+  const measured = async (server: ServerProcess, launch: () => Promise<NeutralRun>) => fromNeutralRun(await theirs(server, launch));
+  const started = performance.now();
+  let roundsDone = 0;
+  const roundsPlanned = o.rounds * (Number(tools.h2load) + Number(tools.wrk));
   try {
-    if (tools.h2load) {
-      const server = await startServerProcess({ arm: "grpc", cpus: plan.server });
+    for (const protocol of o.protocols) {
+      if (signal.aborted || !(protocol === "grpc" ? tools.h2load : tools.wrk)) continue;
+      const server = await startServerProcess({ arm: protocol, cpus: plan.server });
       servers.push(server);
-      const streams = o.concurrency / o.grpcConnections;
-      if (!Number.isInteger(streams)) throw new UsageError(`--concurrency ${o.concurrency} is not a multiple of --grpc-connections ${o.grpcConnections}`);
+      const mine = (driver: DriverName): Participant => ({ driver, side: "ours", measure: async () => fromLoadResult(await ours(server, protocol, driver, o, pinning, signal)) });
+      const participants: Participant[] =
+        protocol === "grpc"
+          ? [
+              mine("h2-frames"),
+              {
+                driver: "h2load",
+                side: "theirs",
+                measure: () =>
+                  measured(server, () =>
+                    runH2load({ target: server.target, path: spec.grpcPath, frame: spec.requestFrame, connections: o.grpcConnections, streamsPerConnection: streams, durationS: o.durationS, warmupS: 0, cpus: pinning.client }),
+                  ),
+              },
+              // node:http2 is the obvious design; its row shows why it is not the default driver.
+              ...(o.allDrivers ? [mine("h2-node")] : []),
+            ]
+          : [
+              mine("autocannon"),
+              { driver: "wrk", side: "theirs", measure: () => measured(server, () => runWrk({ url: new URL(spec.restPath, server.target).toString(), connections: o.concurrency, durationS: o.durationS, cpus: pinning.client })) },
+              ...(o.allDrivers ? [mine("h1-lean")] : []),
+            ];
+      const label = protocol === "grpc" ? "gRPC" : "REST";
+      // One window each before any counts: JIT, the server's heap and its connection handling reach steady state.
+      log(`crosscheck: ${label}: one unrecorded window per driver first`);
+      for (const p of participants) if (!signal.aborted) await p.measure().catch(rethrowUnlessAborted(signal));
+      const windows = new Map<string, (CrosscheckWindow | undefined)[]>(participants.map((p) => [p.driver, []]));
       for (let round = 1; round <= o.rounds && !signal.aborted; round++) {
-        // h2-node (node:http2) is shown too: it is the obvious design, and the row shows why it is not the default.
-        for (const driver of ["h2-frames", "h2-node"] as const) {
-          const [a, b] = await inAlternatingOrder(
-            round,
-            () => (log(`crosscheck: gRPC round ${round}/${o.rounds}: ${driver}`), ours(server, "grpc", driver, o, pinning, signal)),
-            () => (
-              log(`crosscheck: gRPC round ${round}/${o.rounds}: h2load`),
-              theirs(server, () =>
-                runH2load({ target: server.target, path: spec.grpcPath, frame: spec.requestFrame, connections: o.grpcConnections, streamsPerConnection: streams, durationS: o.durationS, warmupS: 0, cpus: pinning.client }),
-              )
-            ),
-          );
-          record(`grpc ${spec.call}/${o.payload} c${o.grpcConnections}x${streams}`, driver, a, b);
+        const parts: string[] = [];
+        for (const p of rotated(participants, round)) {
+          const w = signal.aborted ? undefined : await p.measure().catch(rethrowUnlessAborted(signal));
+          if (w === undefined) break;
+          windows.get(p.driver)![round - 1] = w;
+          parts.push(`${p.driver} ${f(w.ok / w.seconds)} calls/s (server ${w.serverCpuUs === null ? "-" : (w.serverCpuUs / 1e6 / w.seconds).toFixed(2)} busy)`);
         }
+        roundsDone++;
+        const leftS = ((performance.now() - started) / 1000 / roundsDone) * (roundsPlanned - roundsDone);
+        log(`crosscheck: ${label} round ${round}/${o.rounds}: ${parts.join(", ")}; about ${Math.ceil(leftS / 60)} min left`);
       }
-    }
-    if (tools.wrk) {
-      const server = await startServerProcess({ arm: "rest", cpus: plan.server });
-      servers.push(server);
-      for (let round = 1; round <= o.rounds && !signal.aborted; round++) {
-        for (const driver of ["autocannon", "h1-lean"] as const) {
-          const [a, b] = await inAlternatingOrder(
-            round,
-            () => (log(`crosscheck: REST round ${round}/${o.rounds}: ${driver}`), ours(server, "rest", driver, o, pinning, signal)),
-            () => (
-              log(`crosscheck: REST round ${round}/${o.rounds}: wrk`),
-              theirs(server, () => runWrk({ url: new URL(spec.restPath, server.target).toString(), connections: o.concurrency, durationS: o.durationS, cpus: pinning.client }))
-            ),
-          );
-          record(`rest ${spec.call}/${o.payload} c${o.concurrency}`, driver, a, b);
-        }
+      const theirsDriver = participants.find((p) => p.side === "theirs")!.driver;
+      const scenario = protocol === "grpc" ? `grpc ${spec.call}/${o.payload} c${o.grpcConnections}x${streams}` : `rest ${spec.call}/${o.payload} c${o.concurrency}`;
+      for (const p of participants.filter((x) => x.side === "ours")) {
+        summaries.push({ scenario, ours: p.driver, theirs: theirsDriver, summary: summarizePair(windows.get(p.driver)!, windows.get(theirsDriver)!) });
       }
     }
   } finally {
     restore?.();
     await Promise.all(servers.map((s) => s.stop()));
   }
+  if (signal.aborted) log("crosscheck: interrupted; the figures cover the rounds measured so far");
+  const pct = (x: number) => x.toFixed(3);
   process.stdout.write(
     [
-      `crosscheck: our server-view drivers vs the neutral tools, same server process, concurrency ${o.concurrency}, ${o.durationS} s each, back to back (${pinning.client === null ? "NOT pinned" : `server CPU ${pinning.server}, load generators CPU ${pinning.client}`})`,
+      `crosscheck: our server-view drivers vs the neutral tools on the same server process and concurrency. Each round measures one ${o.durationS} s window per driver,`,
+      `the order rotating from round to round (${o.rounds} rounds per protocol planned; ${pinning.client === null ? "NOT pinned" : `server CPU ${pinning.server}, load generators CPU ${pinning.client}`}).`,
       "",
-      "| scenario | ours | theirs | ours rps | theirs rps | rps ours/theirs | ours p50 ms | theirs p50 ms | p50 ours/theirs | server µs/call ours | theirs | ours client CPU util | errors ours/theirs |",
-      "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-      ...rows,
-      "",
-      // One 5 s round swings ±20% on a shared host (the server is the bottleneck, and its speed moves with
-      // other tenants), so the verdict is the median over interleaved rounds, with the spread shown.
-      `Summary over ${o.rounds} interleaved round(s), ours first in odd rounds and theirs first in even ones: median (min–max) of the per-round ratios.`,
-      "",
-      "| pair | rps ours/theirs | server µs/call ours/theirs | our client CPU util | server busy, ours | server busy, theirs | ours >= 0.95 of theirs |",
-      "|---|---:|---:|---:|---:|---:|---|",
-      ...[...pairs].map(
-        ([key, p]) =>
-          `| ${key} | ${spread(p.rps)} | ${spread(p.serverCpu)} | ${spread(p.clientUtil, 2)} | ${spread(p.serverBusyOurs, 2)} | ${spread(p.serverBusyTheirs, 2)} | ${p.rps.length === 0 ? "-" : median(p.rps) >= 0.95 ? "yes" : "NO"} |`,
+      "| scenario | ours | theirs | rounds | ours rps | theirs rps | rps ours/theirs (95% CI) | total/total | one round alone (10–90%) | server µs/call ours | theirs | server busy ours | theirs | our client CPU util | p50 ours/theirs | errors ours/theirs | ours >= 0.95 of theirs |",
+      "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
+      ...summaries.map(({ scenario, ours: a, theirs: b, summary: s }) =>
+        s === null
+          ? `| ${scenario} | ${a} | ${b} | 0 | - | - | - | - | - | - | - | - | - | - | - | - | - |`
+          : `| ${scenario} | ${a} | ${b} | ${s.rounds} | ${f(s.oursRps)} | ${f(s.theirsRps)} | ${pct(s.rpsRatio.ratio)} (${s.rpsRatio.ci95 === null ? "-" : `${pct(s.rpsRatio.ci95[0])}–${pct(s.rpsRatio.ci95[1])}`}) | ${pct(s.totalsRatio)} | ${pct(s.singleRound[0])}–${pct(s.singleRound[1])} | ${f(s.serverCpuUsPerCall.ours, 1)} | ${f(s.serverCpuUsPerCall.theirs, 1)} | ${f(s.serverBusy.ours, 2)} | ${f(s.serverBusy.theirs, 2)} | ${f(s.oursClientUtilization, 2)} | ${f(s.p50Ratio, 3)} | ${s.errors.ours}/${s.errors.theirs} | ${s.rpsRatio.ratio >= 0.95 ? "yes" : "NO"} |`,
       ),
       "",
-      "Done when the median rps ratio >= 0.95. Server µs/call should match: a driver that makes the server work differently is not a fair driver;",
-      "a client CPU utilization well under 1 shows the driver had headroom, so the server, not the driver, set the pace.",
-      "Server busy is the server's CPU seconds per wall second (1 = its pinned core saturated). When it is ~1 under both drivers, each kept",
-      "the server saturated, and an rps ratio away from 1 is the host's speed changing between the back-to-back runs, not the driver.",
+      "rps ours/theirs is the geometric mean of the per-round ratios with a paired 95% CI; done when it is >= 0.95. One round alone shows what a single",
+      "back-to-back pair would have said: on a shared host it swings with the machine, which is why the verdict pools many short, adjacent pairs.",
+      "Server busy is the server's CPU seconds per wall second (1 = its pinned core saturated): a driver that cannot feed the server shows below 1.",
+      "Server µs/call should match: a driver that makes the server work differently is not a fair driver. A client CPU utilization well under 1 shows",
+      "our driver had headroom. Our drivers start the clock once their connections are open; h2load and wrk count from their first connect (loopback: ~1 ms).",
       "",
     ].join("\n"),
   );
 }
 
-interface PairRounds {
-  rps: number[];
-  serverCpu: number[];
-  clientUtil: number[];
-  serverBusyOurs: number[];
-  serverBusyTheirs: number[];
-}
-
-function spread(values: readonly number[], digits = 3): string {
-  if (values.length === 0) return "-";
-  return `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
-}
-
-function row(scenario: string, driver: string, a: LoadResult, b: { run: NeutralRun; serverCpuUsPerCall: number | null }): string {
-  return `| ${scenario} | ${driver} | ${b.run.tool} | ${f(a.throughputRps)} | ${f(b.run.throughputRps)} | ${ratio(a.throughputRps, b.run.throughputRps)} | ${f(a.latencyMs.p50, 3)} | ${f(b.run.p50Ms, 3)} | ${ratio(a.latencyMs.p50, b.run.p50Ms)} | ${f(a.serverCpuUsPerCall, 1)} | ${f(b.serverCpuUsPerCall, 1)} | ${f(a.clientCpuUtilization, 2)} | ${a.errors.total}/${b.run.failed} |`;
-}
+/** An interrupted window ends the run quietly (the rounds before it are kept); any other failure is the run's. */
+const rethrowUnlessAborted =
+  (signal: AbortSignal) =>
+  (error: unknown): undefined => {
+    if (signal.aborted) return undefined;
+    throw error;
+  };
 
 /**
  * Server CPU µs/call of N runs per protocol. Each run is `slices` measured windows, and the windows of all runs and

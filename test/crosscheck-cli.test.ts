@@ -1,5 +1,6 @@
-// `npm run bench:crosscheck`: user errors are one line and exit 2; `--cpu-cv` fills every run from interleaved
-// windows. Figures are never asserted (they are the benchmark's business), only the shape of what is printed.
+// `npm run bench:crosscheck`: user errors are one line and exit 2; the throughput crosscheck pairs our drivers'
+// windows with h2load's and wrk's in rotating order; `--cpu-cv` fills every run from interleaved windows. Figures
+// are never asserted (they are the benchmark's business), only the shape of what is printed.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { describe, it } from "node:test";
@@ -15,6 +16,8 @@ describe("bench:crosscheck CLI", () => {
     [["--runs", "2.5"], /--runs must be a positive integer, got 2.5/],
     [["--protocol", "soap"], /--protocol must be grpc or rest, got soap/],
     [["--fast"], /Unknown option '--fast'/],
+    [["--warmup", "x"], /--warmup must be a non-negative number, got x/],
+    [["--protocol", "rest", "--duration", "1.5"], /--duration must be whole seconds when wrk runs \(REST\), got 1.5/],
   ] as const) {
     it(`rejects ${args.join(" ")} in one line with exit 2`, () => {
       const r = crosscheck([...args]);
@@ -25,6 +28,20 @@ describe("bench:crosscheck CLI", () => {
       assert.match(lines[0]!, pattern);
     });
   }
+
+  it("pairs each driver's windows with the neutral tool's, the running order rotating every round", () => {
+    const r = crosscheck(["--rounds", "2", "--all-drivers"]);
+    assert.equal(r.code, 0, r.stderr);
+    for (const [protocol, order] of [
+      ["gRPC", ["h2-frames h2load h2-node", "h2load h2-node h2-frames"]],
+      ["REST", ["autocannon wrk h1-lean", "wrk h1-lean autocannon"]],
+    ] as const) {
+      const rounds = [...r.stderr.matchAll(new RegExp(`${protocol} round \\d/2: (.*); about`, "g"))].map((m) => [...m[1]!.matchAll(/([\w-]+) \d+ calls\/s/g)].map((d) => d[1]).join(" "));
+      assert.deepEqual(rounds, order, r.stderr);
+    }
+    for (const pair of ["| h2-frames | h2load | 2 |", "| h2-node | h2load | 2 |", "| autocannon | wrk | 2 |", "| h1-lean | wrk | 2 |"]) assert.ok(r.stdout.includes(pair), `${pair} missing:\n${r.stdout}`);
+    assert.match(r.stdout, /geometric mean of the per-round ratios with a paired 95% CI/);
+  });
 
   it("--cpu-cv: every run gets its share of the interleaved windows, in rotated order", () => {
     const r = crosscheck(["--cpu-cv", "--protocol", "grpc", "--runs", "2", "--slices", "2", "--duration", "0.6", "--warmup", "0.1"]);

@@ -1,7 +1,8 @@
 // Small-sample statistics over repetition figures (3–10 values per side). Two tools, each chosen for that regime:
 // - ratioCi: the ratio of two positive quantities with a 95% CI, from a Welch t-interval on the logs (the CI of the
 //   ratio of geometric means). With 3 repetitions a percentile bootstrap cannot produce an interval wider than the
-//   sample's range and so overstates certainty; the t-interval widens honestly with few values.
+//   sample's range and so overstates certainty; the t-interval widens honestly with few values. pairedRatioCi is
+//   its paired form, for figures measured side by side (the crosscheck's rounds).
 // - mannWhitney: exact two-sided Mann–Whitney U (permutation distribution over the pooled values, ties included),
 //   distribution-free, used by compare the way benchstat uses it.
 import jStat from "jstat";
@@ -46,6 +47,24 @@ export function ratioCi(a: readonly number[], b: readonly number[], level = 0.95
   const df = (va + vb) ** 2 / ((va > 0 ? va ** 2 / (la.length - 1) : 0) + (vb > 0 ? vb ** 2 / (lb.length - 1) : 0));
   const t = jStat.studentt.inv(1 - (1 - level) / 2, df);
   return { ratio, ci95: [Math.exp(d - t * se), Math.exp(d + t * se)] };
+}
+
+/**
+ * Ratio a/b of paired positive figures (a[i] measured right next to b[i]): the geometric mean of the per-pair
+ * ratios with a paired t-interval on their logs. Pairing cancels what both members of a pair share, such as the
+ * host's speed at that moment, which an unpaired interval (ratioCi) would count as spread.
+ */
+export function pairedRatioCi(a: readonly number[], b: readonly number[], level = 0.95): RatioEstimate | null {
+  if (a.length !== b.length) throw new Error(`pairedRatioCi: ${a.length} values paired with ${b.length}`);
+  if (a.length === 0 || ![...a, ...b].every((x) => Number.isFinite(x) && x > 0)) return null;
+  const d = a.map((x, i) => Math.log(x / b[i]!));
+  const m = mean(d);
+  const ratio = Math.exp(m);
+  if (d.length < 2) return { ratio, ci95: null };
+  const se = Math.sqrt(variance(d) / d.length);
+  if (se === 0) return { ratio, ci95: [ratio, ratio] };
+  const t = jStat.studentt.inv(1 - (1 - level) / 2, d.length - 1);
+  return { ratio, ci95: [Math.exp(m - t * se), Math.exp(m + t * se)] };
 }
 
 export interface MannWhitneyResult {
