@@ -1,14 +1,16 @@
 // CLI: `npm run bench:crosscheck [-- options]` — is our load generator measuring the server, or itself?
-// Runs our server-view drivers and the neutral C tools back to back against the same pinned server process at
-// the same concurrency and duration, and prints ours/theirs ratios (throughput, p50, server CPU per call).
+// Runs our server-view drivers and the neutral C tools in rounds of adjacent 1 s windows against the same pinned
+// server process at the same concurrency, and prints paired ours/theirs ratios (throughput, p50, server CPU per call).
 // `--cpu-cv` instead measures N runs per protocol (interleaved windows) and prints server CPU µs/call with its coefficient of
 // variation. Prints to stdout (the result); progress and skips go to stderr.
 import { parseArgs } from "node:util";
 import { pinSelf, planPinning } from "./cpu/cpu-pinning.js";
 import { runNoiseProbe } from "./cpu/noise-probe.js";
+import { readCpuTicks, stealFraction } from "./cpu/cpu-steal.js";
 import { hasTool, runH2load, runWrk, type NeutralRun } from "./crosscheck/neutral-tools.js";
+import type { RatioEstimate } from "./analysis/statistics.js";
 import { coefficientOfVariation } from "./crosscheck/coefficient-of-variation.js";
-import { rotated, summarizePair, type CrosscheckWindow, type PairSummary } from "./crosscheck/paired-windows.js";
+import { rotated, summarizePair, withoutSteal, type CrosscheckWindow, type PairSummary } from "./crosscheck/paired-windows.js";
 import { callSpec } from "./load/call-spec.js";
 import { resolveScenario, type DriverName, type ScenarioDefaults } from "./load/load-scenario.js";
 import { runLoadScenario } from "./load/run-load.js";
@@ -21,7 +23,9 @@ const USAGE = `usage: npm run bench:crosscheck -- [--duration S] [--warmup S] [-
                                   [--cpu-cv [--runs N] [--slices K]] [--soak S [--rate RPS]]
   default: h2-frames vs h2load (gRPC) and autocannon vs wrk (REST) on one server per protocol: --rounds rounds
            (default 120), each one --duration window (default 1 s) per driver, order rotating; the verdict is the
-           paired ratio over all rounds (about 10 minutes). --all-drivers adds h2-node and h1-lean to every round
+           paired ratio over rounds in which the hypervisor took at most --max-steal % (default 2) of either CPU;
+           the run goes on until --rounds such rounds, at most twice --rounds in all (about 10 minutes on a quiet
+           host). --all-drivers adds h2-node and h1-lean to every round
   --cpu-cv: N runs (default 5) per protocol with our server-view drivers; prints server CPU µs/call and its CV.
             A run is --duration S (default 40) measured in K windows (default 40), interleaved across runs and
             protocols so the host's drift falls on all runs alike; --slices 1 gives contiguous runs
@@ -38,6 +42,8 @@ interface Options {
   grpcConnections: number;
   cpuCv: boolean;
   allDrivers: boolean;
+  /** a window counts when the hypervisor took at most this fraction of either CPU */
+  maxSteal: number;
   runs: number;
   slices: number;
   soakS: number | null;
@@ -57,6 +63,7 @@ function parseOptions(argv: string[]): Options {
       "grpc-connections": { type: "string" },
       "cpu-cv": { type: "boolean" },
       "all-drivers": { type: "boolean" },
+      "max-steal": { type: "string" },
       runs: { type: "string" },
       slices: { type: "string" },
       soak: { type: "string" },
@@ -89,6 +96,7 @@ function parseOptions(argv: string[]): Options {
     grpcConnections: num("grpc-connections", values["grpc-connections"], 4, true),
     cpuCv: values["cpu-cv"] ?? false,
     allDrivers: values["all-drivers"] ?? false,
+    maxSteal: num("max-steal", values["max-steal"], 2, false, true) / 100,
     runs: num("runs", values.runs, 5, true),
     slices: num("slices", values.slices, values["cpu-cv"] ? 40 : 1, true),
     soakS: values.soak === undefined ? null : num("soak", values.soak, 600),
@@ -130,6 +138,7 @@ const fromLoadResult = (r: LoadResult): CrosscheckWindow => ({
   p50Ms: r.latencyMs.p50,
   serverCpuUs: r.serverCpuUsPerCall === null ? null : r.serverCpuUsPerCall * r.requests,
   clientUtilization: r.clientCpuUtilization,
+  steal: { server: null, client: null },
 });
 
 const fromNeutralRun = ({ run, serverCpuUs }: { run: NeutralRun; serverCpuUs: number | null }): CrosscheckWindow => ({
@@ -139,6 +148,7 @@ const fromNeutralRun = ({ run, serverCpuUs }: { run: NeutralRun; serverCpuUs: nu
   p50Ms: run.p50Ms,
   serverCpuUs,
   clientUtilization: null,
+  steal: { server: null, client: null },
 });
 
 interface Participant {
@@ -169,9 +179,10 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
   const summaries: { scenario: string; ours: string; theirs: string; summary: PairSummary | null }[] = [];
   const servers: ServerProcess[] = [];
   const measured = async (server: ServerProcess, launch: () => Promise<NeutralRun>) => fromNeutralRun(await theirs(server, launch));
-  const started = performance.now();
-  let roundsDone = 0;
-  const roundsPlanned = o.rounds * (Number(tools.h2load) + Number(tools.wrk));
+  // A noisy spell lengthens the run (up to twice the rounds) instead of diluting the verdict.
+  const maxRounds = 2 * o.rounds;
+  const minCleanRounds = Math.max(2, Math.ceil(o.rounds / 4));
+  let stealReadable = true;
   try {
     for (const protocol of o.protocols) {
       if (signal.aborted || !(protocol === "grpc" ? tools.h2load : tools.wrk)) continue;
@@ -203,22 +214,33 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
       log(`crosscheck: ${label}: one unrecorded window per driver first`);
       for (const p of participants) if (!signal.aborted) await p.measure().catch(rethrowUnlessAborted(signal));
       const windows = new Map<string, (CrosscheckWindow | undefined)[]>(participants.map((p) => [p.driver, []]));
-      for (let round = 1; round <= o.rounds && !signal.aborted; round++) {
+      const protocolStarted = performance.now();
+      let clean = 0;
+      for (let round = 1; clean < o.rounds && round <= maxRounds && !signal.aborted; round++) {
         const parts: string[] = [];
+        let roundClean = true;
         for (const p of rotated(participants, round)) {
-          const w = signal.aborted ? undefined : await p.measure().catch(rethrowUnlessAborted(signal));
-          if (w === undefined) break;
+          const before = { server: readCpuTicks(pinning.server), client: readCpuTicks(pinning.client) };
+          const measuredWindow = signal.aborted ? undefined : await p.measure().catch(rethrowUnlessAborted(signal));
+          if (measuredWindow === undefined) break;
+          const steal = { server: stealFraction(before.server, readCpuTicks(pinning.server)), client: stealFraction(before.client, readCpuTicks(pinning.client)) };
+          if (steal.server === null) stealReadable = false;
+          const w: CrosscheckWindow = { ...measuredWindow, steal };
           windows.get(p.driver)![round - 1] = w;
-          parts.push(`${p.driver} ${f(w.ok / w.seconds)} calls/s (server ${w.serverCpuUs === null ? "-" : (w.serverCpuUs / 1e6 / w.seconds).toFixed(2)} busy)`);
+          roundClean &&= withoutSteal(w, o.maxSteal);
+          const stolen = steal.server === null ? "" : `, steal ${pct0(steal.server)}/${pct0(steal.client ?? 0)}`;
+          parts.push(`${p.driver} ${f(w.ok / w.seconds)} calls/s (server ${w.serverCpuUs === null ? "-" : (w.serverCpuUs / 1e6 / w.seconds).toFixed(2)} busy${stolen})`);
         }
-        roundsDone++;
-        const leftS = ((performance.now() - started) / 1000 / roundsDone) * (roundsPlanned - roundsDone);
-        log(`crosscheck: ${label} round ${round}/${o.rounds}: ${parts.join(", ")}; about ${Math.ceil(leftS / 60)} min left`);
+        if (signal.aborted) break;
+        if (roundClean) clean++;
+        const perRoundS = (performance.now() - protocolStarted) / 1000 / round;
+        const leftRounds = Math.min(maxRounds - round, Math.ceil((o.rounds - clean) * (round / Math.max(clean, 1))));
+        log(`crosscheck: ${label} round ${round}: ${parts.join(", ")}; ${clean}/${o.rounds} rounds without steal, about ${Math.ceil((leftRounds * perRoundS) / 60)} min left for ${label}`);
       }
       const theirsDriver = participants.find((p) => p.side === "theirs")!.driver;
       const scenario = protocol === "grpc" ? `grpc ${spec.call}/${o.payload} c${o.grpcConnections}x${streams}` : `rest ${spec.call}/${o.payload} c${o.concurrency}`;
       for (const p of participants.filter((x) => x.side === "ours")) {
-        summaries.push({ scenario, ours: p.driver, theirs: theirsDriver, summary: summarizePair(windows.get(p.driver)!, windows.get(theirsDriver)!) });
+        summaries.push({ scenario, ours: p.driver, theirs: theirsDriver, summary: summarizePair(windows.get(p.driver)!, windows.get(theirsDriver)!, o.maxSteal) });
       }
     }
   } finally {
@@ -226,29 +248,40 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
     await Promise.all(servers.map((s) => s.stop()));
   }
   if (signal.aborted) log("crosscheck: interrupted; the figures cover the rounds measured so far");
-  const pct = (x: number) => x.toFixed(3);
+  const r3 = (x: number) => x.toFixed(3);
+  const ci = (e: RatioEstimate) => `${r3(e.ratio)} (${e.ci95 === null ? "-" : `${r3(e.ci95[0])}–${r3(e.ci95[1])}`})`;
+  const verdict = (s: PairSummary) =>
+    s.clean === null || s.clean.rounds < minCleanRounds ? `inconclusive: ${s.clean?.rounds ?? 0} rounds without steal, ${minCleanRounds} needed` : s.clean.rpsRatio.ratio >= 0.95 ? "yes" : "NO";
+  const line = ({ scenario, ours: a, theirs: b, summary: s }: (typeof summaries)[number]) => {
+    if (s === null) return `| ${scenario} | ${a} | ${b} | 0 | - | - | - | - | - | - | - | - | - | - | - | - | - | - | no round measured |`;
+    const c = s.clean;
+    const steal = `${s.meanSteal.ours === null ? "-" : pct0(s.meanSteal.ours)}/${s.meanSteal.theirs === null ? "-" : pct0(s.meanSteal.theirs)}`;
+    if (c === null) return `| ${scenario} | ${a} | ${b} | 0/${s.measuredRounds} | - | - | - | ${ci(s.allRounds)} | - | - | - | - | - | - | - | - | ${steal} | ${s.errors.ours}/${s.errors.theirs} | ${verdict(s)} |`;
+    return `| ${scenario} | ${a} | ${b} | ${c.rounds}/${s.measuredRounds} | ${f(c.oursRps)} | ${f(c.theirsRps)} | ${ci(c.rpsRatio)} | ${ci(s.allRounds)} | ${r3(c.totalsRatio)} | ${r3(c.singleRound[0])}–${r3(c.singleRound[1])} | ${f(c.serverCpuUsPerCall.ours, 1)} | ${f(c.serverCpuUsPerCall.theirs, 1)} | ${f(c.serverBusy.ours, 2)} | ${f(c.serverBusy.theirs, 2)} | ${f(c.oursClientUtilization, 2)} | ${f(c.p50Ratio, 3)} | ${steal} | ${s.errors.ours}/${s.errors.theirs} | ${verdict(s)} |`;
+  };
   process.stdout.write(
     [
       `crosscheck: our server-view drivers vs the neutral tools on the same server process and concurrency. Each round measures one ${o.durationS} s window per driver,`,
-      `the order rotating from round to round (${o.rounds} rounds per protocol planned; ${pinning.client === null ? "NOT pinned" : `server CPU ${pinning.server}, load generators CPU ${pinning.client}`}).`,
+      `the order rotating from round to round, until ${o.rounds} rounds without steal (at most ${maxRounds} rounds) per protocol; ${pinning.client === null ? "NOT pinned" : `server CPU ${pinning.server}, load generators CPU ${pinning.client}`}.`,
       "",
-      "| scenario | ours | theirs | rounds | ours rps | theirs rps | rps ours/theirs (95% CI) | total/total | one round alone (10–90%) | server µs/call ours | theirs | server busy ours | theirs | our client CPU util | p50 ours/theirs | errors ours/theirs | ours >= 0.95 of theirs |",
-      "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
-      ...summaries.map(({ scenario, ours: a, theirs: b, summary: s }) =>
-        s === null
-          ? `| ${scenario} | ${a} | ${b} | 0 | - | - | - | - | - | - | - | - | - | - | - | - | - |`
-          : `| ${scenario} | ${a} | ${b} | ${s.rounds} | ${f(s.oursRps)} | ${f(s.theirsRps)} | ${pct(s.rpsRatio.ratio)} (${s.rpsRatio.ci95 === null ? "-" : `${pct(s.rpsRatio.ci95[0])}–${pct(s.rpsRatio.ci95[1])}`}) | ${pct(s.totalsRatio)} | ${pct(s.singleRound[0])}–${pct(s.singleRound[1])} | ${f(s.serverCpuUsPerCall.ours, 1)} | ${f(s.serverCpuUsPerCall.theirs, 1)} | ${f(s.serverBusy.ours, 2)} | ${f(s.serverBusy.theirs, 2)} | ${f(s.oursClientUtilization, 2)} | ${f(s.p50Ratio, 3)} | ${s.errors.ours}/${s.errors.theirs} | ${s.rpsRatio.ratio >= 0.95 ? "yes" : "NO"} |`,
-      ),
+      `| scenario | ours | theirs | rounds without steal / measured | ours rps | theirs rps | rps ours/theirs (95% CI) | every round, steal or not | total/total | one round alone (10–90%) | server µs/call ours | theirs | server busy ours | theirs | our client CPU util | p50 ours/theirs | mean steal % ours/theirs | errors ours/theirs | ours >= 0.95 of theirs |`,
+      "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
+      ...summaries.map(line),
       "",
-      "rps ours/theirs is the geometric mean of the per-round ratios with a paired 95% CI; done when it is >= 0.95. One round alone shows what a single",
-      "back-to-back pair would have said: on a shared host it swings with the machine, which is why the verdict pools many short, adjacent pairs.",
+      `rps ours/theirs is the geometric mean of the per-round ratios with a paired 95% CI, over the rounds in which the hypervisor took at most ${o.maxSteal * 100}%`,
+      "of the server's and of the load generator's CPU (steal, /proc/stat) in every window: a window whose CPU was taken away measures the host, not the driver,",
+      `and no driver can cause steal. Done when it is >= 0.95 over at least ${minCleanRounds} such rounds. The figures after it are over the same rounds.`,
+      stealReadable ? "" : "Steal could not be read here (/proc/stat), so every round counted.",
+      "One round alone shows what a single back-to-back pair would have said: on a shared host it swings with the machine, which is why the verdict pools many.",
       "Server busy is the server's CPU seconds per wall second (1 = its pinned core saturated): a driver that cannot feed the server shows below 1.",
       "Server µs/call should match: a driver that makes the server work differently is not a fair driver. A client CPU utilization well under 1 shows",
-      "our driver had headroom. Our drivers start the clock once their connections are open; h2load and wrk count from their first connect (loopback: ~1 ms).",
+      "our driver had headroom. Our drivers start the clock once their connections are open; h2load and wrk count from their first connect (loopback: < 1 ms).",
       "",
     ].join("\n"),
   );
 }
+
+const pct0 = (x: number) => `${(x * 100).toFixed(0)}%`;
 
 /** An interrupted window ends the run quietly (the rounds before it are kept); any other failure is the run's. */
 const rethrowUnlessAborted =

@@ -1,7 +1,8 @@
 // The throughput crosscheck's design: many short windows, ours and theirs side by side in each round, the order
 // rotating from round to round. On this shared host the machine's speed moves by tens of percent over seconds, so
 // two long back-to-back runs compare two moments of the host; adjacent short windows share the moment, and the
-// paired ratio over many rounds cancels it.
+// paired ratio over many rounds cancels it. Rounds in which the hypervisor took part of either CPU (steal) measure
+// the host, not the drivers: the verdict leaves them out and says how many there were.
 import { median, pairedRatioCi, type RatioEstimate } from "../analysis/statistics.js";
 
 /** One driver's measured window, whichever tool measured it. */
@@ -15,6 +16,8 @@ export interface CrosscheckWindow {
   serverCpuUs: number | null;
   /** load generator CPU / wall; null for the neutral tools (their CPU is not read) */
   clientUtilization: number | null;
+  /** fraction of the server's and the load generator's CPU time the hypervisor took; null when unreadable */
+  steal: { server: number | null; client: number | null };
 }
 
 /** The round's running order: participant i opens round i + 1, so every participant takes every position equally often (AB BA AB … for two). */
@@ -23,8 +26,10 @@ export function rotated<T>(participants: readonly T[], round: number): T[] {
   return [...participants.slice(k), ...participants.slice(0, k)];
 }
 
-export interface PairSummary {
-  /** rounds in which both sides completed a window with at least one successful call */
+/** A window no steal above maxSteal touched (an unreadable steal counts as none: the output says it was unreadable). */
+export const withoutSteal = (w: CrosscheckWindow, maxSteal: number) => (w.steal.server ?? 0) <= maxSteal && (w.steal.client ?? 0) <= maxSteal;
+
+export interface PairFigures {
   rounds: number;
   oursRps: number;
   theirsRps: number;
@@ -40,19 +45,24 @@ export interface PairSummary {
   oursClientUtilization: number | null;
   /** median of the per-round p50 ratios */
   p50Ratio: number | null;
+}
+
+export interface PairSummary {
+  /** rounds in which both sides completed a window with at least one successful call */
+  measuredRounds: number;
+  /** the paired rps ratio over every measured round, steal or not */
+  allRounds: RatioEstimate;
+  /** mean steal (the larger of the two CPUs') over the measured windows of each side */
+  meanSteal: { ours: number | null; theirs: number | null };
   errors: { ours: number; theirs: number };
+  /** the figures over the measured rounds in which neither window lost more than maxSteal of either CPU; null when none did */
+  clean: PairFigures | null;
 }
 
 const rps = (w: CrosscheckWindow) => w.ok / w.seconds;
+const mean = (xs: readonly number[]) => (xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length);
 
-/** Sums and ratios over the rounds both sides measured; null when there is no such round. */
-export function summarizePair(ours: readonly (CrosscheckWindow | undefined)[], theirs: readonly (CrosscheckWindow | undefined)[]): PairSummary | null {
-  const pairs: [CrosscheckWindow, CrosscheckWindow][] = [];
-  for (let i = 0; i < Math.min(ours.length, theirs.length); i++) {
-    const a = ours[i];
-    const b = theirs[i];
-    if (a !== undefined && b !== undefined && a.ok > 0 && b.ok > 0 && a.seconds > 0 && b.seconds > 0) pairs.push([a, b]);
-  }
+function figures(pairs: readonly [CrosscheckWindow, CrosscheckWindow][]): PairFigures | null {
   const rpsRatio = pairedRatioCi(
     pairs.map(([a]) => rps(a)),
     pairs.map(([, b]) => rps(b)),
@@ -69,7 +79,6 @@ export function summarizePair(ours: readonly (CrosscheckWindow | undefined)[], t
   const b = total(1);
   const single = pairs.map(([x, y]) => rps(x) / rps(y)).sort((x, y) => x - y);
   const at = (q: number) => single[Math.min(single.length - 1, Math.floor(q * single.length))]!;
-  const utils = pairs.map(([x]) => x.clientUtilization).filter((u): u is number => u !== null);
   const p50s = pairs.flatMap(([x, y]) => (x.p50Ms !== null && y.p50Ms !== null && y.p50Ms > 0 ? [x.p50Ms / y.p50Ms] : []));
   return {
     rounds: pairs.length,
@@ -80,8 +89,27 @@ export function summarizePair(ours: readonly (CrosscheckWindow | undefined)[], t
     singleRound: [at(0.1), at(0.9)],
     serverCpuUsPerCall: { ours: a.cpuPerCall, theirs: b.cpuPerCall },
     serverBusy: { ours: a.busy, theirs: b.busy },
-    oursClientUtilization: utils.length === 0 ? null : utils.reduce((s, u) => s + u, 0) / utils.length,
+    oursClientUtilization: mean(pairs.flatMap(([x]) => (x.clientUtilization === null ? [] : [x.clientUtilization]))),
     p50Ratio: p50s.length === 0 ? null : median(p50s),
+  };
+}
+
+/** Ours against theirs over the rounds both measured; null when there is no such round. */
+export function summarizePair(ours: readonly (CrosscheckWindow | undefined)[], theirs: readonly (CrosscheckWindow | undefined)[], maxSteal: number): PairSummary | null {
+  const pairs: [CrosscheckWindow, CrosscheckWindow][] = [];
+  for (let i = 0; i < Math.min(ours.length, theirs.length); i++) {
+    const a = ours[i];
+    const b = theirs[i];
+    if (a !== undefined && b !== undefined && a.ok > 0 && b.ok > 0 && a.seconds > 0 && b.seconds > 0) pairs.push([a, b]);
+  }
+  const all = figures(pairs);
+  if (all === null) return null;
+  const steal = (w: CrosscheckWindow) => (w.steal.server === null && w.steal.client === null ? [] : [Math.max(w.steal.server ?? 0, w.steal.client ?? 0)]);
+  return {
+    measuredRounds: pairs.length,
+    allRounds: all.rpsRatio,
+    meanSteal: { ours: mean(pairs.flatMap(([a]) => steal(a))), theirs: mean(pairs.flatMap(([, b]) => steal(b))) },
     errors: { ours: pairs.reduce((s, [x]) => s + x.errors, 0), theirs: pairs.reduce((s, [, y]) => s + y.errors, 0) },
+    clean: figures(pairs.filter(([a, b]) => withoutSteal(a, maxSteal) && withoutSteal(b, maxSteal))),
   };
 }
