@@ -19,13 +19,13 @@ import type { PayloadClass, Protocol } from "./model/measurement.js";
 import { startServerProcess, type ServerProcess } from "./server-process/server-process.js";
 
 const USAGE = `usage: npm run bench:crosscheck -- [--duration S] [--warmup S] [--rounds N] [--payload small|medium|large]
-                                  [--concurrency N] [--grpc-connections N] [--protocol grpc|rest] [--all-drivers]
+                                  [--concurrency N] [--grpc-connections N] [--protocol grpc|rest] [--all-drivers] [--max-steal PCT]
                                   [--cpu-cv [--runs N] [--slices K]] [--soak S [--rate RPS]]
   default: h2-frames vs h2load (gRPC) and autocannon vs wrk (REST) on one server per protocol: --rounds rounds
            (default 120), each one --duration window (default 1 s) per driver, order rotating; the verdict is the
            paired ratio over rounds in which the hypervisor took at most --max-steal % (default 2) of either CPU;
            the run goes on until --rounds such rounds, at most twice --rounds in all (about 10 minutes on a quiet
-           host). --all-drivers adds h2-node and h1-lean to every round
+           host, up to about 25). --all-drivers adds h2-node and h1-lean to every round
   --cpu-cv: N runs (default 5) per protocol with our server-view drivers; prints server CPU µs/call and its CV.
             A run is --duration S (default 40) measured in K windows (default 40), interleaved across runs and
             protocols so the host's drift falls on all runs alike; --slices 1 gives contiguous runs
