@@ -160,7 +160,7 @@ interface Participant {
 /**
  * Throughput of our server-view drivers against the neutral tools on one server process per protocol. Each round
  * measures one short window per driver, in an order that rotates from round to round; the verdict is the paired
- * ratio over all rounds (see crosscheck/paired-windows.ts for why).
+ * ratio over the rounds no steal touched (see crosscheck/paired-windows.ts for why).
  */
 async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
   const tools = { h2load: o.protocols.includes("grpc") && hasTool("h2load"), wrk: o.protocols.includes("rest") && hasTool("wrk") };
@@ -268,10 +268,10 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
       "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
       ...summaries.map(line),
       "",
-      `rps ours/theirs is the geometric mean of the per-round ratios with a paired 95% CI, over the rounds in which the hypervisor took at most ${o.maxSteal * 100}%`,
+      `rps ours/theirs is the geometric mean of the per-round ratios with a paired 95% CI, over the rounds in which the hypervisor took at most ${Number((o.maxSteal * 100).toFixed(2))}%`,
       "of the server's and of the load generator's CPU (steal, /proc/stat) in every window: a window whose CPU was taken away measures the host, not the driver,",
       `and no driver can cause steal. Done when it is >= 0.95 over at least ${minCleanRounds} such rounds. The figures after it are over the same rounds.`,
-      stealReadable ? "" : "Steal could not be read here (/proc/stat), so every round counted.",
+      ...(stealReadable ? [] : ["Steal could not be read here (/proc/stat), so every round counted."]),
       "One round alone shows what a single back-to-back pair would have said: on a shared host it swings with the machine, which is why the verdict pools many.",
       "Server busy is the server's CPU seconds per wall second (1 = its pinned core saturated): a driver that cannot feed the server shows below 1.",
       "Server µs/call should match: a driver that makes the server work differently is not a fair driver. A client CPU utilization well under 1 shows",
@@ -283,10 +283,14 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
 
 const pct0 = (x: number) => `${(x * 100).toFixed(0)}%`;
 
-/** An interrupted window ends the run quietly (the rounds before it are kept); any other failure is the run's. */
+/**
+ * An interrupted window ends the run quietly (the rounds before it are kept); any other failure is the run's.
+ * Ctrl-C reaches h2load and wrk too, and their exit can be seen before our own SIGINT handler has run: wait a moment.
+ */
 const rethrowUnlessAborted =
   (signal: AbortSignal) =>
-  (error: unknown): undefined => {
+  async (error: unknown): Promise<undefined> => {
+    if (!signal.aborted) await new Promise((resolve) => setTimeout(resolve, 200));
     if (signal.aborted) return undefined;
     throw error;
   };
@@ -409,6 +413,8 @@ async function main(): Promise<void> {
     if (options.soakS !== null) await soak(options, options.soakS, controller.signal);
     else if (options.cpuCv) await cpuCv(options, controller.signal);
     else await crosscheck(options, controller.signal);
+    // Interrupted: what was measured is printed above; the exit code says it was cut short, as `npm run bench` does.
+    if (controller.signal.aborted) process.exitCode = 130;
   } catch (error) {
     process.stderr.write(`bench:crosscheck: ${(error as Error).message.split("\n")[0]}\n`);
     process.exit(error instanceof UsageError ? 2 : 1);

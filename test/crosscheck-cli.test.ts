@@ -2,7 +2,7 @@
 // windows with h2load's and wrk's in rotating order; `--cpu-cv` fills every run from interleaved windows. Figures
 // are never asserted (they are the benchmark's business), only the shape of what is printed.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { describe, it } from "node:test";
 
 function crosscheck(args: string[]) {
@@ -48,6 +48,26 @@ describe("bench:crosscheck CLI", () => {
     }
     for (const pair of ["h2-frames | h2load", "h2-node | h2load", "autocannon | wrk", "h1-lean | wrk"]) assert.match(r.stdout, new RegExp(`\\| ${pair} \\| \\d/[2-4] \\|`), r.stdout);
     assert.match(r.stdout, /geometric mean of the per-round ratios with a paired 95% CI, over the rounds in which the hypervisor took at most 2%/);
+  });
+
+  it("Ctrl-C (to the whole process group, h2load included) prints the rounds measured so far and exits 130", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "bench/crosscheck.ts", "--protocol", "grpc", "--rounds", "50"], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    await new Promise<void>((resolve) =>
+      child.stderr.on("data", (d: Buffer) => {
+        stderr += d.toString();
+        // Interrupt in the middle of round 2's first window (h2load's, when it runs first), once round 1 is on record.
+        if (/gRPC round 1: /.test(stderr)) resolve();
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    process.kill(-child.pid!, "SIGINT");
+    assert.equal(await exited, 130, stderr);
+    assert.match(stderr, /interrupted; the figures cover the rounds measured so far/);
+    assert.match(stdout, /\| h2-frames \| h2load \| \d+\/\d+ \|/, stdout);
   });
 
   it("--cpu-cv: every run gets its share of the interleaved windows, in rotated order", () => {
