@@ -5,6 +5,8 @@
 //   its paired form, for figures measured side by side (the crosscheck's rounds).
 // - mannWhitney: exact two-sided Mann–Whitney U (permutation distribution over the pooled values, ties included),
 //   distribution-free, used by compare the way benchstat uses it.
+// Beside them, the plain summaries the rest shares: mean, coefficientOfVariation (the crosscheck's --cpu-cv) and
+// summarizeSamples (the micro family's tinybench statistics over pooled runs).
 import jStat from "jstat";
 
 export function median(xs: readonly number[]): number {
@@ -14,13 +16,20 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-function mean(xs: readonly number[]): number {
+export function mean(xs: readonly number[]): number {
   return xs.reduce((s, x) => s + x, 0) / xs.length;
 }
 
-function variance(xs: readonly number[]): number {
-  const m = mean(xs);
+/** Sample variance (n − 1); pass the mean when it is already known. */
+function variance(xs: readonly number[], m = mean(xs)): number {
   return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
+}
+
+/** Mean, sample standard deviation and CV (sd / mean, in %) of repeated measurements. */
+export function coefficientOfVariation(values: readonly number[]): { mean: number; sd: number; cvPct: number } {
+  const m = mean(values);
+  const sd = values.length > 1 ? Math.sqrt(variance(values, m)) : 0;
+  return { mean: m, sd, cvPct: m === 0 ? 0 : (sd / m) * 100 };
 }
 
 export interface RatioEstimate {
@@ -153,6 +162,6 @@ export function summarizeSamples(samples: readonly number[]): SampleSummary {
   const lo = Math.floor(h);
   const p99 = lo + 1 < n ? sorted[lo]! + (h - lo) * (sorted[lo + 1]! - sorted[lo]!) : sorted[lo]!;
   if (n === 1 || m === 0) return { n, mean: m, rmePct: Number.POSITIVE_INFINITY, p99 };
-  const moe = jStat.studentt.inv(0.975, n - 1) * Math.sqrt(variance(samples) / n);
+  const moe = jStat.studentt.inv(0.975, n - 1) * Math.sqrt(variance(samples, m) / n);
   return { n, mean: m, rmePct: (moe / Math.abs(m)) * 100, p99 };
 }

@@ -3,7 +3,7 @@
 // two long back-to-back runs compare two moments of the host; adjacent short windows share the moment, and the
 // paired ratio over many rounds cancels it. Rounds in which the hypervisor took part of either CPU (steal) measure
 // the host, not the drivers: the verdict leaves them out and says how many there were.
-import { median, pairedRatioCi, type RatioEstimate } from "../analysis/statistics.js";
+import { mean, median, pairedRatioCi, type RatioEstimate } from "../analysis/statistics.js";
 
 /** One driver's measured window, whichever tool measured it. */
 export interface CrosscheckWindow {
@@ -60,7 +60,7 @@ export interface PairSummary {
 }
 
 const rps = (w: CrosscheckWindow) => w.ok / w.seconds;
-const mean = (xs: readonly number[]) => (xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length);
+const meanOrNull = (xs: readonly number[]) => (xs.length === 0 ? null : mean(xs));
 
 function figures(pairs: readonly [CrosscheckWindow, CrosscheckWindow][]): PairFigures | null {
   const rpsRatio = pairedRatioCi(
@@ -89,7 +89,7 @@ function figures(pairs: readonly [CrosscheckWindow, CrosscheckWindow][]): PairFi
     singleRound: [at(0.1), at(0.9)],
     serverCpuUsPerCall: { ours: a.cpuPerCall, theirs: b.cpuPerCall },
     serverBusy: { ours: a.busy, theirs: b.busy },
-    oursClientUtilization: mean(pairs.flatMap(([x]) => (x.clientUtilization === null ? [] : [x.clientUtilization]))),
+    oursClientUtilization: meanOrNull(pairs.flatMap(([x]) => (x.clientUtilization === null ? [] : [x.clientUtilization]))),
     p50Ratio: p50s.length === 0 ? null : median(p50s),
   };
 }
@@ -108,7 +108,7 @@ export function summarizePair(ours: readonly (CrosscheckWindow | undefined)[], t
   return {
     measuredRounds: pairs.length,
     allRounds: all.rpsRatio,
-    meanSteal: { ours: mean(pairs.flatMap(([a]) => steal(a))), theirs: mean(pairs.flatMap(([, b]) => steal(b))) },
+    meanSteal: { ours: meanOrNull(pairs.flatMap(([a]) => steal(a))), theirs: meanOrNull(pairs.flatMap(([, b]) => steal(b))) },
     errors: { ours: pairs.reduce((s, [x]) => s + x.errors, 0), theirs: pairs.reduce((s, [, y]) => s + y.errors, 0) },
     clean: figures(pairs.filter(([a, b]) => withoutSteal(a, maxSteal) && withoutSteal(b, maxSteal))),
   };
