@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { pinSelf, planPinning } from "./cpu/cpu-pinning.js";
 import { runNoiseProbe } from "./cpu/noise-probe.js";
-import { readCpuTicks, stealFraction } from "./cpu/cpu-steal.js";
+import { readCpuTicks, readProcStat, stealFraction } from "./cpu/cpu-steal.js";
 import { hasTool, runH2load, runWrk, type NeutralRun } from "./crosscheck/neutral-tools.js";
 import { coefficientOfVariation, type RatioEstimate } from "./analysis/statistics.js";
 import { rotated, summarizePair, withoutSteal, type CrosscheckWindow, type PairSummary } from "./crosscheck/paired-windows.js";
@@ -120,40 +120,33 @@ async function ours(server: ServerProcess, protocol: Protocol, driver: DriverNam
   return result;
 }
 
-/** A neutral tool's run with the server CPU µs spent while it ran (its connects included: a few ms of a window). */
-async function theirs(server: ServerProcess, launch: () => Promise<NeutralRun>): Promise<{ run: NeutralRun; serverCpuUs: number }> {
+/** A window as a driver measures it; the round adds the steal around it. */
+type MeasuredWindow = Omit<CrosscheckWindow, "steal">;
+
+/** A neutral tool's window, with the server CPU µs spent while it ran (its connects included: a few ms of a window). */
+async function theirs(server: ServerProcess, launch: () => Promise<NeutralRun>): Promise<MeasuredWindow> {
   const before = await server.cpuUsage();
   const run = await launch();
   const after = await server.cpuUsage();
-  return { run, serverCpuUs: after.user + after.system - (before.user + before.system) };
+  const serverCpuUs = after.user + after.system - (before.user + before.system);
+  return { ok: run.succeeded, errors: run.failed, seconds: run.durationS, p50Ms: run.p50Ms, serverCpuUs, clientUtilization: null };
 }
 
 const f = (n: number | null | undefined, digits = 0) => (n === null || n === undefined ? "-" : n.toFixed(digits));
 
-const fromLoadResult = (r: LoadResult): CrosscheckWindow => ({
+const fromLoadResult = (r: LoadResult): MeasuredWindow => ({
   ok: r.requests - r.errors.total,
   errors: r.errors.total,
   seconds: r.durationS,
   p50Ms: r.latencyMs.p50,
   serverCpuUs: r.serverCpuUsPerCall === null ? null : r.serverCpuUsPerCall * r.requests,
   clientUtilization: r.clientCpuUtilization,
-  steal: { server: null, client: null },
-});
-
-const fromNeutralRun = ({ run, serverCpuUs }: { run: NeutralRun; serverCpuUs: number | null }): CrosscheckWindow => ({
-  ok: run.succeeded,
-  errors: run.failed,
-  seconds: run.durationS,
-  p50Ms: run.p50Ms,
-  serverCpuUs,
-  clientUtilization: null,
-  steal: { server: null, client: null },
 });
 
 interface Participant {
   driver: string;
   side: "ours" | "theirs";
-  measure: () => Promise<CrosscheckWindow>;
+  measure: () => Promise<MeasuredWindow>;
 }
 
 /**
@@ -177,11 +170,14 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
   const spec = callSpec(o.payload);
   const summaries: { scenario: string; ours: string; theirs: string; summary: PairSummary | null }[] = [];
   const servers: ServerProcess[] = [];
-  const measured = async (server: ServerProcess, launch: () => Promise<NeutralRun>) => fromNeutralRun(await theirs(server, launch));
   // A noisy spell lengthens the run (up to twice the rounds) instead of diluting the verdict.
   const maxRounds = 2 * o.rounds;
   const minCleanRounds = Math.max(2, Math.ceil(o.rounds / 4));
   let stealReadable = true;
+  const hostTicks = () => {
+    const stat = readProcStat();
+    return { server: readCpuTicks(pinning.server, stat), client: readCpuTicks(pinning.client, stat) };
+  };
   try {
     for (const protocol of o.protocols) {
       if (signal.aborted || !(protocol === "grpc" ? tools.h2load : tools.wrk)) continue;
@@ -196,7 +192,7 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
                 driver: "h2load",
                 side: "theirs",
                 measure: () =>
-                  measured(server, () =>
+                  theirs(server, () =>
                     runH2load({ target: server.target, path: spec.grpcPath, frame: spec.requestFrame, connections: o.grpcConnections, streamsPerConnection: streams, durationS: o.durationS, warmupS: 0, cpus: pinning.client }),
                   ),
               },
@@ -205,7 +201,7 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
             ]
           : [
               mine("autocannon"),
-              { driver: "wrk", side: "theirs", measure: () => measured(server, () => runWrk({ url: new URL(spec.restPath, server.target).toString(), connections: o.concurrency, durationS: o.durationS, cpus: pinning.client })) },
+              { driver: "wrk", side: "theirs", measure: () => theirs(server, () => runWrk({ url: new URL(spec.restPath, server.target).toString(), connections: o.concurrency, durationS: o.durationS, cpus: pinning.client })) },
               ...(o.allDrivers ? [mine("h1-lean")] : []),
             ];
       const label = protocol === "grpc" ? "gRPC" : "REST";
@@ -219,10 +215,11 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
         const parts: string[] = [];
         let roundClean = true;
         for (const p of rotated(participants, round)) {
-          const before = { server: readCpuTicks(pinning.server), client: readCpuTicks(pinning.client) };
+          const before = hostTicks();
           const measuredWindow = signal.aborted ? undefined : await p.measure().catch(rethrowUnlessAborted(signal));
           if (measuredWindow === undefined) break;
-          const steal = { server: stealFraction(before.server, readCpuTicks(pinning.server)), client: stealFraction(before.client, readCpuTicks(pinning.client)) };
+          const after = hostTicks();
+          const steal = { server: stealFraction(before.server, after.server), client: stealFraction(before.client, after.client) };
           if (steal.server === null) stealReadable = false;
           const w: CrosscheckWindow = { ...measuredWindow, steal };
           windows.get(p.driver)![round - 1] = w;

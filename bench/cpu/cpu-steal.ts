@@ -9,18 +9,22 @@ export interface CpuTicks {
   steal: number;
 }
 
-/** Summed ticks of the given CPUs ("0", "1-3"), or of all CPUs when null; null when /proc/stat cannot be read. */
-export function readCpuTicks(cpus: string | null, stat?: string): CpuTicks | null {
-  let text: string;
+/** /proc/stat's text, or null where there is none. One read serves every CPU set of the same instant. */
+export function readProcStat(): string | null {
   try {
-    text = stat ?? readFileSync("/proc/stat", "utf8");
+    return readFileSync("/proc/stat", "utf8");
   } catch {
     return null;
   }
+}
+
+/** Summed ticks of the given CPUs ("0", "1-3"), or of all CPUs when null, in a /proc/stat text; null without one. */
+export function readCpuTicks(cpus: string | null, stat: string | null): CpuTicks | null {
+  if (stat === null) return null;
   const wanted = cpus === null ? null : new Set(parseCpuList(cpus).map((c) => `cpu${c}`));
   const sum: CpuTicks = { total: 0, steal: 0 };
   let found = false;
-  for (const line of text.split("\n")) {
+  for (const line of stat.split("\n")) {
     const [name, ...fields] = line.trim().split(/\s+/);
     if (name === undefined || !(wanted === null ? name === "cpu" : wanted.has(name))) continue;
     // user nice system idle iowait irq softirq steal; guest time is already counted in user
