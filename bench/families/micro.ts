@@ -142,13 +142,7 @@ function batched(fn: () => unknown, calls: number): () => unknown {
   };
 }
 
-interface Attempt {
-  task: Task;
-  timeMs: number;
-  minSamples: number;
-}
-
-async function runOnce(t: MicroTask, calls: number, timeMs: number, minSamples: number, s: MicroSettings, signal: AbortSignal): Promise<Attempt> {
+async function runOnce(t: MicroTask, calls: number, timeMs: number, minSamples: number, s: MicroSettings, signal: AbortSignal): Promise<Task> {
   // A signal per Bench: tinybench leaves its abort listener on the signal it is given, one per Bench otherwise.
   const local = new AbortController();
   const forward = () => local.abort();
@@ -167,7 +161,7 @@ async function runOnce(t: MicroTask, calls: number, timeMs: number, minSamples: 
   bench.add(`${t.op} ${t.format}`, batched(t.fn, calls), { async: false });
   try {
     const [task] = await bench.run();
-    return { task: task!, timeMs, minSamples };
+    return task!;
   } finally {
     signal.removeEventListener("abort", forward);
   }
@@ -202,7 +196,7 @@ export async function measureMicroTask(t: MicroTask, s: MicroSettings, signal: A
   let measuredMs = 0;
   let budgetMs = 0;
   for (;;) {
-    const { task } = await runOnce(t, calls, timeMs, minSamples, s, signal);
+    const task = await runOnce(t, calls, timeMs, minSamples, s, signal);
     const r = task.result;
     if (r.state === "errored") {
       return { ...base, state: "errored", opsPerSec: 0, meanNs: 0, p99Ns: 0, rmePct: 0, samples: 0, error: r.error.message, callsPerSample: calls, attempts: attempts + 1, does: t.does };
