@@ -1,13 +1,16 @@
-// `npm run serve -- --server grpc|rest [--host 127.0.0.1] [--port N]`: one server arm in the foreground.
-// stdout gets exactly one line, `listening <arm> <host>:<port>`, once the server accepts calls; SIGINT/SIGTERM
-// close it and exit 0. A mistake the user can fix is one line on stderr and exit 2.
+// `npm run serve -- --server ID [--arm-module FILE]… [--host 127.0.0.1] [--port N]`: one server arm in the
+// foreground. stdout gets exactly one line, `listening <id> <host>:<port>`, once the server accepts calls;
+// SIGINT/SIGTERM close it and exit 0. A mistake the user can fix is one line on stderr and exit 2.
 import { logVerbosity, setLogVerbosity } from "@grpc/grpc-js";
 import { parseArgs } from "node:util";
-import { SERVER_ARMS } from "./registry.js";
-import { ListenError, type RunningServer, type ServerOptions } from "./server-arm.js";
+import { ListenError, type RunningServer, type ServerArm, type ServerOptions } from "./server-arm.js";
 
-const USAGE = `usage: npm run serve -- --server ${Object.keys(SERVER_ARMS).join("|")} [--host 127.0.0.1] [--port N]
-         [--seed N] [--max-request-bytes N] [--max-delay-ms N] [--compression]`;
+type Registry = typeof import("./registry.js");
+
+const USAGE = `usage: npm run serve -- --server ID [--arm-module FILE]... [--host 127.0.0.1] [--port N]
+         [--seed N] [--max-request-bytes N] [--max-delay-ms N] [--compression]
+
+  --arm-module FILE  load a plugin arm first (a module exporting \`arm\`); repeatable`;
 
 class UsageError extends Error {}
 
@@ -20,7 +23,14 @@ function integer(flag: string, value: string | undefined, min: number, max: numb
   return n;
 }
 
-function parse(argv: string[]): { arm: string; options: ServerOptions } {
+interface Parsed {
+  help: boolean;
+  armModules: string[];
+  armId: string | undefined;
+  options: ServerOptions;
+}
+
+function parse(argv: string[]): Parsed {
   let values;
   try {
     ({ values } = parseArgs({
@@ -29,6 +39,7 @@ function parse(argv: string[]): { arm: string; options: ServerOptions } {
       allowPositionals: false,
       options: {
         server: { type: "string" },
+        "arm-module": { type: "string", multiple: true },
         host: { type: "string", default: "127.0.0.1" },
         port: { type: "string", default: "0" },
         seed: { type: "string" },
@@ -41,16 +52,11 @@ function parse(argv: string[]): { arm: string; options: ServerOptions } {
   } catch (err) {
     throw new UsageError((err as Error).message.split("\n")[0] ?? "bad arguments");
   }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
-  const arm = values.server;
-  if (arm === undefined) throw new UsageError(`--server is required (${Object.keys(SERVER_ARMS).join(", ")})`);
-  if (!Object.hasOwn(SERVER_ARMS, arm)) throw new UsageError(`unknown server ${JSON.stringify(arm)} (known: ${Object.keys(SERVER_ARMS).join(", ")})`);
   if (values.host.trim() === "") throw new UsageError("--host must not be empty");
   return {
-    arm,
+    help: values.help ?? false,
+    armModules: values["arm-module"] ?? [],
+    armId: values.server,
     options: {
       host: values.host,
       port: integer("port", values.port, 0, 65535)!,
@@ -62,22 +68,57 @@ function parse(argv: string[]): { arm: string; options: ServerOptions } {
   };
 }
 
+/** One line per arm: id, label, what it is made of, and whether `npm run bench` runs it by default. */
+function armTable(arms: readonly ServerArm[]): string {
+  const idWidth = Math.max(...arms.map((arm) => arm.id.length));
+  const labelWidth = Math.max(...arms.map((arm) => arm.label.length));
+  return arms
+    .map(
+      (arm) =>
+        `  ${arm.id.padEnd(idWidth)}  ${arm.label.padEnd(labelWidth)}  ${arm.api}, ${arm.wire}, ${arm.transport}, ${arm.framework}` +
+        (arm.default ? "" : " (not in the default bench set)"),
+    )
+    .join("\n");
+}
+
 function fail(message: string): never {
   process.stderr.write(`serve: ${message}\n`);
   process.exit(2);
 }
 
+/** The registry, and the plugin arms the command line names; a module that cannot be loaded is a user error. */
+async function loadRegistry(armModules: string[]): Promise<Registry> {
+  let registry: Registry;
+  try {
+    // Imported here, not at the top: its top-level load of GRB_ARM_MODULES can fail, and that is one line too.
+    registry = await import("./registry.js");
+    await registry.loadArmModules(armModules);
+  } catch (err) {
+    fail((err as Error).message.split("\n")[0] ?? String(err));
+  }
+  return registry;
+}
+
 async function main(): Promise<void> {
-  let parsed;
+  let parsed: Parsed;
   try {
     parsed = parse(process.argv.slice(2));
   } catch (err) {
     if (err instanceof UsageError) fail(`${err.message} (--help for usage)`);
     throw err;
   }
+  const registry = await loadRegistry(parsed.armModules);
+  if (parsed.help) {
+    process.stdout.write(`${USAGE}\n\narms:\n${armTable(registry.allArms())}\n`);
+    process.exit(0);
+  }
+  const known = registry.armIds().join(", ");
+  if (parsed.armId === undefined) fail(`--server is required (${known}) (--help for usage)`);
+  const arm = registry.findArm(parsed.armId);
+  if (arm === undefined) fail(`unknown server ${JSON.stringify(parsed.armId)} (known: ${known}) (--help for usage)`);
+
   // This CLI reports its own failures in one line; grpc-js would add its own log line for a failed bind.
   if (process.env["GRPC_VERBOSITY"] === undefined) setLogVerbosity(logVerbosity.NONE);
-  const arm = SERVER_ARMS[parsed.arm]!;
   let server: RunningServer;
   try {
     server = await arm.start(parsed.options);
@@ -98,7 +139,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", stop);
   for (const caveat of server.caveats) process.stderr.write(`serve: note: ${caveat}\n`);
   const host = server.host.includes(":") ? `[${server.host}]` : server.host;
-  process.stdout.write(`listening ${arm.name} ${host}:${server.port}\n`);
+  process.stdout.write(`listening ${arm.id} ${host}:${server.port}\n`);
 }
 
 await main();

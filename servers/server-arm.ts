@@ -1,6 +1,30 @@
-// A server arm is one way of serving the shop.v1 API (grpc-js, express, later raw node:http, JSON over h2…).
-// Each arm is one file that exports a ServerArm; servers/registry.ts lists them.
-export type ArmProtocol = "grpc" | "rest";
+// A server arm is one server stack serving the shop.v1 API: an api style, a wire format, a transport and a
+// framework (grpc-js; express; raw node:http …). Each built-in arm is one file in servers/arms/ exporting a
+// ServerArm; servers/registry.ts lists them and registers plugin arms (--arm-module / GRB_ARM_MODULES).
+export type ArmApi = "grpc" | "rest";
+export type ArmWire = "protobuf" | "json";
+export type ArmTransport = "http/1.1" | "h2c";
+
+export const ARM_APIS: readonly ArmApi[] = ["grpc", "rest"];
+export const ARM_WIRES: readonly ArmWire[] = ["protobuf", "json"];
+export const ARM_TRANSPORTS: readonly ArmTransport[] = ["http/1.1", "h2c"];
+/** An arm id: lowercase letters, digits and hyphens, not starting with a hyphen (it is a CLI value). */
+export const ARM_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/** What a report says about an arm: copied into report.arms[] */
+export interface ArmDescriptor {
+  /** "grpc", "rest", "rest-node"; lowercase [a-z0-9-]+ */
+  id: string;
+  /** short human label, e.g. "gRPC (grpc-js)", "REST (express)", "REST (node:http)" */
+  label: string;
+  api: ArmApi;
+  wire: ArmWire;
+  transport: ArmTransport;
+  /** "grpc-js", "express", "node:http" */
+  framework: string;
+  /** one sentence */
+  description: string;
+}
 
 export interface ServerOptions {
   host: string;
@@ -27,6 +51,7 @@ export const SERVER_DEFAULTS = {
 } as const;
 
 export interface RunningServer {
+  /** the id of the arm that started it */
   readonly arm: string;
   readonly host: string;
   readonly port: number;
@@ -38,11 +63,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface ServerArm {
-  name: string;
-  protocol: ArmProtocol;
-  describe: string;
+export interface ServerArm extends ArmDescriptor {
+  /** part of `npm run bench`'s default arm set */
+  default: boolean;
   start(options: ServerOptions): Promise<RunningServer>;
+}
+
+/** The plain descriptor fields of an arm (no start(), no default), ready for JSON. */
+export function describeArm(arm: ArmDescriptor): ArmDescriptor {
+  const { id, label, api, wire, transport, framework, description } = arm;
+  return { id, label, api, wire, transport, framework, description };
 }
 
 /** start() could not listen for a reason the user controls (port in use, bad host): one line, exit 2 in a CLI. */

@@ -1,6 +1,7 @@
 // Interop with a client this project did not write: Python's grpcio with stubs that grpc_tools generates from
 // proto/ at test time. test/interop/python_client.py calls every RPC on the gRPC server and the same request on
-// the REST server, and prints one JSON line per comparison of MessageToDict(response) with the REST JSON.
+// the REST server, and prints one JSON line per comparison of MessageToDict(response) with the REST JSON. It runs
+// against every REST/JSON arm of the registry (rest, rest-node, plugin arms).
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, spawnSync } from "node:child_process";
@@ -11,8 +12,8 @@ import { fileURLToPath } from "node:url";
 import protobuf from "protobufjs";
 import { protoFile, protoPackage, root } from "../proto/schema.js";
 import { SIZE_CLASSES } from "../payloads/size-classes.js";
-import { SERVER_ARMS } from "../servers/registry.js";
 import type { ServerOptions } from "../servers/server-arm.js";
+import { restJsonArms, startArm } from "./fixtures/shop-clients.js";
 
 // Debian's interpreter: the one python3-grpcio, python3-grpc-tools and python3-websocket install into
 // (a `python3` earlier on PATH may be another interpreter without them).
@@ -84,12 +85,12 @@ async function generateStubs(t: TestContext): Promise<string> {
   return stubs;
 }
 
-/** Starts both servers on port 0, runs the Python client against them, returns its parsed output. */
-async function runClient(t: TestContext, restOptions: Partial<ServerOptions> = {}) {
+/** Starts gRPC and one REST arm on port 0, runs the Python client against them, returns its parsed output. */
+async function runClient(t: TestContext, restArm: string, restOptions: Partial<ServerOptions> = {}) {
   const stubs = await generateStubs(t);
-  const grpcServer = await SERVER_ARMS.grpc.start({ host: "127.0.0.1", port: 0 });
+  const grpcServer = await startArm("grpc");
   t.after(() => grpcServer.close());
-  const restServer = await SERVER_ARMS.rest.start({ host: "127.0.0.1", port: 0, ...restOptions });
+  const restServer = await startArm(restArm, restOptions);
   t.after(() => restServer.close());
 
   // execFile, not spawnSync: the servers live in this process and must keep serving while Python runs.
@@ -116,31 +117,33 @@ test("the Python client's comparison catches what it must (bool vs number, int64
   assert.match(result.stdout, /"selfTest": "ok"/);
 });
 
-test("a stock grpcio client's MessageToDict of every RPC equals the REST JSON", { skip, timeout: 240_000 }, async (t) => {
-  assert.equal(missing, null, missing ?? "");
-  const { result, summary, comparisons } = await runClient(t);
+for (const arm of restJsonArms()) {
+  test(`a stock grpcio client's MessageToDict of every RPC equals the REST JSON of ${arm.id}`, { skip, timeout: 240_000 }, async (t) => {
+    assert.equal(missing, null, missing ?? "");
+    const { result, summary, comparisons } = await runClient(t, arm.id);
 
-  const mismatches = comparisons.filter((c) => !c.equal).map((c) => ({ name: c.name, diff: c.diff, failedChecks: c.failedChecks }));
-  assert.deepEqual(mismatches, [], "every gRPC response's canonical JSON equals the REST response");
-  assert.equal(result.code, 0, result.stderr.slice(-2000));
-  assert.equal(summary.comparisons, comparisons.length);
-  assert.ok(comparisons.length >= 40, `expected the full script, got ${comparisons.length} comparisons`);
+    const mismatches = comparisons.filter((c) => !c.equal).map((c) => ({ name: c.name, diff: c.diff, failedChecks: c.failedChecks }));
+    assert.deepEqual(mismatches, [], "every gRPC response's canonical JSON equals the REST response");
+    assert.equal(result.code, 0, result.stderr.slice(-2000));
+    assert.equal(summary.comparisons, comparisons.length);
+    assert.ok(comparisons.length >= 40, `expected the full script, got ${comparisons.length} comparisons`);
 
-  // Every RPC of every service in proto/ was exercised, and every size class with both GetUser and ListOrders.
-  assert.deepEqual(summary.rpcs, allRpcNames());
-  for (const cls of Object.keys(SIZE_CLASSES)) {
-    for (const rpc of ["GetUser", "ListOrders"]) {
-      assert.ok(comparisons.some((c) => c.rpc === rpc && c.name.startsWith(`${rpc} ${cls} `)), `${rpc} for size class ${cls}`);
+    // Every RPC of every service in proto/ was exercised, and every size class with both GetUser and ListOrders.
+    assert.deepEqual(summary.rpcs, allRpcNames());
+    for (const cls of Object.keys(SIZE_CLASSES)) {
+      for (const rpc of ["GetUser", "ListOrders"]) {
+        assert.ok(comparisons.some((c) => c.rpc === rpc && c.name.startsWith(`${rpc} ${cls} `)), `${rpc} for size class ${cls}`);
+      }
     }
-  }
-  // Only the documented, server-assigned or transport-dependent fields are ever left out of an equality.
-  const excludedKeys = new Set(comparisons.flatMap((c) => Object.keys(c.excluded ?? {})));
-  assert.deepEqual([...excludedKeys].sort(), ["chunks", "createdAt", "id", "message", "serverTime"]);
-});
+    // Only the documented, server-assigned or transport-dependent fields are ever left out of an equality.
+    const excludedKeys = new Set(comparisons.flatMap((c) => Object.keys(c.excluded ?? {})));
+    assert.deepEqual([...excludedKeys].sort(), ["chunks", "createdAt", "id", "message", "serverTime"]);
+  });
+}
 
 test("the interop check fails when the servers serve different data (a REST server on another seed)", { skip, timeout: 240_000 }, async (t) => {
   assert.equal(missing, null, missing ?? "");
-  const { result, summary, comparisons } = await runClient(t, { seed: 7 });
+  const { result, summary, comparisons } = await runClient(t, "rest", { seed: 7 });
   assert.equal(result.code, 1, "a mismatch exits 1");
   assert.ok(summary.mismatched.length > 0);
   for (const cls of Object.keys(SIZE_CLASSES)) {

@@ -1,23 +1,28 @@
 // Error parity (same status name on both sides, REST as {code, message} with the mapped HTTP status), the
-// servers answering normally after every bad input, CRUD and the health service.
+// servers answering normally after every bad input, CRUD and the health service. Every REST/JSON arm answers
+// every error case byte for byte as the reference arm (rest) does.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as grpc from "@grpc/grpc-js";
 import { service as healthService } from "grpc-health-check";
 import { toCanonicalJson } from "../proto/canonical-json.js";
 import { shop } from "../proto/generated/shop.js";
-import { grpcError, rawUnary, rest, restJson, serveBothArms, unary, wsExchange, type RestReply } from "./fixtures/shop-clients.js";
+import { restPath } from "../servers/shop-routes.js";
+import { grpcError, rawUnary, restJsonOnEvery, restOnEvery, serveArms, unary, wsExchange, type RestReply } from "./fixtures/shop-clients.js";
 
 const LIMIT = 64 * 1024; // a small request limit keeps the over-limit cases cheap
 
-const arms = serveBothArms({ maxRequestBytes: LIMIT });
+const arms = serveArms({ maxRequestBytes: LIMIT });
 
 /** Both servers still serve a normal call, with the same answer. */
 async function stillAnswers(): Promise<void> {
-  const [g, r] = await Promise.all([unary<object>(arms.clients.user, "GetUser", { userId: "u-1" }), rest(arms.rest.port, "GET", "/v1/users/u-1")]);
+  const [g, r] = await Promise.all([unary<object>(arms.clients.user, "GetUser", { userId: "u-1" }), restOnEvery(arms, "GET", restPath.getUser("u-1"))]);
   assert.equal(r.status, 200);
   assert.equal(r.text, JSON.stringify(toCanonicalJson("User", g)));
 }
+
+/** Each server's clock stamps a created user: the REST arms agree on everything else. */
+const SERVER_ASSIGNED = { volatile: ["createdAt"] } as const;
 
 const HTTP_OF = { NOT_FOUND: 404, INVALID_ARGUMENT: 400, RESOURCE_EXHAUSTED: 413 } as const;
 
@@ -33,22 +38,22 @@ function assertErrorParity(g: grpc.ServiceError, r: RestReply, code: keyof typeo
 
 describe("error parity, and the servers keep answering", () => {
   const cases: { label: string; code: keyof typeof HTTP_OF; grpc: () => Promise<unknown>; rest: () => Promise<RestReply> }[] = [
-    { label: "GetUser unknown id", code: "NOT_FOUND", grpc: () => unary(arms.clients.user, "GetUser", { userId: "u-999999" }), rest: () => rest(arms.rest.port, "GET", "/v1/users/u-999999") },
-    { label: "GetUser u-0 (ids start at 1)", code: "NOT_FOUND", grpc: () => unary(arms.clients.user, "GetUser", { userId: "u-0" }), rest: () => rest(arms.rest.port, "GET", "/v1/users/u-0") },
-    { label: "ListOrders unknown user", code: "NOT_FOUND", grpc: () => unary(arms.clients.order, "ListOrders", { userId: "nobody", limit: 5 }), rest: () => rest(arms.rest.port, "GET", "/v1/users/nobody/orders?limit=5") },
-    { label: "UpdateUser unknown id", code: "NOT_FOUND", grpc: () => unary(arms.clients.user, "UpdateUser", { userId: "u-999999", user: { name: "x" } }), rest: () => restJson(arms.rest.port, "PATCH", "/v1/users/u-999999", { name: "x" }) },
-    { label: "DeleteUser unknown id", code: "NOT_FOUND", grpc: () => unary(arms.clients.user, "DeleteUser", { userId: "u-999999" }), rest: () => rest(arms.rest.port, "DELETE", "/v1/users/u-999999") },
-    { label: "ListUsers page_size 5000", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.user, "ListUsers", { pageSize: 5000 }), rest: () => rest(arms.rest.port, "GET", "/v1/users?page_size=5000") },
-    { label: "ListUsers page_size -1", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.user, "ListUsers", { pageSize: -1 }), rest: () => rest(arms.rest.port, "GET", "/v1/users?page_size=-1") },
-    { label: "ListUsers bad page_token", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.user, "ListUsers", { pageToken: "not-a-token" }), rest: () => rest(arms.rest.port, "GET", "/v1/users?page_token=not-a-token") },
-    { label: "ListOrders limit -1", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.order, "ListOrders", { userId: "u-1", limit: -1 }), rest: () => rest(arms.rest.port, "GET", "/v1/users/u-1/orders?limit=-1") },
-    { label: "ListOrders limit 20001", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.order, "ListOrders", { userId: "u-1", limit: 20001 }), rest: () => rest(arms.rest.port, "GET", "/v1/users/u-1/orders?limit=20001") },
-    { label: "CreateUser without a name", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.user, "CreateUser", { user: { email: "a@b.c" } }), rest: () => restJson(arms.rest.port, "POST", "/v1/users", { email: "a@b.c" }) },
+    { label: "GetUser unknown id", code: "NOT_FOUND", grpc: () => unary(arms.clients.user, "GetUser", { userId: "u-999999" }), rest: () => restOnEvery(arms, "GET", restPath.getUser("u-999999")) },
+    { label: "GetUser u-0 (ids start at 1)", code: "NOT_FOUND", grpc: () => unary(arms.clients.user, "GetUser", { userId: "u-0" }), rest: () => restOnEvery(arms, "GET", restPath.getUser("u-0")) },
+    { label: "ListOrders unknown user", code: "NOT_FOUND", grpc: () => unary(arms.clients.order, "ListOrders", { userId: "nobody", limit: 5 }), rest: () => restOnEvery(arms, "GET", restPath.listOrders("nobody", { limit: 5 })) },
+    { label: "UpdateUser unknown id", code: "NOT_FOUND", grpc: () => unary(arms.clients.user, "UpdateUser", { userId: "u-999999", user: { name: "x" } }), rest: () => restJsonOnEvery(arms, "PATCH", restPath.updateUser("u-999999"), { name: "x" }) },
+    { label: "DeleteUser unknown id", code: "NOT_FOUND", grpc: () => unary(arms.clients.user, "DeleteUser", { userId: "u-999999" }), rest: () => restOnEvery(arms, "DELETE", restPath.deleteUser("u-999999")) },
+    { label: "ListUsers page_size 5000", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.user, "ListUsers", { pageSize: 5000 }), rest: () => restOnEvery(arms, "GET", restPath.listUsers({ pageSize: 5000 })) },
+    { label: "ListUsers page_size -1", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.user, "ListUsers", { pageSize: -1 }), rest: () => restOnEvery(arms, "GET", restPath.listUsers({ pageSize: -1 })) },
+    { label: "ListUsers bad page_token", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.user, "ListUsers", { pageToken: "not-a-token" }), rest: () => restOnEvery(arms, "GET", restPath.listUsers({ pageToken: "not-a-token" })) },
+    { label: "ListOrders limit -1", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.order, "ListOrders", { userId: "u-1", limit: -1 }), rest: () => restOnEvery(arms, "GET", restPath.listOrders("u-1", { limit: -1 })) },
+    { label: "ListOrders limit 20001", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.order, "ListOrders", { userId: "u-1", limit: 20001 }), rest: () => restOnEvery(arms, "GET", restPath.listOrders("u-1", { limit: 20001 })) },
+    { label: "CreateUser without a name", code: "INVALID_ARGUMENT", grpc: () => unary(arms.clients.user, "CreateUser", { user: { email: "a@b.c" } }), rest: () => restJsonOnEvery(arms, "POST", restPath.createUser(), { email: "a@b.c" }) },
     {
       label: "CreateUser over the request limit",
       code: "RESOURCE_EXHAUSTED",
       grpc: () => unary(arms.clients.user, "CreateUser", { user: { name: "x".repeat(LIMIT + 10), email: "a@b.c" } }),
-      rest: () => restJson(arms.rest.port, "POST", "/v1/users", { name: "x".repeat(LIMIT + 10), email: "a@b.c" }),
+      rest: () => restJsonOnEvery(arms, "POST", restPath.createUser(), { name: "x".repeat(LIMIT + 10), email: "a@b.c" }),
     },
   ];
   for (const c of cases) {
@@ -60,7 +65,7 @@ describe("error parity, and the servers keep answering", () => {
   }
 
   test("REST: a non-integer query parameter is INVALID_ARGUMENT", async () => {
-    const r = await rest(arms.rest.port, "GET", "/v1/users/u-1/orders?limit=ten");
+    const r = await restOnEvery(arms, "GET", `${restPath.listOrders("u-1")}?limit=ten`);
     assert.equal(r.status, 400);
     assert.equal((r.json as { code: string }).code, "INVALID_ARGUMENT");
     await stillAnswers();
@@ -71,18 +76,18 @@ describe("error parity, and the servers keep answering", () => {
     const truncated = Buffer.from([0x12, 0x7f, 0x41]);
     assert.throws(() => shop.v1.CreateUserRequest.decode(truncated));
     const g = await grpcError(rawUnary(arms.clients.user, "/shop.v1.UserService/CreateUser", truncated));
-    const r = await rest(arms.rest.port, "POST", "/v1/users", '{"name": "x", ', { "content-type": "application/json" });
+    const r = await restOnEvery(arms, "POST", restPath.createUser(), '{"name": "x", ', { "content-type": "application/json" });
     assertErrorParity(g, r, "INVALID_ARGUMENT", "malformed body");
     await stillAnswers();
   });
 
   test("JSON that is valid but not a User (unknown field, wrong type) is INVALID_ARGUMENT", async () => {
     for (const body of [{ name: "x", email: "a@b.c", nickname: "y" }, { name: 5, email: "a@b.c" }, { name: "x", email: "a@b.c", age: "old" }]) {
-      const r = await restJson(arms.rest.port, "POST", "/v1/users", body);
+      const r = await restJsonOnEvery(arms, "POST", restPath.createUser(), body);
       assert.equal(r.status, 400, JSON.stringify(body));
       assert.equal((r.json as { code: string }).code, "INVALID_ARGUMENT");
     }
-    const r = await rest(arms.rest.port, "POST", "/v1/users", "[1, 2]", { "content-type": "application/json" });
+    const r = await restOnEvery(arms, "POST", restPath.createUser(), "[1, 2]", { "content-type": "application/json" });
     assert.equal(r.status, 400);
     await stillAnswers();
   });
@@ -109,31 +114,42 @@ describe("error parity, and the servers keep answering", () => {
 
   test("StreamOrders errors come before any order: NOT_FOUND / 404 and INVALID_ARGUMENT / 400", async () => {
     for (const [req, query, code] of [
-      [{ userId: "u-999999", limit: 3 }, "/v1/users/u-999999/orders/stream?limit=3", "NOT_FOUND"],
-      [{ userId: "u-1", limit: 1_000_001 }, "/v1/users/u-1/orders/stream?limit=1000001", "INVALID_ARGUMENT"],
+      [{ userId: "u-999999", limit: 3 }, restPath.streamOrders("u-999999", 3), "NOT_FOUND"],
+      [{ userId: "u-1", limit: 1_000_001 }, restPath.streamOrders("u-1", 1_000_001), "INVALID_ARGUMENT"],
     ] as const) {
       const g = await new Promise<grpc.ServiceError>((resolve) => {
         const call = arms.clients.order["StreamOrders"]!.call(arms.clients.order, req) as grpc.ClientReadableStream<unknown>;
         call.on("data", () => assert.fail("no order before the error"));
         call.on("error", resolve);
       });
-      assertErrorParity(g, await rest(arms.rest.port, "GET", query), code, query);
+      assertErrorParity(g, await restOnEvery(arms, "GET", query), code, query);
     }
     await stillAnswers();
   });
 
   test("an unknown REST route is 404 NOT_FOUND with the JSON error body", async () => {
-    const r = await rest(arms.rest.port, "GET", "/v2/nothing");
+    const r = await restOnEvery(arms, "GET", "/v2/nothing");
     assert.equal(r.status, 404);
     assert.equal((r.json as { code: string }).code, "NOT_FOUND");
   });
 
   test("WebSocket chat: a malformed frame gets an INVALID_ARGUMENT error frame and close 1007; the server keeps serving", async () => {
-    const { replies, closeCode } = await wsExchange(arms.rest.port, ["{not json"]);
-    assert.equal(closeCode, 1007);
-    assert.equal((JSON.parse(replies[0]!) as { code: string }).code, "INVALID_ARGUMENT");
-    const ok = await wsExchange(arms.rest.port, [JSON.stringify({ sessionId: "s", text: "hi" })]);
-    assert.equal((JSON.parse(ok.replies[0]!) as { text: string }).text, "hi");
+    const reference = await wsExchange(arms.rest.port, ["{not json"]);
+    for (const server of arms.restArms) {
+      const { replies, closeCode } = await wsExchange(server.port, ["{not json"]);
+      assert.equal(closeCode, 1007, server.arm);
+      assert.equal((JSON.parse(replies[0]!) as { code: string }).code, "INVALID_ARGUMENT", server.arm);
+      assert.deepEqual(replies, reference.replies, `${server.arm}: the same error frame as ${arms.rest.arm}`);
+      const ok = await wsExchange(server.port, [JSON.stringify({ sessionId: "s", text: "hi" })]);
+      assert.equal((JSON.parse(ok.replies[0]!) as { text: string }).text, "hi", server.arm);
+    }
+  });
+
+  test("WebSocket chat: a frame over maxRequestBytes is closed with 1009 on every REST arm", async () => {
+    for (const server of arms.restArms) {
+      const { closeCode } = await wsExchange(server.port, [JSON.stringify({ sessionId: "s", text: "x".repeat(LIMIT) })]);
+      assert.equal(closeCode, 1009, server.arm);
+    }
   });
 
   test("over-limit upload chunk on gRPC is RESOURCE_EXHAUSTED", async () => {
@@ -152,7 +168,7 @@ test("CRUD: create, read, patch, delete behave the same on both servers", async 
   const newUser = { name: "Zoë Ångström", email: "zoe@example.org", age: 41, roles: ["buyer"], metadata: { locale: "sv-SE" }, lifetimeSpendCents: "12345678901", rating: 4.5 };
   const [gc, rc] = await Promise.all([
     unary<shop.v1.IUser>(arms.clients.user, "CreateUser", { user: newUser }),
-    restJson(arms.rest.port, "POST", "/v1/users", { ...newUser, id: "ignored", status: "USER_STATUS_SUSPENDED" }),
+    restJsonOnEvery(arms, "POST", restPath.createUser(), { ...newUser, id: "ignored", status: "USER_STATUS_SUSPENDED" }, SERVER_ASSIGNED),
   ]);
   assert.equal(rc.status, 200);
   const gJson = toCanonicalJson("User", gc) as Record<string, unknown>;
@@ -168,7 +184,7 @@ test("CRUD: create, read, patch, delete behave the same on both servers", async 
   assert.equal(gRest["lifetimeSpendCents"], "12345678901");
 
   const id = gc.id!;
-  const [gg, rg] = await Promise.all([unary<shop.v1.IUser>(arms.clients.user, "GetUser", { userId: id }), rest(arms.rest.port, "GET", `/v1/users/${id}`)]);
+  const [gg, rg] = await Promise.all([unary<shop.v1.IUser>(arms.clients.user, "GetUser", { userId: id }), restOnEvery(arms, "GET", restPath.getUser(id), undefined, {}, SERVER_ASSIGNED)]);
   assert.deepEqual(toCanonicalJson("User", gg), gJson, "gRPC reads back what it created");
   assert.deepEqual(rg.json, rJson, "REST reads back what it created");
 
@@ -176,17 +192,17 @@ test("CRUD: create, read, patch, delete behave the same on both servers", async 
   const patch = { name: "Zoë A.", roles: ["buyer", "seller"] };
   const [gu, ru] = await Promise.all([
     unary<shop.v1.IUser>(arms.clients.user, "UpdateUser", { userId: id, user: patch }),
-    restJson(arms.rest.port, "PATCH", `/v1/users/${id}`, patch),
+    restJsonOnEvery(arms, "PATCH", restPath.updateUser(id), patch, SERVER_ASSIGNED),
   ]);
   const guJson = toCanonicalJson("User", gu) as Record<string, unknown>;
   assert.deepEqual(guJson, { ...gJson, ...patch });
   assert.deepEqual(ru.json, { ...rJson, ...patch });
 
-  const [gd, rd] = await Promise.all([unary<object>(arms.clients.user, "DeleteUser", { userId: id }), rest(arms.rest.port, "DELETE", `/v1/users/${id}`)]);
+  const [gd, rd] = await Promise.all([unary<object>(arms.clients.user, "DeleteUser", { userId: id }), restOnEvery(arms, "DELETE", restPath.deleteUser(id))]);
   assert.deepEqual(toCanonicalJson("google.protobuf.Empty", gd), {});
   assert.equal(rd.status, 200);
   assert.equal(rd.text, "{}");
-  const [g404, r404] = await Promise.all([grpcError(unary(arms.clients.user, "GetUser", { userId: id })), rest(arms.rest.port, "GET", `/v1/users/${id}`)]);
+  const [g404, r404] = await Promise.all([grpcError(unary(arms.clients.user, "GetUser", { userId: id })), restOnEvery(arms, "GET", restPath.getUser(id))]);
   assertErrorParity(g404, r404, "NOT_FOUND", "deleted user");
 });
 

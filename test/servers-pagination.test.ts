@@ -1,4 +1,4 @@
-// Paged ListOrders (page_size > 0, page_token, next_page_token): both arms serve the same pages, byte for byte,
+// Paged ListOrders (page_size > 0, page_token, next_page_token): every arm serves the same pages, byte for byte,
 // the pages put together are the generator's orders, errors agree, and unpaged requests are unchanged on the wire.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -12,9 +12,10 @@ import { orderHandlers } from "../servers/handlers/order-handlers.js";
 import { encodePageToken } from "../servers/handlers/page-token.js";
 import { RpcError } from "../servers/handlers/status.js";
 import { UserStore } from "../servers/handlers/user-store.js";
-import { grpcError, rawUnary, rest, serveBothArms, unary } from "./fixtures/shop-clients.js";
+import { restPath } from "../servers/shop-routes.js";
+import { grpcError, rawUnary, restOnEvery, serveArms, unary } from "./fixtures/shop-clients.js";
 
-const arms = serveBothArms();
+const arms = serveArms();
 
 const ordersJson = (orders: shop.v1.IOrder[]) => orders.map((o) => toCanonicalJson("Order", o));
 
@@ -22,7 +23,7 @@ function query(params: Record<string, string | number>): string {
   return "?" + new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString();
 }
 
-describe("both servers page the same listing", () => {
+describe("every server pages the same listing", () => {
   test("1 050 orders in pages of 100: same pages and tokens on both sides, together the generator's orders", async () => {
     const userId = "u-11";
     const collected: shop.v1.IOrder[] = [];
@@ -32,7 +33,7 @@ describe("both servers page the same listing", () => {
     for (; pages < 20; pages++) {
       const [g, r] = await Promise.all([
         unary<shop.v1.ListOrdersResponse>(arms.clients.order, "ListOrders", { userId, limit: 1050, pageSize: 100, pageToken: grpcToken }),
-        rest(arms.rest.port, "GET", `/v1/users/${userId}/orders${query({ limit: 1050, page_size: 100, ...(restToken && { page_token: restToken }) })}`),
+        restOnEvery(arms, "GET", restPath.listOrders(userId, { limit: 1050, pageSize: 100, pageToken: restToken })),
       ]);
       assert.equal(r.status, 200, r.text);
       assert.equal(r.text, JSON.stringify(toCanonicalJson("ListOrdersResponse", g)), `page ${pages + 1}: REST bytes are the gRPC reply's canonical JSON`);
@@ -64,13 +65,13 @@ describe("both servers page the same listing", () => {
       const bytes = await rawUnary(arms.clients.order, "/shop.v1.OrderService/ListOrders", request);
       const expected = shop.v1.ListOrdersResponse.encode(sizeClassMessage(DEFAULT_SEED, cls) as shop.v1.IListOrdersResponse).finish();
       assert.ok(Buffer.from(expected).equals(bytes), `${cls}: gRPC bytes are the size class's message`);
-      const r = await rest(arms.rest.port, "GET", `/v1/users/${c.userId}/orders?limit=${c.limit}&page_size=0`);
+      const r = await restOnEvery(arms, "GET", restPath.listOrders(c.userId, { limit: c.limit, pageSize: 0 }));
       assert.equal(r.text, JSON.stringify(toCanonicalJson("ListOrdersResponse", shop.v1.ListOrdersResponse.decode(bytes))));
     }
   });
 });
 
-describe("paging errors agree on both servers", () => {
+describe("paging errors agree on every server", () => {
   const token = encodePageToken(100);
   const cases: { label: string; request: shop.v1.IListOrdersRequest; query: Record<string, string | number>; code: "INVALID_ARGUMENT" | "NOT_FOUND" }[] = [
     { label: "a token this server did not issue", request: { userId: "u-1", limit: 500, pageSize: 100, pageToken: "bm9wZQ" }, query: { limit: 500, page_size: 100, page_token: "bm9wZQ" }, code: "INVALID_ARGUMENT" },
@@ -85,7 +86,7 @@ describe("paging errors agree on both servers", () => {
     test(c.label, async () => {
       const [g, r] = await Promise.all([
         grpcError(unary(arms.clients.order, "ListOrders", c.request)),
-        rest(arms.rest.port, "GET", `/v1/users/${c.request.userId}/orders${query(c.query)}`),
+        restOnEvery(arms, "GET", `${restPath.listOrders(c.request.userId!)}${query(c.query)}`),
       ]);
       assert.equal(g.code, grpc.status[c.code], `gRPC ${grpc.status[g.code]}: ${g.details}`);
       assert.equal(r.status, c.code === "NOT_FOUND" ? 404 : 400, r.text);
@@ -95,7 +96,7 @@ describe("paging errors agree on both servers", () => {
 
   test("REST: page_size must be an int32 and page_token given once", async () => {
     for (const q of ["page_size=ten", "page_size=100&page_token=a&page_token=b"]) {
-      const r = await rest(arms.rest.port, "GET", `/v1/users/u-1/orders?limit=500&${q}`);
+      const r = await restOnEvery(arms, "GET", `${restPath.listOrders("u-1", { limit: 500 })}&${q}`);
       assert.equal(r.status, 400, q);
       assert.equal((r.json as { code: string }).code, "INVALID_ARGUMENT", q);
     }

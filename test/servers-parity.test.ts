@@ -1,5 +1,6 @@
 // Parity: for the same request, the gRPC reply (static decode, then toCanonicalJson) and the REST body are the
-// same message, and the REST body's bytes are exactly JSON.stringify of that canonical JSON.
+// same message, and the REST body's bytes are exactly JSON.stringify of that canonical JSON. Every REST/JSON arm
+// of the registry (rest-node, plugin arms) answers every request byte for byte as the reference arm (rest) does.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -9,9 +10,10 @@ import { toCanonicalJson } from "../proto/canonical-json.js";
 import type { shop } from "../proto/generated/shop.js";
 import { DEFAULT_SEED } from "../payloads/generator.js";
 import { PAYLOAD_CLASSES, SIZE_CLASSES, sizeClassMessage } from "../payloads/size-classes.js";
-import { collectStream, rest, serveBothArms, unary, wsExchange } from "./fixtures/shop-clients.js";
+import { restPath } from "../servers/shop-routes.js";
+import { collectStream, restOnEvery, serveArms, unary, wsExchange } from "./fixtures/shop-clients.js";
 
-const arms = serveBothArms();
+const arms = serveArms();
 
 /** Asserts that the gRPC message and the REST reply are the same message, down to the REST bytes. */
 function assertSame(type: string, grpcMessage: object, restText: string, label: string): void {
@@ -26,10 +28,10 @@ describe("every size class", () => {
       const c = SIZE_CLASSES[cls];
       const [grpcReply, restReply] =
         c.call === "GetUser"
-          ? await Promise.all([unary<object>(arms.clients.user, "GetUser", { userId: c.userId }), rest(arms.rest.port, "GET", `/v1/users/${c.userId}`)])
+          ? await Promise.all([unary<object>(arms.clients.user, "GetUser", { userId: c.userId }), restOnEvery(arms, "GET", restPath.getUser(c.userId))])
           : await Promise.all([
               unary<object>(arms.clients.order, "ListOrders", { userId: c.userId, limit: c.limit }),
-              rest(arms.rest.port, "GET", `/v1/users/${c.userId}/orders?limit=${c.limit}`),
+              restOnEvery(arms, "GET", restPath.listOrders(c.userId, { limit: c.limit })),
             ]);
       assert.equal(restReply.status, 200);
       assert.match(restReply.contentType ?? "", /^application\/json/);
@@ -42,23 +44,23 @@ describe("every size class", () => {
 
 test("GetUser for a spread of users", async () => {
   for (const id of ["u-1", "u-2", "u-500", "u-1000"]) {
-    const [g, r] = await Promise.all([unary<object>(arms.clients.user, "GetUser", { userId: id }), rest(arms.rest.port, "GET", `/v1/users/${id}`)]);
+    const [g, r] = await Promise.all([unary<object>(arms.clients.user, "GetUser", { userId: id }), restOnEvery(arms, "GET", restPath.getUser(id))]);
     assert.equal(r.status, 200);
     assertSame("User", g, r.text, id);
   }
 });
 
 test("ListOrders with the default limit (10) and the maximum (20000)", async () => {
-  for (const [query, request] of [["", { userId: "u-3" }], ["?limit=20000", { userId: "u-3", limit: 20000 }]] as const) {
-    const [g, r] = await Promise.all([unary<shop.v1.IListOrdersResponse>(arms.clients.order, "ListOrders", request), rest(arms.rest.port, "GET", `/v1/users/u-3/orders${query}`)]);
+  for (const limit of [undefined, 20000]) {
+    const [g, r] = await Promise.all([unary<shop.v1.IListOrdersResponse>(arms.clients.order, "ListOrders", { userId: "u-3", limit }), restOnEvery(arms, "GET", restPath.listOrders("u-3", { limit }))]);
     assert.equal(r.status, 200);
-    assertSame("ListOrdersResponse", g, r.text, `ListOrders${query}`);
-    assert.equal(g.orders?.length, query === "" ? 10 : 20000);
+    assertSame("ListOrdersResponse", g, r.text, `ListOrders limit ${limit}`);
+    assert.equal(g.orders?.length, limit ?? 10);
   }
 });
 
 test("ListUsers: default page, and a walk over every page with page tokens", async () => {
-  const [g0, r0] = await Promise.all([unary<shop.v1.IListUsersResponse>(arms.clients.user, "ListUsers", {}), rest(arms.rest.port, "GET", "/v1/users")]);
+  const [g0, r0] = await Promise.all([unary<shop.v1.IListUsersResponse>(arms.clients.user, "ListUsers", {}), restOnEvery(arms, "GET", restPath.listUsers())]);
   assertSame("ListUsersResponse", g0, r0.text, "default page");
   assert.equal(g0.users?.length, 50);
 
@@ -66,10 +68,9 @@ test("ListUsers: default page, and a walk over every page with page tokens", asy
   let grpcToken = "";
   let restToken = "";
   for (let page = 0; page < 20; page++) {
-    const query = `?page_size=150${restToken ? `&page_token=${encodeURIComponent(restToken)}` : ""}`;
     const [g, r] = await Promise.all([
       unary<shop.v1.IListUsersResponse>(arms.clients.user, "ListUsers", { pageSize: 150, pageToken: grpcToken }),
-      rest(arms.rest.port, "GET", `/v1/users${query}`),
+      restOnEvery(arms, "GET", restPath.listUsers({ pageSize: 150, pageToken: restToken })),
     ]);
     assertSame("ListUsersResponse", g, r.text, `page ${page}`);
     for (const u of g.users ?? []) seen.add(u.id!);
@@ -84,7 +85,7 @@ test("ListUsers: default page, and a walk over every page with page tokens", asy
 
 test("StreamOrders and the NDJSON stream carry the same 1000 orders, item by item", async () => {
   const stream = arms.clients.order["StreamOrders"]!.call(arms.clients.order, { userId: "u-7", limit: 1000 }) as grpc.ClientReadableStream<shop.v1.IOrder>;
-  const [orders, r] = await Promise.all([collectStream(stream), rest(arms.rest.port, "GET", "/v1/users/u-7/orders/stream?limit=1000")]);
+  const [orders, r] = await Promise.all([collectStream(stream), restOnEvery(arms, "GET", restPath.streamOrders("u-7", 1000))]);
   assert.equal(r.status, 200);
   assert.match(r.contentType ?? "", /^application\/x-ndjson/);
   assert.ok(r.text.endsWith("\n"));
@@ -99,7 +100,7 @@ test("StreamOrders and the NDJSON stream carry the same 1000 orders, item by ite
 
 test("StreamOrders with the default limit streams 10 orders", async () => {
   const stream = arms.clients.order["StreamOrders"]!.call(arms.clients.order, { userId: "u-8" }) as grpc.ClientReadableStream<shop.v1.IOrder>;
-  const [orders, r] = await Promise.all([collectStream(stream), rest(arms.rest.port, "GET", "/v1/users/u-8/orders/stream")]);
+  const [orders, r] = await Promise.all([collectStream(stream), restOnEvery(arms, "GET", restPath.streamOrders("u-8"))]);
   assert.equal(orders.length, 10);
   assert.equal(r.text.split("\n").filter(Boolean).length, 10);
 });
@@ -116,7 +117,7 @@ test("Upload of 3 MiB: same size and SHA-256 on both sides, and the right ones",
     for (let off = 0; off < data.length; off += 64 * 1024) call.write({ data: data.subarray(off, off + 64 * 1024) });
     call.end();
   });
-  const [g, r] = await Promise.all([grpcResult, rest(arms.rest.port, "POST", "/v1/uploads", data, { "content-type": "application/octet-stream" })]);
+  const [g, r] = await Promise.all([grpcResult, restOnEvery(arms, "POST", restPath.upload(), data, { "content-type": "application/octet-stream" }, { volatile: ["chunks"] })]);
   assert.equal(r.status, 200);
   const gJson = toCanonicalJson("UploadResult", g) as { size: string; sha256: string; chunks: number };
   const rJson = r.json as { size: string; sha256: string; chunks: number };
@@ -144,7 +145,18 @@ test("Chat and the WebSocket echo return the same messages apart from serverTime
     call.end();
   });
   const frames = sent.map((m) => JSON.stringify(toCanonicalJson("ChatMessage", m)));
-  const [g, w] = await Promise.all([grpcEchoes, wsExchange(arms.rest.port, frames)]);
+  const [g, exchanges] = await Promise.all([grpcEchoes, Promise.all(arms.restArms.map((server) => wsExchange(server.port, frames)))]);
+  const [w, ...others] = exchanges;
+  assert.ok(w);
+  const withoutServerTime = (reply: string) => {
+    const { serverTime: _, ...rest } = JSON.parse(reply) as Record<string, unknown>;
+    return JSON.stringify(rest);
+  };
+  others.forEach((other, i) => {
+    const label = `${arms.restArms[i + 1]!.arm} vs ${arms.rest.arm}`;
+    assert.equal(other.closeCode, w.closeCode, label);
+    assert.deepEqual(other.replies.map(withoutServerTime), w.replies.map(withoutServerTime), `${label}: echo frames but serverTime`);
+  });
   assert.equal(g.length, sent.length);
   assert.equal(w.replies.length, sent.length);
   for (let i = 0; i < sent.length; i++) {

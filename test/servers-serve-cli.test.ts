@@ -1,19 +1,29 @@
-// The serve CLI: one listening line on stdout, a server that answers, exit 0 on SIGTERM, and exit 2 with one
-// line on stderr (no stack trace) for every mistake a user can make.
+// The serve CLI: for every registered arm (and a plugin arm loaded with --arm-module), one listening line on
+// stdout, a server that answers, exit 0 on SIGTERM; exit 2 with one line on stderr (no stack trace) for every
+// mistake a user can make.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import { once } from "node:events";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ARM_MODULES_ENV, allArms } from "../servers/registry.js";
+import { restPath } from "../servers/shop-routes.js";
 import { grpcClients, rest, unary } from "./fixtures/shop-clients.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TIMEOUT_MS = 30_000;
 
-function serve(args: string[]): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "servers/serve.ts", ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+const FIXTURE_ARM = "test/fixtures/arms/fixture-arm.ts";
+
+/** The child inherits this process's GRB_ARM_MODULES (the plugin arms the tests loop over) unless `env` says otherwise. */
+function serve(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "servers/serve.ts", ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
 }
+
+/** Only the built-in arms, whatever GRB_ARM_MODULES this test run has. */
+const BUILT_IN_ONLY = { [ARM_MODULES_ENV]: "" };
 
 interface Ended {
   code: number | null;
@@ -52,41 +62,64 @@ function assertOneLineUserError(result: Ended, pattern: RegExp): void {
   assert.match(result.stderr, pattern);
 }
 
-for (const arm of ["grpc", "rest"] as const) {
-  test(`serve --server ${arm}: prints one listening line, answers, and exits 0 on SIGTERM`, { timeout: 60_000 }, async () => {
-    const child = serve(["--server", arm, "--port", "0"]);
-    const { ended, stdout } = collect(child);
-    const line = await listeningLine(child, stdout);
-    const match = /^listening (grpc|rest) 127\.0\.0\.1:(\d+)\n$/.exec(line);
-    assert.ok(match, `listening line: ${JSON.stringify(line)}`);
-    assert.equal(match[1], arm);
-    const port = Number(match[2]);
-    if (arm === "grpc") {
-      const clients = grpcClients(port);
-      try {
-        const user = await unary<{ id: string }>(clients.user, "GetUser", { userId: "u-1" });
-        assert.equal(user.id, "u-1");
-      } finally {
-        clients.close();
-      }
-    } else {
-      const r = await rest(port, "GET", "/v1/users/u-1");
-      assert.equal((r.json as { id: string }).id, "u-1");
+/** Starts `serve`, checks its listening line, makes one call, stops it with SIGTERM and checks how it ended. */
+async function serveAndCall(armId: string, api: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<void> {
+  const child = serve([...extraArgs, "--server", armId, "--port", "0"], env);
+  const { ended, stdout } = collect(child);
+  const line = await listeningLine(child, stdout);
+  const match = /^listening ([a-z0-9-]+) 127\.0\.0\.1:(\d+)\n$/.exec(line);
+  assert.ok(match, `listening line: ${JSON.stringify(line)}`);
+  assert.equal(match[1], armId);
+  const port = Number(match[2]);
+  if (api === "grpc") {
+    const clients = grpcClients(port);
+    try {
+      const user = await unary<{ id: string }>(clients.user, "GetUser", { userId: "u-1" });
+      assert.equal(user.id, "u-1");
+    } finally {
+      clients.close();
     }
-    child.kill("SIGTERM");
-    const result = await ended;
-    assert.equal(result.code, 0, `exit code after SIGTERM (stderr ${JSON.stringify(result.stderr)})`);
-    assert.equal(result.stdout, line, "nothing else on stdout");
-    assert.equal(result.stderr, "");
+  } else {
+    const r = await rest(port, "GET", restPath.getUser("u-1"));
+    assert.equal((r.json as { id: string }).id, "u-1");
+  }
+  child.kill("SIGTERM");
+  const result = await ended;
+  assert.equal(result.code, 0, `exit code after SIGTERM (stderr ${JSON.stringify(result.stderr)})`);
+  assert.equal(result.stdout, line, "nothing else on stdout");
+  assert.equal(result.stderr, "");
+}
+
+for (const arm of allArms()) {
+  test(`serve --server ${arm.id}: prints one listening line, answers, and exits 0 on SIGTERM`, { timeout: 60_000 }, async () => {
+    await serveAndCall(arm.id, arm.api);
   });
 }
 
-test("serve: a port in use is one line on stderr and exit 2, for both arms", { timeout: 60_000 }, async () => {
+test("serve --arm-module FILE --server rest-fixture: a plugin arm, loaded without editing the harness", { timeout: 60_000 }, async () => {
+  await serveAndCall("rest-fixture", "rest", ["--arm-module", FIXTURE_ARM], BUILT_IN_ONLY);
+});
+
+test(`serve with ${ARM_MODULES_ENV} naming the plugin arm serves it as well`, { timeout: 60_000 }, async () => {
+  await serveAndCall("rest-fixture", "rest", [], { [ARM_MODULES_ENV]: join(ROOT, FIXTURE_ARM) });
+});
+
+test("serve --help lists every arm with its label, plugin arms included", { timeout: 60_000 }, async () => {
+  const result = await collect(serve(["--arm-module", FIXTURE_ARM, "--help"], BUILT_IN_ONLY)).ended;
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stderr, "");
+  assert.match(result.stdout, /^usage: npm run serve -- --server ID/);
+  for (const arm of [...allArms(), { id: "rest-fixture", label: "REST (fixture)" }]) {
+    assert.match(result.stdout, new RegExp(`^  ${arm.id} +${arm.label.replace(/[()]/g, "\\$&")} `, "m"), `${arm.id} is listed with its label`);
+  }
+});
+
+test("serve: a port in use is one line on stderr and exit 2, for every arm", { timeout: 60_000 }, async () => {
   const blocker = createServer();
   await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
   const port = (blocker.address() as AddressInfo).port;
   try {
-    for (const arm of ["grpc", "rest"]) {
+    for (const arm of allArms().map((a) => a.id)) {
       const result = await collect(serve(["--server", arm, "--port", String(port)])).ended;
       assertOneLineUserError(result, /already in use/);
     }
@@ -102,7 +135,15 @@ test("serve: unknown server, unknown flag, bad port, missing --server are one li
     [["--server", "rest", "--port", "70000"], /--port must be an integer/],
     [["--server", "rest", "--port", "abc"], /--port must be an integer/],
     [[], /--server is required/],
+    [["--server", "rest-fixture"], /unknown server "rest-fixture" \(known: grpc, rest, rest-node/],
+    [["--arm-module", "test/fixtures/arms/no-such-arm.ts", "--server", "rest"], /cannot load arm module .*no-such-arm\.ts/],
+    [["--arm-module", "servers/shop-routes.ts", "--server", "rest"], /arm module .*shop-routes\.ts exports neither `arm` nor a default export/],
   ];
-  const results = await Promise.all(cases.map(([args]) => collect(serve(args)).ended));
+  const results = await Promise.all(cases.map(([args]) => collect(serve(args, BUILT_IN_ONLY)).ended));
   results.forEach((result, i) => assertOneLineUserError(result, cases[i]![1]));
+});
+
+test(`serve: a ${ARM_MODULES_ENV} entry that cannot be loaded is one line on stderr and exit 2`, { timeout: 60_000 }, async () => {
+  const result = await collect(serve(["--server", "rest"], { [ARM_MODULES_ENV]: join(ROOT, "test/fixtures/arms/no-such-arm.ts") })).ended;
+  assertOneLineUserError(result, /cannot load arm module .*no-such-arm\.ts/);
 });

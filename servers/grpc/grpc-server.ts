@@ -8,7 +8,7 @@ import { createShopHandlers, type ShopHandlers } from "../handlers/shop-handlers
 import { DELAY_HEADER, requestDelayMs } from "../handlers/request-delay.js";
 import { RpcError, statusCode, toRpcError } from "../handlers/status.js";
 import { pump, type StreamTarget } from "../handlers/stream-pump.js";
-import { ListenError, SERVER_DEFAULTS, type RunningServer, type ServerArm, type ServerOptions } from "../server-arm.js";
+import { ListenError, SERVER_DEFAULTS, type RunningServer, type ServerOptions } from "../server-arm.js";
 import { MalformedMessage, SERVICE_NAMES, SHOP_SERVICES } from "./service-definitions.js";
 
 type Status = { code: number; details: string };
@@ -163,7 +163,7 @@ const NO_RESPONSE_COMPRESSION =
   "grpc-js servers never compress responses (1.14: every frame is written with the compressed flag 0); " +
   "compressed requests are accepted, so gRPC compression only applies to the client-to-server direction";
 
-export async function start(options: ServerOptions): Promise<RunningServer> {
+export async function startGrpcJs(options: ServerOptions): Promise<RunningServer> {
   const handlers = createShopHandlers({ seed: options.seed, userCount: options.userCount });
   const maxDelayMs = options.maxDelayMs ?? SERVER_DEFAULTS.maxDelayMs;
   const server = new grpc.Server({
@@ -216,10 +216,3 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
     },
   };
 }
-
-export const grpcArm: ServerArm = {
-  name: "grpc",
-  protocol: "grpc",
-  describe: "@grpc/grpc-js over HTTP/2, protobuf via the generated static codecs, plus grpc.health.v1",
-  start,
-};

@@ -27,11 +27,6 @@ export function statusCode(name: StatusName): number {
   return STATUS_NAMES.indexOf(name);
 }
 
-/** The status name of a numeric gRPC code; UNKNOWN for codes outside 0..16. */
-export function statusName(code: number): StatusName {
-  return STATUS_NAMES[code] ?? "UNKNOWN";
-}
-
 /** A call that ends with a non-OK status. Handlers throw it; adapters catch it and translate the name. */
 export class RpcError extends Error {
   override name = "RpcError";

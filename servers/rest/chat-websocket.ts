@@ -7,9 +7,8 @@ import type { Server } from "node:http";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
 import type { ShopHandlers } from "../handlers/shop-handlers.js";
+import { CHAT_PATH } from "../shop-routes.js";
 import type { ErrorBody } from "./http-status.js";
-
-export const CHAT_PATH = "/v1/chat";
 
 /** Echoes in flight on one socket before it stops reading (grpc-js's object streams buffer 16 too). */
 const HIGH_WATER = 16;

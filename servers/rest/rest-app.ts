@@ -1,39 +1,21 @@
-// The express 5 application of the REST arm: resource routes that mirror the RPCs one to one. Every JSON body
-// in or out goes through proto/canonical-json.ts (JSON.parse → fromCanonicalJson, toCanonicalJson →
-// JSON.stringify), so the REST JSON is the proto3 canonical mapping of the message the gRPC arm encodes.
-import compression from "compression";
+// The express 5 application of the REST arm: the routes of servers/shop-routes.ts, each a thin adapter over
+// rest-calls.ts (parameter checks, canonical JSON in and out, the handler call), so what express adds per
+// request is the framework itself: its router, req/res decoration and res.json/res.send.
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
-import { CanonicalJsonError, canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
-import type { shop } from "../../proto/generated/shop.js";
+import type { JsonValue } from "../../proto/canonical-json.js";
 import { DELAY_HEADER, requestDelayMs } from "../handlers/request-delay.js";
 import type { ShopHandlers } from "../handlers/shop-handlers.js";
-import { RpcError, toRpcError } from "../handlers/status.js";
-import { pump } from "../handlers/stream-pump.js";
-import { httpStatus, type ErrorBody } from "./http-status.js";
+import { RpcError } from "../handlers/status.js";
+import { shopRoutes, type RpcName } from "../shop-routes.js";
+import { writeNdjsonOrders } from "./ndjson-orders.js";
+import { restCalls, type RestQuery } from "./rest-calls.js";
+import { errorReply } from "./rest-errors.js";
+import { jsonBody, responseCompression } from "./rest-middleware.js";
 
 export interface RestAppOptions {
   maxRequestBytes: number;
   maxDelayMs: number;
   compression: boolean;
-}
-
-const codec = {
-  user: canonicalJsonCodec("User"),
-  listUsers: canonicalJsonCodec("ListUsersResponse"),
-  listOrders: canonicalJsonCodec("ListOrdersResponse"),
-  order: canonicalJsonCodec("Order"),
-  empty: canonicalJsonCodec("google.protobuf.Empty"),
-  upload: canonicalJsonCodec("UploadResult"),
-};
-
-/** An int32 query parameter; absent is 0 (the proto3 default, which the handlers read as "server default"). */
-function int32Param(req: Request, name: string): number {
-  const raw = req.query[name];
-  if (raw === undefined) return 0;
-  if (typeof raw !== "string" || !/^-?\d{1,10}$/.test(raw) || Number(raw) !== (Number(raw) | 0)) {
-    throw new RpcError("INVALID_ARGUMENT", `${name} must be an int32, got ${JSON.stringify(raw)}`);
-  }
-  return Number(raw);
 }
 
 /** The :id path segment (express has already percent-decoded it). */
@@ -42,38 +24,14 @@ function idParam(req: Request): string {
   return typeof id === "string" ? id : "";
 }
 
-function stringParam(req: Request, name: string): string {
-  const raw = req.query[name];
-  if (raw === undefined) return "";
-  if (typeof raw !== "string") throw new RpcError("INVALID_ARGUMENT", `${name} must be given once`);
-  return raw;
+/** express 5's req.query is a getter that parses the query string on every read: read it once. */
+function queryOf(req: Request): RestQuery {
+  return req.query as RestQuery;
 }
 
-/** The parsed JSON body (express.json already did JSON.parse) as a User message. */
-function userBody(req: Request): shop.v1.IUser {
-  if (req.body === undefined) throw new RpcError("INVALID_ARGUMENT", "expected a JSON body with Content-Type: application/json");
-  return codec.user.fromJson(req.body as JsonValue) as shop.v1.IUser;
-}
-
-function errorReply(res: Response, err: unknown): void {
-  const e = toRpcError(err);
-  const body: ErrorBody = { code: e.code, message: e.message };
-  res.status(httpStatus(e.code)).json(body);
-}
-
-/** body-parser and canonical-JSON failures in the status vocabulary; everything else is the handler's own. */
-function asRpcError(err: unknown): RpcError {
-  if (err instanceof RpcError) return err;
-  if (err instanceof CanonicalJsonError) return new RpcError("INVALID_ARGUMENT", err.message);
-  const parserError = err as { type?: string; status?: number; message?: string; limit?: number };
-  if (parserError.type === "entity.too.large") {
-    return new RpcError("RESOURCE_EXHAUSTED", `request body larger than ${parserError.limit} bytes`);
-  }
-  if (parserError.type === "entity.parse.failed") return new RpcError("INVALID_ARGUMENT", `malformed JSON: ${parserError.message}`);
-  if (typeof parserError.status === "number" && parserError.status >= 400 && parserError.status < 500) {
-    return new RpcError("INVALID_ARGUMENT", parserError.message ?? "bad request");
-  }
-  return toRpcError(err);
+function sendError(res: Response, err: unknown): void {
+  const reply = errorReply(err);
+  res.status(reply.status).json(reply.body);
 }
 
 export function restApp(handlers: ShopHandlers, options: RestAppOptions): express.Express {
@@ -81,9 +39,10 @@ export function restApp(handlers: ShopHandlers, options: RestAppOptions): expres
   // Per-request work gRPC does not do: no ETag (express would hash every body), no X-Powered-By.
   app.set("etag", false);
   app.disable("x-powered-by");
-  if (options.compression) app.use(compression());
+  if (options.compression) app.use(responseCompression() as RequestHandler);
 
-  const json = express.json({ limit: options.maxRequestBytes });
+  const calls = restCalls(handlers);
+  const json = jsonBody(options.maxRequestBytes) as RequestHandler;
 
   /** With the head-of-line experiment on, a route waits x-delay-ms before running; off, it is the route itself. */
   const route = (handler: (req: Request, res: Response) => void | Promise<void>): RequestHandler => {
@@ -101,104 +60,34 @@ export function restApp(handlers: ShopHandlers, options: RestAppOptions): expres
       else run();
     };
   };
+  const reply = (call: (req: Request) => JsonValue) => route((req, res) => void res.json(call(req)));
 
-  app.get(
-    "/v1/users/:id",
-    route((req, res) => {
-      res.json(codec.user.toJson(handlers.getUser({ userId: idParam(req) })));
-    }),
-  );
-
-  app.get(
-    "/v1/users",
-    route((req, res) => {
-      const reply = handlers.listUsers({ pageSize: int32Param(req, "page_size"), pageToken: stringParam(req, "page_token") });
-      res.json(codec.listUsers.toJson(reply));
-    }),
-  );
-
-  app.post(
-    "/v1/users",
-    json,
-    route((req, res) => {
-      res.json(codec.user.toJson(handlers.createUser({ user: userBody(req) })));
-    }),
-  );
-
-  app.patch(
-    "/v1/users/:id",
-    json,
-    route((req, res) => {
-      res.json(codec.user.toJson(handlers.updateUser({ userId: idParam(req), user: userBody(req) })));
-    }),
-  );
-
-  app.delete(
-    "/v1/users/:id",
-    route((req, res) => {
-      res.json(codec.empty.toJson(handlers.deleteUser({ userId: idParam(req) })));
-    }),
-  );
-
-  app.get(
-    "/v1/users/:id/orders",
-    route((req, res) => {
-      const reply = handlers.listOrders({
-        userId: idParam(req),
-        limit: int32Param(req, "limit"),
-        pageSize: int32Param(req, "page_size"),
-        pageToken: stringParam(req, "page_token"),
-      });
-      res.json(codec.listOrders.toJson(reply));
-    }),
-  );
-
-  // NDJSON: one canonical-JSON Order per line, written as produced by the same pump as gRPC's StreamOrders.
-  app.get(
-    "/v1/users/:id/orders/stream",
-    route(async (req, res) => {
-      const items = handlers.streamOrders({ userId: idParam(req), limit: int32Param(req, "limit") }); // throws before any byte
-      let closed = false;
-      res.on("close", () => {
-        closed = true;
-      });
-      res.writeHead(200, { "content-type": "application/x-ndjson" });
-      await pump(items, {
-        write: (order) => res.write(JSON.stringify(codec.order.toJson(order)) + "\n"),
-        drained: () =>
-          new Promise<void>((resolve) => {
-            const done = (): void => {
-              res.off("drain", done);
-              res.off("close", done);
-              resolve();
-            };
-            res.on("drain", done);
-            res.on("close", done);
-          }),
-        get closed() {
-          return closed;
-        },
-        // HTTP/2 (gRPC) sends the frames queued in one tick together; corking gives HTTP/1.1 the same batching.
-        beginBurst: () => res.cork(),
-        endBurst: () => res.uncork(),
-      });
-      if (!closed) res.end();
-    }),
-  );
-
-  // The body is read as a stream and hashed chunk by chunk: no body parser, no size limit on the whole upload
-  // (gRPC's limit is per message, and an upload is an unbounded stream of messages there too).
-  app.post("/v1/uploads", async (req, res) => {
-    const sink = handlers.upload();
-    for await (const chunk of req) sink.write(chunk as Buffer);
-    const reply = codec.upload.toJson(sink.finish());
-    const ms = requestDelayMs(options.maxDelayMs > 0 ? req.headers[DELAY_HEADER] : undefined, options.maxDelayMs);
-    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
-    res.json(reply);
-  });
+  const routes: Record<Exclude<RpcName, "Chat">, RequestHandler[]> = {
+    GetUser: [reply((req) => calls.getUser(idParam(req)))],
+    ListUsers: [reply((req) => calls.listUsers(queryOf(req)))],
+    CreateUser: [json, reply((req) => calls.createUser(req.body))],
+    UpdateUser: [json, reply((req) => calls.updateUser(idParam(req), req.body))],
+    DeleteUser: [reply((req) => calls.deleteUser(idParam(req)))],
+    ListOrders: [reply((req) => calls.listOrders(idParam(req), queryOf(req)))],
+    StreamOrders: [route((req, res) => writeNdjsonOrders(res, calls.streamOrders(idParam(req), queryOf(req))))],
+    // The body is read as a stream and hashed chunk by chunk; x-delay-ms applies after the last chunk.
+    Upload: [
+      async (req, res) => {
+        const body = await calls.upload(req);
+        const ms = requestDelayMs(options.maxDelayMs > 0 ? req.headers[DELAY_HEADER] : undefined, options.maxDelayMs);
+        if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+        res.json(body);
+      },
+    ],
+  };
+  for (const { rpc, rest } of shopRoutes()) {
+    if (rpc === "Chat") continue; // the WebSocket, on the HTTP server itself (chat-websocket.ts)
+    const method = rest.method.toLowerCase() as "get" | "post" | "patch" | "delete";
+    app.route(rest.path)[method](...routes[rpc]);
+  }
 
   app.use((req, res) => {
-    errorReply(res, new RpcError("NOT_FOUND", `no route for ${req.method} ${req.path}`));
+    sendError(res, new RpcError("NOT_FOUND", `no route for ${req.method} ${req.path}`));
   });
 
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
@@ -206,7 +95,7 @@ export function restApp(handlers: ShopHandlers, options: RestAppOptions): expres
       res.destroy(); // mid-stream failure: a truncated body is the only honest signal left
       return;
     }
-    errorReply(res, asRpcError(err));
+    sendError(res, err);
   });
 
   return app;

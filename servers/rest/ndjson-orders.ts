@@ -1,0 +1,57 @@
+// StreamOrders over HTTP/1.1: one canonical-JSON Order per line (NDJSON), written as produced by the same pump
+// as gRPC's StreamOrders. Both REST arms write their stream with this function, on node:http's response.
+import type { ServerResponse } from "node:http";
+import { canonicalJsonCodec } from "../../proto/canonical-json.js";
+import type { shop } from "../../proto/generated/shop.js";
+import { pump } from "../handlers/stream-pump.js";
+
+const order = canonicalJsonCodec("Order");
+
+export const NDJSON_CONTENT_TYPE = "application/x-ndjson";
+
+/**
+ * Writes the headers and every order, then ends the response; stops early if the client goes away. Call it
+ * only after the request was validated: from here on a failure can only truncate the stream (the caller
+ * destroys the response), never turn into an error status.
+ */
+export async function writeNdjsonOrders(res: ServerResponse, items: Iterator<shop.v1.IOrder>): Promise<void> {
+  let closed = false;
+  // 'drain' is counted, not awaited per pushback: since Node 22, uncork() can flush the corked burst and emit
+  // 'drain' synchronously, before the pump asks to wait for it; a listener added then would wait forever.
+  let drains = 0;
+  let drainsAtPushback = 0;
+  let wake: (() => void) | null = null;
+  res.on("close", () => {
+    closed = true;
+    wake?.();
+  });
+  res.writeHead(200, { "content-type": NDJSON_CONTENT_TYPE });
+  // With compression on, the compression middleware routes 'drain' listeners to its zlib stream when that compresses.
+  res.on("drain", () => {
+    drains++;
+    wake?.();
+  });
+  await pump(items, {
+    write: (item) => {
+      if (res.write(JSON.stringify(order.toJson(item)) + "\n")) return true;
+      drainsAtPushback = drains;
+      return false;
+    },
+    drained: () =>
+      closed || drains > drainsAtPushback
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            wake = () => {
+              wake = null;
+              resolve();
+            };
+          }),
+    get closed() {
+      return closed;
+    },
+    // HTTP/2 (gRPC) sends the frames queued in one tick together; corking gives HTTP/1.1 the same batching.
+    beginBurst: () => res.cork(),
+    endBurst: () => res.uncork(),
+  });
+  if (!closed) res.end();
+}

@@ -1,0 +1,64 @@
+// The node:http server under every HTTP/1.1 REST arm: listen (a user-fixable failure is a ListenError), the
+// WebSocket chat on the same server, keep-alive as gRPC has it, and close() as grpc-js shuts down. The arms
+// differ only in the request listener they pass in.
+import { createServer, type RequestListener, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ShopHandlers } from "../handlers/shop-handlers.js";
+import { ListenError, type RunningServer } from "../server-arm.js";
+import { attachChat } from "./chat-websocket.js";
+
+export interface RestHttpServerConfig {
+  /** the arm id RunningServer.arm reports */
+  arm: string;
+  host: string;
+  port: number;
+  handlers: ShopHandlers;
+  /** the WebSocket frame limit (the request limit of every other call) */
+  maxRequestBytes: number;
+  listener: RequestListener;
+}
+
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException): void => {
+      const why =
+        err.code === "EADDRINUSE"
+          ? `port ${port} on ${host} is already in use`
+          : `cannot listen on ${host}:${port} (${err.code ?? err.message})`;
+      reject(new ListenError(why));
+    };
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function serveRestHttp(config: RestHttpServerConfig): Promise<RunningServer> {
+  const server = createServer(config.listener);
+  // grpc-js keeps an idle HTTP/2 connection open indefinitely; node:http would drop an idle keep-alive socket
+  // after 5 s and make the next benchmark phase pay for a reconnect the gRPC side never pays.
+  server.keepAliveTimeout = 0;
+  const port = await listen(server, config.host, config.port);
+  // After listen: ws re-emits the HTTP server's errors, and a failed listen is already reported above.
+  const wss = attachChat(server, config.handlers, config.maxRequestBytes);
+  let closing: Promise<void> | null = null;
+  return {
+    arm: config.arm,
+    host: config.host,
+    port,
+    caveats: [],
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // Calls in flight get a moment; then every connection goes, as grpc-js's forceShutdown does.
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
+      });
+      return closing;
+    },
+  };
+}
