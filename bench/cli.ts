@@ -20,7 +20,8 @@ import type { FamilyName, Report } from "./model/report.js";
 import { BenchRun, type FamilyLoaders } from "./orchestrator.js";
 import { QUICK_PROFILE_BUDGET_S } from "./profile.js";
 import { progressDisplay } from "./progress-display.js";
-import { resolveRunOptions, USAGE, UsageError, type RunOptions } from "./run-options.js";
+import { armModulesOf, resolveRunOptions, usage, UsageError, type RunOptions } from "./run-options.js";
+import { loadArmModules } from "../servers/registry.js";
 import { hostPort, tcpReachable } from "./target-reachability.js";
 import { timestampedDir, updateLatest, writeRunOutputs } from "../reports/run-output.js";
 
@@ -33,11 +34,19 @@ function fail(message: string): never {
 }
 
 async function checkTargets(options: RunOptions): Promise<void> {
-  for (const [flag, target] of [["--target-grpc", options.targets.grpc], ["--target-rest", options.targets.rest]] as const) {
-    if (target === null) continue;
+  for (const [arm, target] of Object.entries(options.targets)) {
     const [host, port] = hostPort(target);
     const problem = await tcpReachable(host, port);
-    if (problem !== null) fail(`${flag} ${target} is not reachable (${problem})`);
+    if (problem !== null) fail(`--target ${arm}=${target} is not reachable (${problem})`);
+  }
+}
+
+/** Plugin arms first, so --arms and --baseline can name them; the registry passes them on to server child processes. */
+async function loadPluginArms(argv: readonly string[]): Promise<void> {
+  try {
+    await loadArmModules(armModulesOf(argv));
+  } catch (error) {
+    throw new UsageError(`--arm-module: ${(error as Error).message.split("\n")[0]}`);
   }
 }
 
@@ -58,9 +67,10 @@ async function loaders(): Promise<{ loaders: FamilyLoaders; testFamilies: string
 
 async function main(): Promise<number> {
   const wallStart = Date.now();
+  await loadPluginArms(process.argv.slice(2));
   const options = resolveRunOptions(process.argv.slice(2));
   if (options.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${usage()}\n`);
     return 0;
   }
   await checkTargets(options);

@@ -1,20 +1,22 @@
-// The gRPC + REST server pair a family talks to: child processes pinned away from this process (the client)
-// when the machine allows, or the remote targets given on the command line (then no server CPU/RSS).
+// The servers a family talks to, one per arm of the run: child processes pinned away from this process (the
+// client) when the machine allows, or the running servers the user named with --target (then no server CPU/RSS).
 import { DEFAULT_SEED } from "../payloads/generator.js";
 import { SERVER_DEFAULTS, type ServerOptions } from "../servers/server-arm.js";
 import { planPinning, pinSelf, type PinningPlan } from "./cpu/cpu-pinning.js";
+import type { Arm } from "./model/arm.js";
 import { startServerProcess, type ServerProcess } from "./server-process/server-process.js";
 
 export interface FamilyServer {
-  protocol: "grpc" | "rest";
-  /** grpc: host:port; rest: http://host:port */
+  arm: Arm;
+  /** gRPC arms: host:port; REST arms: http://host:port */
   target: string;
   process: ServerProcess | null;
 }
 
 export interface FamilyServers {
-  grpc: FamilyServer;
-  rest: FamilyServer;
+  /** in the run's arm order */
+  list: FamilyServer[];
+  get(armId: string): FamilyServer | undefined;
   seed: number;
   /** how the CPUs were pinned, or why not */
   pinningNote: string;
@@ -23,12 +25,12 @@ export interface FamilyServers {
 }
 
 export interface FamilyServerOptions {
-  targets: { grpc: string | null; rest: string | null };
-  /** passed to both arms (the same for both, so neither side gets a configuration the other lacks) */
+  arms: readonly Arm[];
+  /** passed to every arm (the same for all, so no arm gets a configuration another lacks) */
   serverOptions?: Omit<ServerOptions, "host" | "port">;
   /** pin this process to the client CPU for as long as the servers run (default true) */
   pinClient?: boolean;
-  /** the plan to follow; pass one plan made before any pair starts when a family starts several pairs */
+  /** the plan to follow; pass one plan made before any set starts when a family starts several sets */
   pinning?: PinningPlan;
 }
 
@@ -43,26 +45,27 @@ export async function startFamilyServers(options: FamilyServerOptions): Promise<
     ...options.serverOptions,
   };
   const started: ServerProcess[] = [];
-  const one = async (protocol: "grpc" | "rest"): Promise<FamilyServer> => {
-    const remote = options.targets[protocol];
-    if (remote) return { protocol, target: protocol === "rest" && !/^https?:\/\//.test(remote) ? `http://${remote}` : remote, process: null };
-    const proc = await startServerProcess({ arm: protocol, cpus: pinning.server, serverOptions });
+  const one = async (arm: Arm): Promise<FamilyServer> => {
+    if (arm.target !== null) return { arm, target: arm.target, process: null };
+    const proc = await startServerProcess({ arm: arm.id, cpus: pinning.server, serverOptions });
     started.push(proc);
-    return { protocol, target: proc.target, process: proc };
+    return { arm, target: proc.target, process: proc };
   };
   const stopAll = async () => {
     await Promise.all(started.map((p) => p.stop()));
     restoreAffinity?.();
   };
-  // Both start at once; allSettled so a failing start never leaves the other one running unseen.
-  const [grpcStart, restStart] = await Promise.allSettled([one("grpc"), one("rest")]);
-  if (grpcStart.status === "rejected" || restStart.status === "rejected") {
+  // All start at once; allSettled so a failing start never leaves another one running unseen.
+  const starts = await Promise.allSettled(options.arms.map(one));
+  const failed = starts.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed !== undefined) {
     await stopAll();
-    throw grpcStart.status === "rejected" ? grpcStart.reason : (restStart as PromiseRejectedResult).reason;
+    throw failed.reason;
   }
+  const list = starts.map((s) => (s as PromiseFulfilledResult<FamilyServer>).value);
   return {
-    grpc: grpcStart.value,
-    rest: restStart.value,
+    list,
+    get: (id) => list.find((s) => s.arm.id === id),
     seed: serverOptions.seed,
     pinningNote: pinning.note,
     pinned: pinning.server !== null,

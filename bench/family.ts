@@ -1,6 +1,7 @@
 // A measurement family (load, size, compression, micro, multiplex, stream) is one module exporting a Family.
 // The orchestrator resolves the profile, hands each family a context and collects what it records:
 // entries are recorded as they are measured, so a crash or Ctrl-C later in the run never loses them.
+import type { Arm } from "./model/arm.js";
 import type { FamilyName, ProfileName, ResultSections } from "./model/report.js";
 
 export type Section = keyof ResultSections;
@@ -10,8 +11,10 @@ export interface FamilyContext {
   profile: ProfileName;
   /** Aborted on Ctrl-C / SIGTERM or a fatal error: stop measuring, record what is complete, return. */
   signal: AbortSignal;
-  /** Remote targets from --target-grpc / --target-rest; when unset the family starts its own server processes. */
-  targets: { grpc: string | null; rest: string | null };
+  /** The arms of the run, in run order; an arm with a target is measured there, the others are started by the family. */
+  arms: readonly Arm[];
+  /** The arm findings compare the others with. */
+  baseline: string;
   /** Append one measured entry to the report (kept even if the run dies afterwards). */
   record<S extends Section>(section: S, entry: SectionEntry<S>): void;
   /** A run-wide flag the report must show (e.g. "CPUs not pinned: …"). */

@@ -9,6 +9,9 @@ import type { Family, FamilyContext, Section, SectionEntry } from "./family.js";
 import type { Environment } from "./model/environment.js";
 import { Report, SCHEMA_VERSION, type FamilyName, type FamilyRun } from "./model/report.js";
 import type { RunOptions } from "./run-options.js";
+import { findArm } from "../servers/registry.js";
+import { describeArm } from "../servers/server-arm.js";
+import type { Arm } from "./model/arm.js";
 
 // TypeBox checks formats only when told how; ajv checks date-time fully when the report is written.
 if (!FormatRegistry.Has("date-time")) FormatRegistry.Set("date-time", (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)));
@@ -47,6 +50,15 @@ export interface BenchRunDeps {
   analyze?: (report: Report) => Report;
 }
 
+/** The descriptors of the run's arms, with the target each is measured at (null: started by the harness). */
+export function runArms(options: Pick<RunOptions, "arms" | "targets">): Arm[] {
+  return options.arms.map((id) => {
+    const arm = findArm(id);
+    if (arm === undefined) throw new Error(`arm ${id} is not registered`);
+    return { ...describeArm(arm), target: options.targets[id] ?? null };
+  });
+}
+
 const SECTIONS: readonly Section[] = ["load", "sizes", "micro", "compression", "multiplex", "stream"];
 
 const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 500);
@@ -69,12 +81,22 @@ export class BenchRun {
       schemaVersion: SCHEMA_VERSION,
       tool: deps.tool,
       profile: options.profile,
-      options: { profile: options.profile, families: options.families, targets: options.targets, ...deps.extraOptions },
+      options: {
+        profile: options.profile,
+        families: options.families,
+        arms: options.arms,
+        baseline: options.baseline,
+        targets: options.targets,
+        ...(options.armModules.length > 0 ? { armModules: options.armModules } : {}),
+        ...deps.extraOptions,
+      },
       startedAt: started.toISOString(),
       finishedAt: started.toISOString(),
       endReason: "completed",
       environment: deps.environment,
       families: [],
+      arms: runArms(options),
+      baseline: options.baseline,
       load: [],
       sizes: [],
       micro: [],
@@ -106,7 +128,8 @@ export class BenchRun {
     return {
       profile: this.options.profile,
       signal: this.deps.signal,
-      targets: { ...this.options.targets },
+      arms: this.report.arms,
+      baseline: this.report.baseline,
       record: <S extends Section>(section: S, entry: SectionEntry<S>) => {
         if (!isOpen()) {
           this.emit({ kind: "warning", text: `${family}: record() after the family's slot ended was ignored`, elapsedS: this.elapsedS() });

@@ -3,11 +3,6 @@ import type { ProfileName } from "./model/report.js";
 
 export const PROFILES: readonly ProfileName[] = ["quick", "full"];
 
-export const PROFILE_DESCRIPTIONS: Record<ProfileName, string> = {
-  quick: "every family in about 2 minutes on a 2-core machine; enough repetitions for compare",
-  full: "longer windows and more repetitions: tighter confidence intervals",
-};
-
 /**
  * Repetitions each load scenario must run at least, so that compare can test a change statistically:
  * with 3 vs 3 repetitions the exact Mann–Whitney test can reach p = 0.1, with 5 vs 5 p = 0.008.

@@ -1,6 +1,8 @@
 // `npm run bench` options, resolved once: parsed, validated and defaulted here, then copied into the report.
 // Anything wrong is a UsageError whose message is the one line the CLI prints before exiting 2.
 import { parseArgs } from "node:util";
+import { allArms, defaultArmIds, findArm } from "../servers/registry.js";
+import type { ServerArm } from "../servers/server-arm.js";
 import { FAMILIES, type FamilyName, type ProfileName } from "./model/report.js";
 import { isProfileName, PROFILES } from "./profile.js";
 
@@ -14,51 +16,71 @@ export interface RunOptions {
   families: FamilyName[];
   /** output directory as given (resolved by the CLI), null for reports/out/<timestamp>/ */
   out: string | null;
-  targets: { grpc: string | null; rest: string | null };
+  /** arm ids to measure, in registry order */
+  arms: string[];
+  /** the arm every finding compares the others with */
+  baseline: string;
+  /** arm id → the running server to measure instead of starting one: host:port (gRPC) or http://host:port (REST) */
+  targets: Record<string, string>;
+  /** plugin arm modules (--arm-module), already loaded into the registry by the CLI */
+  armModules: string[];
   help: boolean;
 }
 
-export const USAGE = `usage: npm run bench [-- [--profile ${PROFILES.join("|")}] [--out DIR] [--only FAMILY[,FAMILY]]
-                          [--target-grpc HOST:PORT] [--target-rest http://HOST:PORT] [--help]]
+export const DEFAULT_BASELINE = "rest";
+
+export function usage(): string {
+  const arms = allArms()
+    .map((a) => `                  ${a.id.padEnd(12)} ${a.label}${a.default ? " (default)" : ""}`)
+    .join("\n");
+  return `usage: npm run bench [-- [--profile ${PROFILES.join("|")}] [--out DIR] [--only FAMILY[,FAMILY]]
+                          [--arms ID[,ID]] [--baseline ID] [--target ID=URL]… [--arm-module FILE]… [--help]]
 
   --profile       quick (default): every family in about 2 minutes; full: longer, tighter intervals
   --out DIR       where report.json, report.html and summary.md go (default reports/out/<timestamp>/,
                   and reports/latest points at it)
   --only LIST     comma-separated families: ${FAMILIES.join(", ")}
-  --target-grpc   measure an already running gRPC server (loopback only) instead of starting one
-  --target-rest   measure an already running REST server (loopback only) instead of starting one
+  --arms LIST     comma-separated arms (server stacks) to measure; default: ${defaultArmIds().join(",")}
+${arms}
+  --baseline ID   the arm findings compare every other arm with (default ${DEFAULT_BASELINE})
+  --target ID=URL measure an already running server for arm ID instead of starting one: grpc://HOST:PORT for
+                  gRPC arms, http://HOST:PORT for REST arms (repeatable; server CPU is then not measured)
+  --target-grpc   alias of --target grpc=grpc://HOST:PORT (HOST:PORT is accepted too)
+  --target-rest   alias of --target rest=http://HOST:PORT
+  --arm-module F  load an arm from a module exporting \`arm\` (a ServerArm), as if it were in the registry
 
 Results go to the output directory; progress goes to stderr; stdout gets only the paths written.`;
+}
 
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
-
-function port(text: string, flag: string, value: string): number {
+function port(text: string, what: string): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > 65535) throw new UsageError(`${flag} ${value}: port must be 1–65535`);
+  if (!/^\d+$/.test(text) || n < 1 || n > 65535) throw new UsageError(`${what}: port must be 1–65535`);
   return n;
 }
 
-/** "127.0.0.1:50051" / "[::1]:50051" / "localhost:50051" → normalized host:port. */
-export function parseGrpcTarget(value: string): string {
-  const m = /^(\[[^\]]+\]|[^:[\]]+):(\d+)$/.exec(value);
-  if (!m) throw new UsageError(`--target-grpc ${value}: expected HOST:PORT, e.g. 127.0.0.1:50051`);
-  const host = m[1]!;
-  if (!LOOPBACK.has(host)) throw new UsageError(`--target-grpc ${value}: only loopback targets (127.0.0.1, [::1], localhost) are allowed`);
-  return `${host}:${port(m[2]!, "--target-grpc", value)}`;
-}
-
-/** "http://127.0.0.1:8080" → normalized origin. */
-export function parseRestTarget(value: string): string {
+/**
+ * A target URL for an arm → what its drivers dial: host:port for gRPC arms, the http:// origin for REST arms.
+ * Any host: the product measures whatever its users name.
+ */
+export function parseArmTarget(arm: Pick<ServerArm, "id" | "api">, value: string, flag = `--target ${arm.id}=`): string {
+  const what = `${flag}${value}`;
+  const scheme = arm.api === "grpc" ? "grpc:" : "http:";
+  const example = arm.api === "grpc" ? "grpc://127.0.0.1:50051" : "http://127.0.0.1:8080";
+  // HOST:PORT alone is the gRPC aliases' historical form.
+  const text = arm.api === "grpc" && !value.includes("://") ? `grpc://${value}` : value;
   let url: URL;
   try {
-    url = new URL(value);
+    url = new URL(text);
   } catch {
-    throw new UsageError(`--target-rest ${value}: expected http://HOST:PORT, e.g. http://127.0.0.1:8080`);
+    throw new UsageError(`${what}: expected a URL like ${example}`);
   }
-  if (url.protocol !== "http:") throw new UsageError(`--target-rest ${value}: only http:// is supported`);
-  if (!LOOPBACK.has(url.hostname)) throw new UsageError(`--target-rest ${value}: only loopback targets (127.0.0.1, [::1], localhost) are allowed`);
-  if ((url.pathname !== "/" && url.pathname !== "") || url.search !== "") throw new UsageError(`--target-rest ${value}: give only the origin, no path or query`);
-  return url.origin;
+  if (url.protocol === "https:" || url.protocol === "grpcs:") throw new UsageError(`${what}: TLS targets are not supported yet; use ${scheme}//`);
+  if (url.protocol !== scheme) throw new UsageError(`${what}: arm ${arm.id} speaks ${arm.api}, so its target is ${scheme}//HOST:PORT (e.g. ${example})`);
+  if (url.hostname === "") throw new UsageError(`${what}: no host`);
+  if ((url.pathname !== "/" && url.pathname !== "") || url.search !== "" || url.username !== "") throw new UsageError(`${what}: give only the scheme, host and port, no path or query`);
+  if (url.port === "") throw new UsageError(`${what}: the port is required (e.g. ${example})`);
+  const hostAndPort = `${url.hostname}:${port(url.port, what)}`;
+  return arm.api === "grpc" ? hostAndPort : `http://${hostAndPort}`;
 }
 
 export function parseFamilies(list: string): FamilyName[] {
@@ -69,27 +91,53 @@ export function parseFamilies(list: string): FamilyName[] {
   return FAMILIES.filter((f) => wanted.includes(f));
 }
 
+function knownArm(id: string, flag: string): ServerArm {
+  const arm = findArm(id);
+  if (arm === undefined) throw new UsageError(`${flag}: unknown arm ${JSON.stringify(id)} (known: ${allArms().map((a) => a.id).join(", ")})`);
+  return arm;
+}
+
+/** --arms LIST → ids in registry order (the run order), each known, none twice. */
+export function parseArms(list: string): string[] {
+  const wanted = list.split(",").map((s) => s.trim()).filter(Boolean);
+  if (wanted.length === 0) throw new UsageError(`--arms needs at least one arm (known: ${allArms().map((a) => a.id).join(", ")})`);
+  for (const id of wanted) knownArm(id, "--arms");
+  const twice = wanted.find((id, i) => wanted.indexOf(id) !== i);
+  if (twice !== undefined) throw new UsageError(`--arms: ${twice} is listed twice`);
+  return allArms().map((a) => a.id).filter((id) => wanted.includes(id));
+}
+
 /** node:util parseArgs messages carry a long hint after the first sentence; the user needs the first. */
 function firstSentence(message: string): string {
   return message.split(/(?<=\.)\s/)[0]!.replace(/\.$/, "");
 }
 
+const OPTIONS = {
+  profile: { type: "string" },
+  out: { type: "string" },
+  only: { type: "string" },
+  arms: { type: "string" },
+  baseline: { type: "string" },
+  target: { type: "string", multiple: true },
+  "target-grpc": { type: "string" },
+  "target-rest": { type: "string" },
+  "arm-module": { type: "string", multiple: true },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** The --arm-module paths alone: the CLI loads them into the registry before resolveRunOptions checks --arms. */
+export function armModulesOf(argv: readonly string[]): string[] {
+  try {
+    return parseArgs({ args: [...argv], strict: false, allowPositionals: true, options: OPTIONS }).values["arm-module"]?.filter((v): v is string => typeof v === "string") ?? [];
+  } catch {
+    return []; // resolveRunOptions reports the problem
+  }
+}
+
 export function resolveRunOptions(argv: readonly string[]): RunOptions {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        profile: { type: "string" },
-        out: { type: "string" },
-        only: { type: "string" },
-        "target-grpc": { type: "string" },
-        "target-rest": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: OPTIONS });
   } catch (error) {
     throw new UsageError(firstSentence((error as Error).message));
   }
@@ -97,14 +145,40 @@ export function resolveRunOptions(argv: readonly string[]): RunOptions {
   const profile = v.profile ?? "quick";
   if (!isProfileName(profile)) throw new UsageError(`--profile ${profile}: unknown profile (known: ${PROFILES.join(", ")})`);
   if (v.out !== undefined && v.out.trim() === "") throw new UsageError("--out needs a directory");
+
+  const targets: Record<string, string> = {};
+  const addTarget = (id: string, url: string, flag: string) => {
+    const arm = knownArm(id, flag);
+    if (Object.hasOwn(targets, id)) throw new UsageError(`${flag}: arm ${id} has two targets`);
+    targets[id] = parseArmTarget(arm, url, flag === "--target" ? `--target ${id}=` : `${flag} `);
+  };
+  for (const spec of v.target ?? []) {
+    const eq = spec.indexOf("=");
+    if (eq <= 0) throw new UsageError(`--target ${spec}: expected ID=URL, e.g. grpc=grpc://127.0.0.1:50051`);
+    addTarget(spec.slice(0, eq).trim(), spec.slice(eq + 1).trim(), "--target");
+  }
+  if (v["target-grpc"] !== undefined) addTarget("grpc", v["target-grpc"], "--target-grpc");
+  if (v["target-rest"] !== undefined) addTarget("rest", v["target-rest"], "--target-rest");
+
+  let arms = v.arms === undefined ? defaultArmIds() : parseArms(v.arms);
+  // A target for an arm outside the default set selects it, so `--target rest-node=…` alone measures it.
+  if (v.arms === undefined) arms = allArms().map((a) => a.id).filter((id) => arms.includes(id) || Object.hasOwn(targets, id));
+  for (const id of Object.keys(targets)) {
+    if (!arms.includes(id)) throw new UsageError(`--target ${id}=…: arm ${id} is not in --arms ${arms.join(",")}`);
+  }
+  // Without --baseline: rest when it runs, else the first REST arm, else the first arm.
+  const baseline =
+    v.baseline ?? (arms.includes(DEFAULT_BASELINE) ? DEFAULT_BASELINE : (arms.find((id) => findArm(id)?.api === "rest") ?? (arms[0] as string)));
+  knownArm(baseline, "--baseline");
+  if (!arms.includes(baseline)) throw new UsageError(`--baseline ${baseline}: not among the arms measured (${arms.join(", ")})`);
   return {
     profile,
     families: v.only === undefined ? [...FAMILIES] : parseFamilies(v.only),
     out: v.out ?? null,
-    targets: {
-      grpc: v["target-grpc"] === undefined ? null : parseGrpcTarget(v["target-grpc"]),
-      rest: v["target-rest"] === undefined ? null : parseRestTarget(v["target-rest"]),
-    },
+    arms,
+    baseline,
+    targets,
+    armModules: v["arm-module"] ?? [],
     help: v.help ?? false,
   };
 }

@@ -26,8 +26,11 @@ describe("bench CLI user errors", () => {
   it("unknown profile", () => assertUsageError(["--profile", "slow"], /--profile slow: unknown profile \(known: quick, full\)/));
   it("missing value", () => assertUsageError(["--out"], /--out <value>' argument missing/));
   it("stray positional", () => assertUsageError(["load"], /Unexpected argument 'load'/));
-  it("non-loopback target", () => assertUsageError(["--target-rest", "http://10.1.2.3:8080"], /only loopback targets/));
-  it("malformed gRPC target", () => assertUsageError(["--target-grpc", "127.0.0.1"], /expected HOST:PORT/));
+  it("malformed gRPC target", () => assertUsageError(["--target-grpc", "127.0.0.1"], /--target-grpc 127.0.0.1: the port is required/));
+  it("unknown arm", () => assertUsageError(["--arms", "grpc,express"], /--arms: unknown arm "express" \(known: grpc, rest, rest-node/));
+  it("baseline not measured", () => assertUsageError(["--arms", "grpc,rest-node", "--baseline", "rest"], /--baseline rest: not among the arms measured \(grpc, rest-node\)/));
+  it("target URL of the wrong kind for the arm", () => assertUsageError(["--target", "grpc=http://127.0.0.1:50051"], /arm grpc speaks grpc, so its target is grpc:\/\/HOST:PORT/));
+  it("arm module that does not load", () => assertUsageError(["--arm-module", "test/fixtures/arms/no-such-arm.ts"], /^bench: --arm-module: .*no-such-arm\.ts/));
 
   it("unreachable target", async () => {
     // a port that was free a moment ago: listen on 0, note the port, close
@@ -35,7 +38,7 @@ describe("bench CLI user errors", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const port = (server.address() as { port: number }).port;
     await new Promise<void>((r) => server.close(() => r()));
-    assertUsageError(["--target-grpc", `127.0.0.1:${port}`, "--only", "load"], new RegExp(`--target-grpc 127.0.0.1:${port} is not reachable \\(ECONNREFUSED\\)`));
+    assertUsageError(["--target-grpc", `127.0.0.1:${port}`, "--only", "load"], new RegExp(`--target grpc=127.0.0.1:${port} is not reachable \\(ECONNREFUSED\\)`));
   });
 
   it("--help prints the usage on stdout and exits 0", () => {
@@ -46,12 +49,15 @@ describe("bench CLI user errors", () => {
 });
 
 describe("resolveRunOptions", () => {
-  it("defaults: quick, every family in run order, default out, no targets", () => {
+  it("defaults: quick, every family in run order, default out, the default arms against rest, no targets", () => {
     assert.deepEqual(resolveRunOptions([]), {
       profile: "quick",
       families: ["load", "size", "compression", "micro", "multiplex", "stream"],
       out: null,
-      targets: { grpc: null, rest: null },
+      arms: ["grpc", "rest"],
+      baseline: "rest",
+      targets: {},
+      armModules: [],
       help: false,
     });
   });
@@ -60,10 +66,40 @@ describe("resolveRunOptions", () => {
     const o = resolveRunOptions(["--only", "stream, size", "--target-grpc", "[::1]:50051", "--target-rest", "http://localhost:8080/"]);
     assert.deepEqual(o.families, ["size", "stream"]);
     assert.deepEqual(o.targets, { grpc: "[::1]:50051", rest: "http://localhost:8080" });
+    const t = resolveRunOptions(["--target", "grpc=grpc://127.0.0.1:50051", "--target", "rest-node=http://127.0.0.1:8081"]);
+    assert.deepEqual(t.targets, { grpc: "127.0.0.1:50051", "rest-node": "http://127.0.0.1:8081" });
+    assert.deepEqual(t.arms, ["grpc", "rest", "rest-node"], "a target for an arm outside the defaults selects it");
+  });
+
+  it("any host is a valid target: the product measures whatever its users name (parsed only, never dialled here)", () => {
+    assert.deepEqual(resolveRunOptions(["--target", "grpc=grpc://grpc.internal.example:443", "--target-rest", "http://10.1.2.3:8080"]).targets, {
+      grpc: "grpc.internal.example:443",
+      rest: "http://10.1.2.3:8080",
+    });
+  });
+
+  it("arms in registry order, the baseline defaults to rest or the first REST arm", () => {
+    assert.deepEqual(resolveRunOptions(["--arms", "rest-node, grpc,rest"]).arms, ["grpc", "rest", "rest-node"]);
+    assert.equal(resolveRunOptions(["--arms", "grpc,rest-node"]).baseline, "rest-node");
+    assert.equal(resolveRunOptions(["--arms", "grpc,rest,rest-node", "--baseline", "rest-node"]).baseline, "rest-node");
+    assert.equal(resolveRunOptions(["--arms", "grpc"]).baseline, "grpc");
   });
 
   it("rejects what a user can get wrong with a UsageError", () => {
-    for (const argv of [["--only", ""], ["--target-grpc", "127.0.0.1:70000"], ["--target-rest", "https://127.0.0.1:1"], ["--target-rest", "http://127.0.0.1:1/api"]]) {
+    for (const argv of [
+      ["--only", ""],
+      ["--target-grpc", "127.0.0.1:70000"],
+      ["--target-rest", "https://127.0.0.1:1"],
+      ["--target-rest", "http://127.0.0.1:1/api"],
+      ["--target", "grpc"],
+      ["--target", "nope=http://127.0.0.1:1"],
+      ["--target", "rest=grpc://127.0.0.1:1"],
+      ["--target", "rest=http://127.0.0.1:1", "--target-rest", "http://127.0.0.1:2"],
+      ["--arms", ""],
+      ["--arms", "grpc,grpc"],
+      ["--arms", "grpc", "--target", "rest=http://127.0.0.1:1"],
+      ["--baseline", "nope"],
+    ]) {
       assert.throws(() => resolveRunOptions(argv), UsageError, argv.join(" "));
     }
   });

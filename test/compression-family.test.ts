@@ -1,5 +1,6 @@
 // The compression family against real server processes, with a tiny plan: every configuration is verified on
 // the wire and says whether the requested compression was applied. Timing is never asserted.
+import { runArms } from "../bench/orchestrator.js";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { FamilyContext } from "../bench/family.js";
@@ -15,7 +16,8 @@ test("compression family: requested vs applied per direction, as the wire shows 
   const ctx: FamilyContext = {
     profile: "quick",
     signal: new AbortController().signal,
-    targets: { grpc: null, rest: null },
+    arms: runArms({ arms: ["grpc", "rest"], targets: {} }),
+    baseline: "rest",
     record: (section, entry) => {
       assert.equal(section, "compression");
       entries.push(entry as CompressionResult);

@@ -2,7 +2,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { analyzeReport, computeFindings } from "../bench/analysis/analyze-report.js";
-import { SATURATED_VERDICT } from "../bench/analysis/protocol-comparison.js";
 import type { Finding } from "../bench/model/finding.js";
 import type { Report } from "../bench/model/report.js";
 import { sampleLoadResult, sampleReport, type LoadSeed, type MeasurementSeed } from "./fixtures/sample-report.js";
@@ -22,23 +21,31 @@ const find = (findings: Finding[], suffix: string) => {
   return f;
 };
 
-describe("gRPC vs REST findings", () => {
+describe("arm vs baseline findings", () => {
   it("gRPC at half REST's latency in every repetition: ratio ≈ 0.5, CI excludes 1, gRPC better", () => {
     const f = computeFindings(withLoad({ protocol: "grpc", repetitions: reps([1, 1.02, 0.98]) }, { protocol: "rest", repetitions: reps([2, 2.04, 1.96]) }));
     const p50 = find(f, ":p50");
     assert.equal(p50.id, "grpc-vs-rest:GetUser:small:server:closed:c64:p50");
+    assert.equal(p50.kind, "arm-comparison");
+    assert.equal(p50.candidate, "grpc");
+    assert.equal(p50.baseline, "rest");
+    assert.equal(p50.scenario, "GetUser:small:server:closed:c64");
+    assert.equal(p50.family, "load");
+    assert.equal(p50.metric, "latencyMs.p50");
+    assert.equal(p50.metricLabel, "p50 latency");
+    assert.equal(p50.better, "lower");
     assert.ok(Math.abs(p50.ratio! - 0.5) < 0.01);
     assert.ok(p50.ci95![1] < 1);
-    assert.equal(p50.verdict, "grpc-better");
+    assert.equal(p50.verdict, "candidate-better");
     const throughput = find(f, ":throughput");
     assert.ok(Math.abs(throughput.ratio! - 2) < 0.05);
-    assert.equal(throughput.verdict, "grpc-better", "higher throughput is better");
+    assert.equal(throughput.verdict, "candidate-better", "higher throughput is better");
   });
 
-  it("REST faster: rest-better", () => {
+  it("REST faster: baseline-better", () => {
     const f = computeFindings(withLoad({ protocol: "grpc", repetitions: reps([3, 3.1, 2.9]) }, { protocol: "rest", repetitions: reps([2, 2.1, 1.9]) }));
-    assert.equal(find(f, ":p50").verdict, "rest-better");
-    assert.equal(find(f, ":throughput").verdict, "rest-better");
+    assert.equal(find(f, ":p50").verdict, "baseline-better");
+    assert.equal(find(f, ":throughput").verdict, "baseline-better");
   });
 
   it("overlapping repetitions: the CI contains 1 and the verdict is no-significant-difference", () => {
@@ -102,12 +109,13 @@ describe("gRPC vs REST findings", () => {
       const sat = (p: "grpc" | "rest") => (p === saturatedSide ? { driverSaturated: true } : {});
       const f = computeFindings(withLoad({ protocol: "grpc", repetitions: reps([1, 1.02, 0.98], sat("grpc")) }, { protocol: "rest", repetitions: reps([2, 2.04, 1.96], sat("rest")) }));
       const t = find(f, ":throughput");
-      assert.equal(t.verdict, SATURATED_VERDICT, `${saturatedSide} saturated`);
+      assert.equal(t.verdict, "inconclusive", `${saturatedSide} saturated`);
       assert.match(t.statement, /inconclusive: load generator saturated/);
+      assert.equal(t.verdictDetail, "load generator saturated");
       assert.doesNotMatch(t.statement, /gRPC better/);
       assert.ok(Math.abs(t.ratio! - 2) < 0.05, "the ratio is still reported");
       assert.ok(t.caveats.some((c) => c.includes(`saturated (${saturatedSide})`)));
-      assert.equal(find(f, ":p50").verdict, "grpc-better");
+      assert.equal(find(f, ":p50").verdict, "candidate-better");
     }
   });
 
@@ -119,8 +127,41 @@ describe("gRPC vs REST findings", () => {
       ),
     );
     const t = find(f, ":throughput");
-    assert.equal(t.verdict, "grpc-better");
+    assert.equal(t.verdict, "candidate-better");
     assert.ok(t.caveats.some((c) => c.includes("saturated") && c.includes("lower bound")));
+  });
+});
+
+describe("more than two arms", () => {
+  it("every arm is compared with the baseline, in the run's arm order, never with each other", () => {
+    const f = computeFindings(
+      withLoad(
+        { arm: "grpc", repetitions: reps([1, 1.02, 0.98]) },
+        { arm: "rest", repetitions: reps([2, 2.04, 1.96]) },
+        { arm: "rest-node", repetitions: reps([1.5, 1.53, 1.47]) },
+      ),
+    ).filter((x) => x.kind === "arm-comparison");
+    assert.deepEqual([...new Set(f.map((x) => `${x.candidate}-vs-${x.baseline}`))], ["grpc-vs-rest", "rest-node-vs-rest"]);
+    const node = find(f, "rest-node-vs-rest:GetUser:small:server:closed:c64:p50");
+    assert.ok(Math.abs(node.ratio! - 0.75) < 0.01);
+    assert.equal(node.verdict, "candidate-better");
+    assert.match(node.statement, /REST \(node:http\) p50 latency is 0\.75× REST \(express\)'s/);
+  });
+
+  it("another baseline: findings compare every other arm with it", () => {
+    const r = withLoad({ arm: "grpc", repetitions: reps([1, 1.02, 0.98]) }, { arm: "rest", repetitions: reps([2, 2.04, 1.96]) }, { arm: "rest-node", repetitions: reps([1.5, 1.53, 1.47]) });
+    const f = computeFindings({ ...r, baseline: "rest-node" }).filter((x) => x.kind === "arm-comparison");
+    assert.deepEqual([...new Set(f.map((x) => `${x.candidate}-vs-${x.baseline}`))], ["grpc-vs-rest-node", "rest-vs-rest-node"]);
+    assert.equal(find(f, "rest-vs-rest-node:GetUser:small:server:closed:c64:p50").verdict, "baseline-better");
+  });
+
+  it("the claims read grpc against the baseline when it is a REST arm", () => {
+    const r = withLoad({ arm: "grpc", repetitions: reps([1, 1, 1]) }, { arm: "rest", repetitions: reps([2, 2, 2]) }, { arm: "rest-node", repetitions: reps([1.2, 1.2, 1.2]) });
+    const speed = (baseline: string) => computeFindings({ ...r, baseline }).find((x) => x.id === "claim:grpc-10x-faster")!;
+    assert.equal(speed("rest").baseline, "rest");
+    assert.ok(Math.abs(speed("rest").ratio! - 2) < 0.05);
+    assert.equal(speed("rest-node").baseline, "rest-node");
+    assert.ok(Math.abs(speed("rest-node").ratio! - 1.2) < 0.05);
   });
 });
 
@@ -133,7 +174,10 @@ describe("common claims", () => {
     const tenX = { ...r, sizes: r.sizes.map((s) => ({ ...s, ratio: { ...s.ratio, raw: 10 } })) };
     assert.equal(claim(tenX, "claim:protobuf-10x-smaller")!.verdict, "supported");
     const mixed = { ...r, sizes: r.sizes.map((s, i) => ({ ...s, ratio: { ...s.ratio, raw: i === 0 ? 10 : 2 } })) };
-    assert.match(claim(mixed, "claim:protobuf-10x-smaller")!.verdict, /^depends: on message and size class/);
+    const depends = claim(mixed, "claim:protobuf-10x-smaller")!;
+    assert.equal(depends.verdict, "depends");
+    assert.equal(depends.verdictDetail, "on message and size class");
+    assert.equal(depends.kind, "claim");
   });
 
   it("gRPC ~10x faster: not supported at 1.4x, supported when every scenario is ≥ 5x", () => {
@@ -161,7 +205,7 @@ describe("common claims", () => {
   it("gRPC ~10x faster: every server-view pair saturated and no end-to-end pair: inconclusive, no ratio", () => {
     const r = withLoad({ protocol: "grpc", repetitions: reps([0.2, 0.2, 0.2], { driverSaturated: true }) }, { protocol: "rest", repetitions: reps([2, 2, 2], { driverSaturated: true }) });
     const f = claim(r, "claim:grpc-10x-faster")!;
-    assert.equal(f.verdict, SATURATED_VERDICT);
+    assert.equal(f.verdict, "inconclusive");
     assert.equal(f.ratio, null);
     const withE2e = { ...r, load: [...r.load, ...withLoad({ protocol: "grpc", view: "end-to-end", repetitions: reps([1, 1, 1]) }, { protocol: "rest", view: "end-to-end", repetitions: reps([1.5, 1.5, 1.5]) }).load] };
     const e2e = claim(withE2e, "claim:grpc-10x-faster")!;
@@ -210,9 +254,9 @@ describe("run-wide caveats", () => {
     const caveats = analyzeReport(r).caveats.join("\n");
     assert.match(caveats, /family stream failed: boom/);
     assert.match(caveats, /CPUs not pinned/);
-    assert.match(caveats, /load generator saturated in 1 of 20 load scenarios/);
-    assert.match(caveats, /compression not applied as requested for grpc \(grpc-js\): grpc-js ignored the setting \[ListOrders large response gzip→identity\]/);
-    assert.match(caveats, /failed verification.*grpc-StreamOrders/);
+    assert.match(caveats, /load generator saturated in 1 of 30 load scenarios/);
+    assert.match(caveats, /compression not applied as requested for grpc: grpc-js ignored the setting \[ListOrders large response gzip→identity\]/);
+    assert.match(caveats, /failed verification.*grpc grpc-StreamOrders/);
     assert.match(caveats, /repetitions are separate runs .* interleaved across the load scenarios.* not between machines or days/);
   });
 

@@ -1,6 +1,7 @@
 // CPU pinning: CPU lists parse, the plan separates server and load generator, and a pinned server process
 // really runs on its CPU (read back with taskset), reporting its own CPU time and memory over IPC; servers
 // started while this process is pinned to the client CPU never inherit that CPU.
+import { runArms } from "../bench/orchestrator.js";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -88,20 +89,20 @@ test("two family server pairs started together (as the multiplex family does) bo
   if (before === null || before.length < 2) return t.skip(`needs 2 CPUs and a readable affinity (have ${before?.length ?? "unknown"})`);
   const pinning = planPinning();
   if (pinning.server === null) return t.skip(`pinning not possible here: ${pinning.note}`);
-  const targets = { grpc: null, rest: null };
+  const arms = runArms({ arms: ["grpc", "rest"], targets: {} });
   // The first start pins this process to the client CPU synchronously, before the second one plans or forks.
   const pairs = await Promise.allSettled([
-    startFamilyServers({ targets, pinning }),
-    startFamilyServers({ targets, serverOptions: { maxDelayMs: 50 }, pinClient: false, pinning }),
+    startFamilyServers({ arms, pinning }),
+    startFamilyServers({ arms, serverOptions: { maxDelayMs: 50 }, pinClient: false, pinning }),
   ]);
   const started = pairs.flatMap((p) => (p.status === "fulfilled" ? [p.value] : []));
   try {
     assert.equal(started.length, 2, "both pairs start");
     for (const pair of started) {
       assert.equal(pair.pinned, true);
-      for (const server of [pair.grpc, pair.rest]) {
+      for (const server of pair.list) {
         assert.ok(server.process !== null);
-        assert.deepEqual(cpusAllowed(server.process.pid), parseCpuList(pinning.server), `${server.protocol} server runs on the server CPU`);
+        assert.deepEqual(cpusAllowed(server.process.pid), parseCpuList(pinning.server), `${server.arm.id} server runs on the server CPU`);
         if (pinning.client !== null) assert.ok(!cpusAllowed(server.process.pid)?.includes(Number(pinning.client)), "never on the client CPU");
       }
     }

@@ -11,16 +11,17 @@ import { startServerProcess, type ServerProcess } from "../bench/server-process/
 
 if (!FormatRegistry.Has("date-time")) FormatRegistry.Set("date-time", (v) => !Number.isNaN(Date.parse(v)));
 
-const DEFAULTS = { concurrency: 8, grpcConnections: 2, warmupS: 0.2, durationS: 1, repetitions: 1, timeoutMs: 5000 };
-const servers: Partial<Record<"grpc" | "rest", ServerProcess>> = {};
+const DEFAULTS = { concurrency: 8, h2Connections: 2, warmupS: 0.2, durationS: 1, repetitions: 1, timeoutMs: 5000 };
+const servers: Partial<Record<string, ServerProcess>> = {};
 
 before(async () => {
   servers.grpc = await startServerProcess({ arm: "grpc" });
   servers.rest = await startServerProcess({ arm: "rest" });
+  servers["rest-node"] = await startServerProcess({ arm: "rest-node" });
 });
 
 after(async () => {
-  await Promise.all(Object.values(servers).map((s) => s.stop()));
+  await Promise.all(Object.values(servers).map((s) => s?.stop()));
 });
 
 function check(result: LoadResult): void {
@@ -39,19 +40,23 @@ function check(result: LoadResult): void {
 }
 
 const cases: { driver: DriverName; input: ScenarioInput }[] = [
-  { driver: "h2-frames", input: { protocol: "grpc", view: "server", payload: "small", mode: "closed" } },
-  { driver: "h2-node", input: { protocol: "grpc", view: "server", payload: "medium", mode: "closed", driver: "h2-node" } },
-  { driver: "autocannon", input: { protocol: "rest", view: "server", payload: "small", mode: "closed" } },
-  { driver: "h1-lean", input: { protocol: "rest", view: "server", payload: "medium", mode: "closed", driver: "h1-lean" } },
-  { driver: "grpc-js", input: { protocol: "grpc", view: "end-to-end", payload: "small", mode: "closed" } },
-  { driver: "undici", input: { protocol: "rest", view: "end-to-end", payload: "small", mode: "closed" } },
+  { driver: "h2-frames", input: { arm: "grpc", view: "server", payload: "small", mode: "closed" } },
+  { driver: "h2-node", input: { arm: "grpc", view: "server", payload: "medium", mode: "closed", driver: "h2-node" } },
+  { driver: "autocannon", input: { arm: "rest", view: "server", payload: "small", mode: "closed" } },
+  { driver: "h1-lean", input: { arm: "rest", view: "server", payload: "medium", mode: "closed", driver: "h1-lean" } },
+  { driver: "grpc-js", input: { arm: "grpc", view: "end-to-end", payload: "small", mode: "closed" } },
+  { driver: "undici", input: { arm: "rest", view: "end-to-end", payload: "small", mode: "closed" } },
+  // Drivers are chosen per (api, transport), not per arm name: another REST arm over HTTP/1.1 gets the same ones.
+  { driver: "autocannon", input: { arm: "rest-node", view: "server", payload: "small", mode: "closed" } },
+  { driver: "h1-lean", input: { arm: "rest-node", view: "server", payload: "medium", mode: "closed", driver: "h1-lean" } },
+  { driver: "undici", input: { arm: "rest-node", view: "end-to-end", payload: "small", mode: "closed" } },
 ];
 
 for (const { driver, input } of cases) {
-  test(`${driver}: a 1-second closed run against the ${input.protocol} server completes without errors`, async () => {
+  test(`${driver}: a 1-second closed run against the ${input.arm} server completes without errors`, async () => {
     const scenario = resolveScenario(input, DEFAULTS);
     assert.equal(scenario.driver, driver);
-    const server = servers[input.protocol] as ServerProcess;
+    const server = servers[input.arm] as ServerProcess;
     const result = await runLoadScenario({ scenario, target: server.target, server });
     check(result);
     assert.equal(result.view, input.view);
@@ -61,7 +66,7 @@ for (const { driver, input } of cases) {
 
 for (const protocol of ["grpc", "rest"] as const) {
   test(`${protocol}: an open-loop run keeps its rate and says it measured from the intended send time`, async () => {
-    const scenario = resolveScenario({ protocol, view: "server", payload: "small", mode: "open", rate: 200 }, DEFAULTS);
+    const scenario = resolveScenario({ arm: protocol, view: "server", payload: "small", mode: "open", rate: 200 }, DEFAULTS);
     const server = servers[protocol] as ServerProcess;
     const result = await runLoadScenario({ scenario, target: server.target, server });
     check(result);
@@ -73,7 +78,7 @@ for (const protocol of ["grpc", "rest"] as const) {
 
 test("large responses arrive whole through the lean drivers (flow control, body framing)", async () => {
   for (const protocol of ["grpc", "rest"] as const) {
-    const scenario = resolveScenario({ protocol, view: "server", payload: "large", mode: "closed", concurrency: 2, connections: protocol === "grpc" ? 1 : 2, durationS: 0.5, warmupS: 0 }, DEFAULTS);
+    const scenario = resolveScenario({ arm: protocol, view: "server", payload: "large", mode: "closed", concurrency: 2, connections: protocol === "grpc" ? 1 : 2, durationS: 0.5, warmupS: 0 }, DEFAULTS);
     const server = servers[protocol] as ServerProcess;
     const result = await runLoadScenario({ scenario, target: server.target, server });
     check(result);

@@ -7,7 +7,7 @@ import { resolveScenario, type DriverName, type ScenarioInput } from "../bench/l
 import { runLoadScenario } from "../bench/load/run-load.js";
 import { startServerProcess } from "../bench/server-process/server-process.js";
 
-const DEFAULTS = { concurrency: 4, grpcConnections: 2, warmupS: 0, durationS: 5, repetitions: 1, timeoutMs: 2000 };
+const DEFAULTS = { concurrency: 4, h2Connections: 2, warmupS: 0, durationS: 5, repetitions: 1, timeoutMs: 2000 };
 
 /** A loopback port with nothing listening on it. */
 async function deadPort(): Promise<number> {
@@ -19,18 +19,18 @@ async function deadPort(): Promise<number> {
 }
 
 const DRIVERS: { driver: DriverName; input: ScenarioInput }[] = [
-  { driver: "h2-frames", input: { protocol: "grpc", view: "server", payload: "small", mode: "closed" } },
-  { driver: "h2-node", input: { protocol: "grpc", view: "server", payload: "small", mode: "closed", driver: "h2-node" } },
-  { driver: "autocannon", input: { protocol: "rest", view: "server", payload: "small", mode: "closed" } },
-  { driver: "h1-lean", input: { protocol: "rest", view: "server", payload: "small", mode: "open", rate: 100 } },
-  { driver: "grpc-js", input: { protocol: "grpc", view: "end-to-end", payload: "small", mode: "closed" } },
-  { driver: "undici", input: { protocol: "rest", view: "end-to-end", payload: "small", mode: "closed" } },
+  { driver: "h2-frames", input: { arm: "grpc", view: "server", payload: "small", mode: "closed" } },
+  { driver: "h2-node", input: { arm: "grpc", view: "server", payload: "small", mode: "closed", driver: "h2-node" } },
+  { driver: "autocannon", input: { arm: "rest", view: "server", payload: "small", mode: "closed" } },
+  { driver: "h1-lean", input: { arm: "rest", view: "server", payload: "small", mode: "open", rate: 100 } },
+  { driver: "grpc-js", input: { arm: "grpc", view: "end-to-end", payload: "small", mode: "closed" } },
+  { driver: "undici", input: { arm: "rest", view: "end-to-end", payload: "small", mode: "closed" } },
 ];
 
 for (const { driver, input } of DRIVERS) {
   test(`${driver}: an unreachable target yields endReason failed with the refusal counted`, async () => {
     const port = await deadPort();
-    const target = input.protocol === "grpc" ? `127.0.0.1:${port}` : `http://127.0.0.1:${port}`;
+    const target = input.arm === "grpc" ? `127.0.0.1:${port}` : `http://127.0.0.1:${port}`;
     const result = await runLoadScenario({ scenario: resolveScenario(input, DEFAULTS), target, server: null });
     assert.equal(result.endReason, "failed");
     assert.match(result.failure ?? "", /unreachable/);
@@ -42,7 +42,7 @@ for (const { driver, input } of DRIVERS) {
 
 for (const { driver, input } of DRIVERS) {
   test(`${driver}: a server stopped mid-run yields endReason failed with the errors counted`, async () => {
-    const server = await startServerProcess({ arm: input.protocol });
+    const server = await startServerProcess({ arm: input.arm });
     const scenario = resolveScenario(input, DEFAULTS);
     const run = runLoadScenario({ scenario, target: server.target, server, failAfterMs: 500 });
     await new Promise((resolve) => setTimeout(resolve, 700));

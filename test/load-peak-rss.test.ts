@@ -51,7 +51,7 @@ const meter = { snapshot: () => ({ read: 0, written: 0 }) } as unknown as Socket
 function fakeServer(pid: number, lifetimePeakMb: number): ServerProcess {
   return {
     arm: "stand-in",
-    protocol: "grpc",
+    api: "grpc",
     host: "127.0.0.1",
     port: 0,
     pid,

@@ -1,12 +1,12 @@
 // The load family runs each repetition as its own run, interleaved across scenarios, then combines them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { combineRepetitions, LOAD_DEFAULTS, LOAD_SCENARIOS } from "../bench/families/load.js";
+import { combineRepetitions, LOAD_DEFAULTS, loadScenarioInputs } from "../bench/families/load.js";
 import { resolveScenarios } from "../bench/load/load-scenario.js";
 import type { LoadResult } from "../bench/model/load-result.js";
 import { sampleReport } from "./fixtures/sample-report.js";
 
-const scenario = resolveScenarios(LOAD_SCENARIOS.quick, LOAD_DEFAULTS.quick)[0]!;
+const scenario = resolveScenarios(loadScenarioInputs("quick", ["grpc", "rest"]), LOAD_DEFAULTS.quick)[0]!;
 
 function singleRuns(): LoadResult[] {
   const whole = sampleReport({ analyze: false }).load.find((r) => r.repetitions.length >= 3)!;
@@ -40,6 +40,6 @@ test("open-loop send statistics are summed over the runs, maxima kept", () => {
 
 test("every profile's load scenarios ask for the repetitions the profile promises", () => {
   for (const profile of ["quick", "full"] as const) {
-    for (const s of resolveScenarios(LOAD_SCENARIOS[profile], LOAD_DEFAULTS[profile])) assert.ok(s.repetitions >= (profile === "quick" ? 3 : 5), s.id);
+    for (const s of resolveScenarios(loadScenarioInputs(profile, ["grpc", "rest", "rest-node"]), LOAD_DEFAULTS[profile])) assert.ok(s.repetitions >= (profile === "quick" ? 3 : 5), s.id);
   }
 });

@@ -1,64 +1,86 @@
-// Scenarios are data, resolved once with defaults and validation: equal in-flight counts, valid drivers.
+// Scenarios are data, resolved once with defaults and validation: equal in-flight counts for every arm, drivers
+// chosen by the arm's api and transport, never by its name.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { LOAD_DEFAULTS, LOAD_SCENARIOS, resolveOpenRate } from "../bench/families/load.js";
-import { resolveScenario, resolveScenarios, ScenarioError } from "../bench/load/load-scenario.js";
+import { LOAD_DEFAULTS, loadScenarioInputs, resolveOpenRate } from "../bench/families/load.js";
+import { resolveScenario, resolveScenarios, ScenarioError, type ScenarioArm } from "../bench/load/load-scenario.js";
 import { MIN_LOAD_REPETITIONS } from "../bench/profile.js";
 import type { LoadResult } from "../bench/model/load-result.js";
 
 const defaults = LOAD_DEFAULTS.quick;
+const ARMS = ["grpc", "rest", "rest-node"];
 
-test("every profile's scenario list resolves, with equal in-flight calls for gRPC and REST", () => {
+test("every profile's scenario list resolves, with equal in-flight calls for every arm", () => {
   for (const profile of ["quick", "full"] as const) {
-    const resolved = resolveScenarios(LOAD_SCENARIOS[profile], LOAD_DEFAULTS[profile]);
+    const resolved = resolveScenarios(loadScenarioInputs(profile, ARMS), LOAD_DEFAULTS[profile]);
     assert.ok(resolved.length > 0);
     for (const s of resolved) {
       assert.ok(s.repetitions >= MIN_LOAD_REPETITIONS[profile], `${s.id}: ${s.repetitions} repetitions`);
-      if (s.protocol === "grpc") assert.equal((s.streamsPerConnection as number) * s.connections, s.concurrency);
+      if (s.transport === "h2c") assert.equal((s.streamsPerConnection as number) * s.connections, s.concurrency);
       else assert.equal(s.connections * s.pipelining, s.concurrency);
     }
     for (const call of ["GetUser", "ListOrders"]) {
-      const grpc = resolved.filter((s) => s.protocol === "grpc" && s.call === call).map((s) => `${s.view}/${s.payload}/${s.mode}/${s.concurrency}`).sort();
-      const rest = resolved.filter((s) => s.protocol === "rest" && s.call === call).map((s) => `${s.view}/${s.payload}/${s.mode}/${s.concurrency}`).sort();
-      assert.deepEqual(grpc, rest, `${profile} ${call}: both protocols get the same scenarios`);
+      const shapes = (arm: string) => resolved.filter((s) => s.arm === arm && s.call === call).map((s) => `${s.view}/${s.payload}/${s.mode}/${s.concurrency}`).sort();
+      for (const arm of ARMS.slice(1)) assert.deepEqual(shapes(arm), shapes("grpc"), `${profile} ${call}: ${arm} gets the same scenarios as grpc`);
     }
   }
 });
 
-test("defaults pick the driver for protocol, view and mode", () => {
-  const pick = (protocol: "grpc" | "rest", view: "server" | "end-to-end", mode: "closed" | "open") =>
-    resolveScenario({ protocol, view, payload: "small", mode, ...(mode === "open" ? { rate: 100 } : {}) }, defaults).driver;
+test("defaults pick the driver for the arm's api and transport, the view and the mode", () => {
+  const pick = (arm: string, view: "server" | "end-to-end", mode: "closed" | "open") =>
+    resolveScenario({ arm, view, payload: "small", mode, ...(mode === "open" ? { rate: 100 } : {}) }, defaults).driver;
   assert.equal(pick("grpc", "server", "closed"), "h2-frames");
   assert.equal(pick("rest", "server", "closed"), "autocannon");
   assert.equal(pick("rest", "server", "open"), "h1-lean");
   assert.equal(pick("grpc", "end-to-end", "closed"), "grpc-js");
   assert.equal(pick("rest", "end-to-end", "closed"), "undici");
-  const s = resolveScenario({ protocol: "grpc", view: "server", payload: "medium", mode: "closed", concurrency: 32, connections: 4 }, defaults);
+  assert.equal(pick("rest-node", "server", "closed"), "autocannon");
+  assert.equal(pick("rest-node", "end-to-end", "open"), "undici");
+  const s = resolveScenario({ arm: "grpc", view: "server", payload: "medium", mode: "closed", concurrency: 32, connections: 4 }, defaults);
   assert.equal(s.id, "load/grpc/server/ListOrders/medium/closed/c4x8");
   assert.equal(s.call, "ListOrders");
+  assert.equal(resolveScenario({ arm: "rest-node", view: "server", payload: "small", mode: "closed" }, defaults).id, "load/rest-node/server/GetUser/small/closed/c32");
+});
+
+test("fairness follows the transport: an h2c arm multiplexes streams, an HTTP/1.1 arm opens one connection per call in flight", () => {
+  const arms: Record<string, ScenarioArm> = {
+    "json-h2": { id: "json-h2", api: "rest", transport: "h2c" },
+    "grpc-h1": { id: "grpc-h1", api: "grpc", transport: "http/1.1" },
+  };
+  const lookup = (id: string) => arms[id];
+  // REST over h2c has no lean driver yet: a clear error, not a silent HTTP/1.1 run
+  assert.throws(() => resolveScenario({ arm: "json-h2", view: "server", payload: "small", mode: "closed" }, defaults, lookup), /no server-view driver for rest over h2c/);
+  assert.throws(() => resolveScenario({ arm: "nope", view: "server", payload: "small", mode: "closed" }, defaults), /unknown arm "nope"/);
 });
 
 test("invalid scenarios are rejected with a reason", () => {
   const bad = [
-    { protocol: "grpc", view: "server", payload: "small", mode: "closed", concurrency: 30, connections: 4 },
-    { protocol: "rest", view: "server", payload: "small", mode: "closed", concurrency: 32, connections: 8 },
-    { protocol: "grpc", view: "server", payload: "small", mode: "closed", pipelining: 2 },
-    { protocol: "rest", view: "server", payload: "small", mode: "open" },
-    { protocol: "rest", view: "server", payload: "small", mode: "closed", rate: 10 },
-    { protocol: "rest", view: "server", payload: "small", mode: "open", rate: 10, driver: "autocannon" },
-    { protocol: "grpc", view: "end-to-end", payload: "small", mode: "closed", driver: "h2-frames" },
-    { protocol: "grpc", view: "server", payload: "small", mode: "closed", durationS: 0 },
+    { arm: "grpc", view: "server", payload: "small", mode: "closed", concurrency: 30, connections: 4 },
+    { arm: "rest", view: "server", payload: "small", mode: "closed", concurrency: 32, connections: 8 },
+    { arm: "rest-node", view: "server", payload: "small", mode: "closed", concurrency: 32, connections: 8 },
+    { arm: "grpc", view: "server", payload: "small", mode: "closed", pipelining: 2 },
+    { arm: "rest", view: "server", payload: "small", mode: "open" },
+    { arm: "rest", view: "server", payload: "small", mode: "closed", rate: 10 },
+    { arm: "rest", view: "server", payload: "small", mode: "open", rate: 10, driver: "autocannon" },
+    { arm: "rest-node", view: "server", payload: "small", mode: "closed", driver: "h2-frames" },
+    { arm: "grpc", view: "end-to-end", payload: "small", mode: "closed", driver: "h2-frames" },
+    { arm: "grpc", view: "server", payload: "small", mode: "closed", durationS: 0 },
   ] as const;
   for (const input of bad) assert.throws(() => resolveScenario(input, defaults), ScenarioError, JSON.stringify(input));
-  const twice = { protocol: "grpc", view: "server", payload: "small", mode: "closed" } as const;
+  const twice = { arm: "grpc", view: "server", payload: "small", mode: "closed" } as const;
   assert.throws(() => resolveScenarios([twice, twice], defaults), /duplicate/);
 });
 
-test("the open-loop rate is a fraction of the slower protocol's closed-loop throughput, the same for both", () => {
-  const [open] = resolveScenarios([{ protocol: "grpc", view: "server", payload: "small", mode: "open", rate: { fractionOfClosed: 0.5, fallbackRps: 123 } }], defaults);
+test("the open-loop rate is a fraction of the slowest arm's closed-loop throughput, the same for every arm", () => {
+  const [open] = resolveScenarios([{ arm: "grpc", view: "server", payload: "small", mode: "open", rate: { fractionOfClosed: 0.5, fallbackRps: 123 } }], defaults);
   assert.ok(open !== undefined);
   assert.equal(resolveOpenRate(open, []).rps, 123);
-  const closed = (protocol: "grpc" | "rest", throughputRps: number) =>
-    ({ mode: "closed", view: "server", call: "GetUser", payload: "small", endReason: "completed", concurrency: 32, protocol, throughputRps }) as LoadResult;
+  const closed = (arm: string, throughputRps: number) =>
+    ({ mode: "closed", view: "server", call: "GetUser", payload: "small", endReason: "completed", concurrency: 32, arm, protocol: arm === "grpc" ? "grpc" : "rest", throughputRps }) as LoadResult;
   assert.equal(resolveOpenRate(open, [closed("grpc", 9000), closed("rest", 4000)]).rps, 2000);
+  assert.equal(resolveOpenRate(open, [closed("grpc", 9000), closed("rest", 4000), closed("rest-node", 3000)], ARMS).rps, 1500);
+  // an arm whose closed loop is missing: the fallback, and the reason names the arm
+  const missing = resolveOpenRate(open, [closed("grpc", 9000), closed("rest", 4000)], ARMS);
+  assert.equal(missing.rps, 123);
+  assert.match(missing.how, /rest-node/);
 });

@@ -1,5 +1,6 @@
 // The micro family run through its Family interface with a tiny budget. Timing is never asserted: only the
 // shape, the state mapping and the task count.
+import { runArms } from "../bench/orchestrator.js";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { FamilyContext } from "../bench/family.js";
@@ -18,7 +19,8 @@ function fakeContext(signal = new AbortController().signal) {
   const ctx: FamilyContext = {
     profile: "quick",
     signal,
-    targets: { grpc: null, rest: null },
+    arms: runArms({ arms: ["grpc", "rest"], targets: {} }),
+    baseline: "rest",
     record: (section, entry) => {
       assert.equal(section, "micro");
       micro.push(entry as MicroResult);

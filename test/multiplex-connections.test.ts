@@ -4,17 +4,21 @@
 // keep-alive). The head-of-line run separates fast and slow calls. No timing assertions.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { SERVER_ARMS } from "../servers/registry.js";
+import { FormatRegistry } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
+import { findArm } from "../servers/registry.js";
 import type { RunningServer, ServerArm } from "../servers/server-arm.js";
 import { callSpec } from "../bench/load/call-spec.js";
-import type { MultiplexResult } from "../bench/model/multiplex-result.js";
+import { MultiplexResult } from "../bench/model/multiplex-result.js";
 import { runHeadOfLineCase } from "../bench/multiplex/head-of-line-case.js";
 import { MixedGrpcJsTransport, MixedUndiciTransport } from "../bench/multiplex/mixed-call-transports.js";
 import { multiplexConfigurations } from "../bench/multiplex/multiplex-configurations.js";
 import { noKeepAliveExtra, runMultiplexCase } from "../bench/multiplex/multiplex-case.js";
 import { MULTIPLEX_PLANS, type MultiplexPlan } from "../bench/multiplex/multiplex-plan.js";
 
-const arm = (name: string) => SERVER_ARMS[name] as ServerArm;
+if (!FormatRegistry.Has("date-time")) FormatRegistry.Set("date-time", (v) => !Number.isNaN(Date.parse(v)));
+
+const arm = (name: string) => findArm(name) as ServerArm;
 const servers: RunningServer[] = [];
 let grpcTarget = "";
 let restTarget = "";
@@ -48,7 +52,7 @@ describe("multiplex configurations at equal in-flight calls", () => {
   const entries = new Map<string, MultiplexResult>();
   before(async () => {
     const spec = callSpec(plan.payload);
-    for (const config of multiplexConfigurations(N, plan)) {
+    for (const config of [...multiplexConfigurations(N, plan, arm("grpc")), ...multiplexConfigurations(N, plan, arm("rest"))]) {
       const target = config.protocol === "grpc" ? grpcTarget : restTarget;
       entries.set(config.configuration, await runMultiplexCase({ config, spec, target, server: null, plan, signal: AbortSignal.timeout(20_000) }));
     }
@@ -59,9 +63,26 @@ describe("multiplex configurations at equal in-flight calls", () => {
     for (const e of entries.values()) {
       assert.equal(e.inFlight, N, e.configuration);
       assert.equal(e.endReason, "completed", `${e.configuration}: ${e.failure}`);
-      assert.equal(e.errors, 0, `${e.configuration}: ${JSON.stringify(e.errorsByCode)}`);
+      assert.equal(e.errors.total, 0, `${e.configuration}: ${JSON.stringify(e.errors.byCode)}`);
       assert.ok(e.requests > 0, e.configuration);
     }
+  });
+
+  it("every entry names its arm and carries the load engine's measurement: repetitions and the HDR histogram", () => {
+    for (const e of entries.values()) {
+      assert.deepEqual([...Value.Errors(MultiplexResult, e)].slice(0, 3).map((x) => `${x.path} ${x.message}`), [], e.configuration);
+      assert.equal(e.arm, e.protocol === "grpc" ? "grpc" : "rest");
+      assert.equal(e.repetitions.length, plan.repetitions);
+      assert.equal(e.histogram.encoding, "hdr-compressed-base64");
+      assert.equal(e.requests, e.repetitions.reduce((n, r) => n + r.requests, 0));
+    }
+  });
+
+  it("an arm gets the configurations of its api and transport, named for the arm", () => {
+    const restNode = multiplexConfigurations(N, plan, arm("rest-node"));
+    assert.deepEqual(restNode.map((c) => c.configuration), ["rest-keepalive", "rest-pool4", "rest-no-keepalive"]);
+    assert.ok(restNode.every((c) => c.arm === "rest-node"));
+    assert.deepEqual(multiplexConfigurations(N, plan, { id: "json-h2", api: "rest", transport: "h2c" }), []);
   });
 
   it("gRPC: 1 connection carries all N streams; k connections carry N/k each; none opened while measuring", () => {
@@ -85,7 +106,7 @@ describe("multiplex configurations at equal in-flight calls", () => {
 
   it("REST without keep-alive opens about one connection per call, and its extra cost is computed", () => {
     const nka = entries.get("rest-no-keepalive") as MultiplexResult;
-    const measured = nka.connectionsOpenedMeasured ?? 0;
+    const measured = nka.connectionsOpenedMeasured;
     // Calls straddling the window edges can shift the count by at most the in-flight number.
     assert.ok(Math.abs(measured - nka.requests) <= N, `${measured} connections for ${nka.requests} calls`);
     assert.ok(nka.connectionsOpened >= measured + N, "the first N connections are opened up front");
@@ -95,7 +116,7 @@ describe("multiplex configurations at equal in-flight calls", () => {
   });
 
   it("configurations that do not exist at small N are not invented", () => {
-    const names = multiplexConfigurations(1, plan).map((c) => c.configuration);
+    const names = [...multiplexConfigurations(1, plan, arm("grpc")), ...multiplexConfigurations(1, plan, arm("rest"))].map((c) => c.configuration);
     assert.deepEqual(names, ["grpc-1conn", "rest-keepalive", "rest-no-keepalive"]);
   });
 });
@@ -109,17 +130,18 @@ describe("head-of-line: fast and slow calls are told apart", () => {
   ] as const) {
     it(name, async () => {
       const e = await runHeadOfLineCase({
-        configuration: name, note: "test", connections, streamsPerConnection: null, call: spec.call,
+        configuration: name, arm: name.includes("grpc") ? "grpc" : "rest", note: "test", connections, streamsPerConnection: null, call: spec.call,
         makeTransport: make, server: null, plan: plan.headOfLine, signal: AbortSignal.timeout(20_000),
       });
       assert.equal(e.endReason, "completed", e.failure);
-      assert.equal(e.errors, 0, JSON.stringify(e.errorsByCode));
+      assert.equal(e.errors.total, 0, JSON.stringify(e.errors.byCode));
+      assert.equal(e.repetitions.length, 1);
       assert.equal(e.inFlight, plan.headOfLine.inFlight);
       assert.equal(e.connectionsOpened, connections);
       const hol = e.headOfLine;
       assert.ok(hol, "headOfLine recorded");
       assert.equal(hol.slowFraction, 1 / plan.headOfLine.slowEvery);
-      assert.ok((hol.slowCalls ?? 0) > 0 && (hol.fastCalls ?? 0) > (hol.slowCalls ?? 0), `fast ${hol.fastCalls} slow ${hol.slowCalls}`);
+      assert.ok(hol.slowCalls > 0 && hol.fastCalls > hol.slowCalls, `fast ${hol.fastCalls} slow ${hol.slowCalls}`);
     });
   }
 });

@@ -1,6 +1,7 @@
 // The size family run through its Family interface with a fake context: one entry per measured message,
 // json sizes are the canonical JSON the REST server writes, and every compressed figure is what node:zlib
 // produces at the stated level.
+import { runArms } from "../bench/orchestrator.js";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import zlib from "node:zlib";
@@ -18,7 +19,8 @@ function fakeContext(profile: "quick" | "full", signal = new AbortController().s
   const ctx: FamilyContext = {
     profile,
     signal,
-    targets: { grpc: null, rest: null },
+    arms: runArms({ arms: ["grpc", "rest"], targets: {} }),
+    baseline: "rest",
     record: (section, entry) => {
       assert.equal(section, "sizes");
       sizes.push(entry as SizeResult);

@@ -11,7 +11,7 @@ import { DEFAULT_SEED } from "../payloads/generator.js";
 import { PAYLOAD_CLASSES, SIZE_CLASSES } from "../payloads/size-classes.js";
 import type { PayloadClass } from "../bench/model/measurement.js";
 import type { RunningServer } from "../servers/server-arm.js";
-import { SERVER_ARMS } from "../servers/registry.js";
+import { findArm } from "../servers/registry.js";
 
 interface Reply {
   status: number;
@@ -45,7 +45,7 @@ let plain: RunningServer;
 let compressing: RunningServer;
 
 before(async () => {
-  const rest = SERVER_ARMS["rest"]!;
+  const rest = findArm("rest")!;
   plain = await rest.start({ host: "127.0.0.1", port: 0 });
   compressing = await rest.start({ host: "127.0.0.1", port: 0, compression: true });
 });

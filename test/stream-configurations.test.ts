@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { DEFAULT_SEED } from "../payloads/generator.js";
-import { SERVER_ARMS } from "../servers/registry.js";
+import { findArm } from "../servers/registry.js";
 import type { RunningServer } from "../servers/server-arm.js";
 import { runChatCase } from "../bench/stream/chat-case.js";
 import { ExpectedOrdersCache } from "../bench/stream/expected-orders.js";
@@ -27,11 +27,11 @@ let restServer: RunningServer;
 let grpcTarget: string;
 let restOrigin: string;
 const meter = new SocketBytesMeter();
-const ctx = (): StreamCaseContext => ({ server: null, meter, signal: AbortSignal.timeout(30_000), repetitionTimeoutMs: 20_000 });
+const ctx = (): StreamCaseContext => ({ arm: "test-arm", server: null, meter, signal: AbortSignal.timeout(30_000), repetitionTimeoutMs: 20_000 });
 
 before(async () => {
-  grpcServer = await (SERVER_ARMS.grpc as NonNullable<(typeof SERVER_ARMS)["grpc"]>).start({ host: "127.0.0.1", port: 0, seed: SEED });
-  restServer = await (SERVER_ARMS.rest as NonNullable<(typeof SERVER_ARMS)["rest"]>).start({ host: "127.0.0.1", port: 0, seed: SEED });
+  grpcServer = await findArm("grpc")!.start({ host: "127.0.0.1", port: 0, seed: SEED });
+  restServer = await findArm("rest")!.start({ host: "127.0.0.1", port: 0, seed: SEED });
   grpcTarget = `127.0.0.1:${grpcServer.port}`;
   restOrigin = `http://127.0.0.1:${restServer.port}`;
 });

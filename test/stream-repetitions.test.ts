@@ -6,11 +6,13 @@ import { test } from "node:test";
 import type { ProbeReading } from "../bench/stream/case-probe.js";
 import type { StreamCaseContext } from "../bench/stream/stream-case-context.js";
 import { endReasonOf, measureRepetitions, probeFigures } from "../bench/stream/stream-repetitions.js";
+import { streamMeasurement } from "../bench/stream/stream-measurement.js";
+import { createHistogram, decodeHistogram, recordUs } from "../bench/histogram.js";
 
 const ctx = (aborted = false): StreamCaseContext => {
   const controller = new AbortController();
   if (aborted) controller.abort();
-  return { server: null, meter: null as never, signal: controller.signal, repetitionTimeoutMs: 1000 };
+  return { arm: "test-arm", server: null, meter: null as never, signal: controller.signal, repetitionTimeoutMs: 1000 };
 };
 
 const reading = (i: number): ProbeReading => ({
@@ -36,7 +38,7 @@ test("repetitions stop at the first failure and keep what ran", async () => {
 test("a failed warm-up runs no repetition; an aborted family runs none either", async () => {
   const never = async () => assert.fail("must not run");
   const warmFailed = await measureRepetitions(3, ctx(), "warm-up: boom", never, () => undefined);
-  assert.deepEqual(warmFailed, { outcomes: [], probes: [], failure: "warm-up: boom" });
+  assert.deepEqual(warmFailed, { outcomes: [], probes: [], startedAt: [], failure: "warm-up: boom" });
   const aborted = await measureRepetitions(3, ctx(true), undefined, never, () => undefined);
   assert.deepEqual(aborted.outcomes, []);
   assert.equal(endReasonOf(ctx(true), undefined), "aborted");
@@ -55,4 +57,34 @@ test("probe figures: peak RSS the maximum, start RSS the first, server CPU the m
     wireBytes: { request: 102, response: 1002 },
   });
   assert.deepEqual(probeFigures([]), { clientPeakRssMb: null, serverPeakRssMb: null, clientRssStartMb: null, serverRssStartMb: null, serverCpuMs: null, wireBytes: null });
+});
+
+test("stream repetitions become the load engine's measurement: one window each, latency = time to the last item", () => {
+  const m = streamMeasurement([
+    { startedAt: "2026-01-01T00:00:00.000Z", elapsedMs: 20, calls: 1, probe: reading(0) },
+    { startedAt: "2026-01-01T00:00:01.000Z", elapsedMs: 40, calls: 4, probe: reading(2) },
+    { startedAt: "2026-01-01T00:00:02.000Z", elapsedMs: null, calls: 1, failure: "timeout after 1000 ms", probe: null },
+  ]);
+  assert.ok(m !== null);
+  assert.equal(m.repetitions.length, 3);
+  const [a, b, c] = m.repetitions;
+  assert.ok(Math.abs((a?.latencyMs.p50 ?? 0) - 20) <= 0.02, `p50 ${a?.latencyMs.p50} ms (HDR, 3 significant digits)`);
+  assert.equal(a?.serverCpuUsPerCall, 5000);
+  assert.deepEqual(b?.wireBytesPerCall, { request: 102 / 4, response: 1002 / 4 });
+  assert.equal(b?.throughputRps, 4 / 0.04);
+  assert.equal(c?.endReason, "timeout");
+  assert.deepEqual(c?.errors, { total: 1, byCode: { timeout: 1 } });
+  // the merged histogram holds one latency per completed repetition
+  assert.equal(decodeHistogram(m.histogram).totalCount, 2);
+  assert.equal(m.endReason, "timeout");
+  assert.equal(streamMeasurement([]), null);
+});
+
+test("a conversation's window keeps every round trip", () => {
+  const rtt = createHistogram();
+  for (const us of [100, 200, 300, 400]) recordUs(rtt, us);
+  const m = streamMeasurement([{ startedAt: "2026-01-01T00:00:00.000Z", elapsedMs: 2, calls: 4, latencies: rtt, probe: reading(1) }]);
+  assert.equal(m?.requests, 4);
+  assert.equal(m?.repetitions[0]?.throughputRps, 2000);
+  assert.equal(decodeHistogram(m!.histogram).totalCount, 4);
 });

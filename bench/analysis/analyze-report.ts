@@ -2,13 +2,16 @@
 // reports: a missing family yields fewer findings, never an error.
 import type { Finding } from "../model/finding.js";
 import type { Report } from "../model/report.js";
-import { claimFindings } from "./common-claims.js";
-import { protocolFindings } from "./protocol-comparison.js";
+import { armFindings } from "./arm-comparison.js";
+import { claimArms, claimFindings } from "./common-claims.js";
 import { runCaveats } from "./run-caveats.js";
 
 export function computeFindings(report: Report): Finding[] {
   const pinned = report.environment.pinned;
-  return [...claimFindings(report.load, report.sizes, pinned), ...protocolFindings(report.load, pinned)];
+  return [
+    ...claimFindings(report.load, report.sizes, pinned, claimArms(report.arms, report.baseline)),
+    ...armFindings(report.load, report.arms, report.baseline, pinned),
+  ];
 }
 
 /** The report with findings recomputed and derived caveats appended to what the families flagged (no duplicates). */

@@ -43,15 +43,16 @@ export function runCaveats(report: Report): string[] {
   if (failedLoad.length > 0) caveats.push(`load scenarios that did not complete: ${list(failedLoad)}`);
   const withErrors = report.load.filter((s) => s.errors.total > 0).map((s) => `${s.scenario}: ${s.errors.total} errors`);
   if (withErrors.length > 0) caveats.push(`calls failed in ${list(withErrors)}`);
-  // one line per path and reason, listing the configurations it hit, rather than one line per configuration
+  // one line per arm and reason, listing the configurations it hit (the configurations already say requested→applied)
   const notApplied = new Map<string, string[]>();
   for (const c of report.compression) {
     if (c.appliedAsRequested) continue;
-    const key = `${c.protocol} (${c.path})${c.note ? `: ${c.note}` : ""}`;
+    const why = c.note ? (/^requested \S+; \S+ sent (?:uncompressed|as \S+) \((.*)\)$/.exec(c.note)?.[1] ?? c.note) : null;
+    const key = `${c.arm}${why ? `: ${why}` : ""}`;
     notApplied.set(key, [...(notApplied.get(key) ?? []), `${c.call} ${c.payload} ${c.direction} ${c.requested}→${c.applied}`]);
   }
   for (const [key, configs] of notApplied) caveats.push(`compression not applied as requested for ${key} [${list(configs, 6)}]`);
-  const unverified = report.stream.filter((s) => !s.verified).map((s) => s.configuration);
+  const unverified = report.stream.filter((s) => !s.verified && s.endReason !== "not-applicable").map((s) => `${s.arm} ${s.configuration}`);
   if (unverified.length > 0) caveats.push(`stream results that failed verification (count or checksum): ${list(unverified)}`);
   const errored = report.micro.filter((m) => m.state === "errored").map((m) => `${m.format} ${m.op} ${m.message} ${m.payload}`);
   if (errored.length > 0) caveats.push(`micro benchmarks that errored: ${list(errored)}`);

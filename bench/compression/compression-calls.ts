@@ -2,6 +2,7 @@
 // response direction: what the server sends is big) and UpdateUser with the small class's user as the body
 // (the request direction: the only unary call whose request carries a message worth compressing; PATCH
 // semantics, so repeating it leaves the dataset's size unchanged).
+import { restPath, SHOP_ROUTES } from "../../servers/shop-routes.js";
 import { shop } from "../../proto/generated/shop.js";
 import { toCanonicalJson } from "../../proto/canonical-json.js";
 import { sizeClassMessage, SIZE_CLASSES } from "../../payloads/size-classes.js";
@@ -47,12 +48,12 @@ export function updateUserCall(seed: number): CompressionCall {
     call: "UpdateUser",
     payload: "small",
     grpc: {
-      path: "/shop.v1.UserService/UpdateUser",
+      path: SHOP_ROUTES.UpdateUser.grpcPath,
       request,
       serialize: (m) => Buffer.from(shop.v1.UpdateUserRequest.encode(m).finish()),
       deserialize: (b) => shop.v1.User.decode(b),
       requestBytes: shop.v1.UpdateUserRequest.encode(request).finish(),
     },
-    rest: { method: "PATCH", path: `/v1/users/${encodeURIComponent(cls.userId)}`, body: Buffer.from(JSON.stringify(toCanonicalJson("User", fields)), "utf8") },
+    rest: { method: "PATCH", path: restPath.updateUser(cls.userId), body: Buffer.from(JSON.stringify(toCanonicalJson("User", fields)), "utf8") },
   };
 }

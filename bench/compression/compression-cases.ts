@@ -27,6 +27,8 @@ const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** di
 export interface CaseContext {
   plan: CompressionPlan;
   signal: AbortSignal;
+  /** the arm the case measures: entries carry its id, and its framework names the server side of the path */
+  arm: { id: string; framework: string };
 }
 
 const decompressors: Record<Codec, (b: Buffer) => Buffer> = {
@@ -88,6 +90,7 @@ export async function restResponseCase(
         : "the server's choice";
     const note = appliedNote("response", codec, applied, why);
     return {
+      arm: ctx.arm.id,
       protocol: "rest",
       call: call.call,
       payload: call.payload,
@@ -95,7 +98,7 @@ export async function restResponseCase(
       requested: codec,
       applied,
       appliedAsRequested: applied === codec,
-      path: "express + compression middleware; h1-lean client",
+      path: `${ctx.arm.framework} + compression middleware; h1-lean client`,
       ...(note ? { note } : {}),
       wireBytes: body.length,
       uncompressedBytes: expectedJson.length,
@@ -155,6 +158,7 @@ export async function grpcResponseCase(call: CompressionCall, codec: Exclude<Grp
     "grpc-js servers never compress responses: the server ran with compression on, the client sent grpc-accept-encoding identity,deflate,gzip",
   );
   return {
+    arm: ctx.arm.id,
     protocol: "grpc",
     call: call.call,
     payload: call.payload,
@@ -162,7 +166,7 @@ export async function grpcResponseCase(call: CompressionCall, codec: Exclude<Grp
     requested: codec,
     applied,
     appliedAsRequested: applied === codec,
-    path: `grpc-js server (compression on); grpc-js client with grpc.default_compression_algorithm=${codec}`,
+    path: `${ctx.arm.framework} server (compression on); grpc-js client with grpc.default_compression_algorithm=${codec}`,
     ...(note ? { note } : {}),
     wireBytes: framedBytes(messages),
     uncompressedBytes: 5 + protobufBytes,
@@ -182,6 +186,7 @@ export async function grpcResponseEstimate(call: CompressionCall, codec: Exclude
   const compressUs = meanUs(() => (codec === "gzip" ? zlib.gzipSync(protobuf, { level }) : zlib.deflateSync(protobuf, { level })), ctx.plan.codecTimingMs);
   const decompressUs = meanUs(() => decompressors[codec](compressed), ctx.plan.codecTimingMs);
   return {
+    arm: ctx.arm.id,
     protocol: "grpc",
     call: call.call,
     payload: call.payload,
@@ -221,14 +226,15 @@ export async function grpcRequestCase(call: CompressionCall, codec: GrpcCodec, t
   try {
     const timing = await timeSequentialCalls(client.invoke, { calls: plan.sequentialCalls, warmupCalls: plan.sequentialWarmupCalls, server, signal: ctx.signal });
     return {
-      protocol: "grpc",
+      arm: ctx.arm.id,
+    protocol: "grpc",
       call: call.call,
       payload: call.payload,
       direction: "request",
       requested: codec,
       applied,
       appliedAsRequested: applied === codec,
-      path: `grpc-js client with grpc.default_compression_algorithm=${codec} (level ${GRPC_JS_COMPRESSION.levels.gzip}); grpc-js server inflates`,
+      path: `grpc-js client with grpc.default_compression_algorithm=${codec} (level ${GRPC_JS_COMPRESSION.levels.gzip}); ${ctx.arm.framework} server inflates`,
       ...(note ? { note } : {}),
       wireBytes: framedBytes(messages),
       uncompressedBytes: 5 + call.grpc.requestBytes.length,
@@ -274,6 +280,7 @@ export async function restRequestCase(call: CompressionCall, codec: RestCodec, t
     const timing = await timeSequentialCalls(invoke, { calls: plan.sequentialCalls, warmupCalls: plan.sequentialWarmupCalls, server, signal: ctx.signal });
     const note = appliedNote("request", codec, applied, "the server did not accept the encoding");
     return {
+      arm: ctx.arm.id,
       protocol: "rest",
       call: call.call,
       payload: call.payload,
@@ -281,7 +288,7 @@ export async function restRequestCase(call: CompressionCall, codec: RestCodec, t
       requested: codec,
       applied,
       appliedAsRequested: applied === codec,
-      path: `node:http client, Content-Encoding ${codec} (${codec === "br" ? `quality ${SERVER_LEVELS.br}` : codec === "identity" ? "none" : `level ${SERVER_LEVELS.gzip}`}); express.json (body-parser) inflates`,
+      path: `node:http client, Content-Encoding ${codec} (${codec === "br" ? `quality ${SERVER_LEVELS.br}` : codec === "identity" ? "none" : `level ${SERVER_LEVELS.gzip}`}); ${ctx.arm.framework} server inflates`,
       ...(note ? { note } : {}),
       wireBytes: body.length,
       uncompressedBytes: json.length,

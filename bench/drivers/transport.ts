@@ -11,6 +11,7 @@ export type CallDone = (code: string | null) => void;
 export interface Transport {
   /** Driver name as reported (h2-frames, h1-lean, grpc-js, undici). */
   readonly driver: string;
+  /** the api it speaks (an arm's api) */
   readonly protocol: Protocol;
   readonly view: LoadView;
   /** Number of connections (lanes) the transport spreads calls over. */
@@ -20,13 +21,4 @@ export interface Transport {
   /** Issues one call on lane `lane % connections`. Never throws; may call done synchronously. */
   send(lane: number, done: CallDone): void;
   close(): Promise<void>;
-}
-
-/** What a transport needs to know about the call it repeats. */
-export interface TransportTarget {
-  /** grpc: host:port; rest: http://host:port */
-  target: string;
-  connections: number;
-  /** Per-call deadline; a call slower than this is counted as "timeout". */
-  timeoutMs: number;
 }

@@ -6,7 +6,8 @@
 // gzip/deflate/br and grpc-js grpc-encoding gzip/deflate, sequential calls. Every entry carries the bytes of a
 // first and a steady-state call (HPACK makes later gRPC headers smaller).
 import type { Family, FamilyContext } from "../family.js";
-import { startFamilyServers } from "../family-servers.js";
+import { startFamilyServers, type FamilyServer } from "../family-servers.js";
+import type { Arm } from "../model/arm.js";
 import type { CompressionResult } from "../model/compression-result.js";
 import { DEFAULT_SEED } from "../../payloads/generator.js";
 import { responseCall, updateUserCall } from "../compression/compression-calls.js";
@@ -33,7 +34,7 @@ function describe(e: CompressionResult): string {
   const latency = e.latencyMs ? `, p50 ${e.latencyMs.p50} ms` : "";
   const added = e.vsIdentity?.serverCpuUsAdded != null ? ` (${e.vsIdentity.serverCpuUsAdded >= 0 ? "+" : ""}${e.vsIdentity.serverCpuUsAdded} µs vs identity)` : "";
   return (
-    `compression ${e.protocol} ${e.call} ${e.payload} ${e.direction}: requested ${e.requested}, applied ${e.applied}, ` +
+    `compression ${e.arm} ${e.call} ${e.payload} ${e.direction}: requested ${e.requested}, applied ${e.applied}, ` +
     `${e.wireBytes} of ${e.uncompressedBytes} B (${e.bytesSavedPct}% saved)${cost}${added}${latency}`
   );
 }
@@ -50,68 +51,90 @@ export function createCompressionFamily(options: CompressionFamilyOptions = {}):
     async run(ctx: FamilyContext) {
       const plan: CompressionPlan = { ...COMPRESSION_PLANS[ctx.profile], ...options.plan };
       const seed = options.seed ?? DEFAULT_SEED;
-      const cases: CaseContext = { plan, signal: ctx.signal };
-      const servers = await startFamilyServers({ targets: ctx.targets, serverOptions: { compression: true } });
+      const arms = ctx.arms.filter(compressionFits);
+      const skipped = ctx.arms.filter((a) => !compressionFits(a));
+      if (skipped.length > 0) ctx.caveat(`compression family: no compression cases yet for ${skipped.map((a) => `${a.id} (${a.api}, ${a.wire} over ${a.transport})`).join(", ")}: not measured`);
+      if (arms.length === 0) return;
+      const servers = await startFamilyServers({ arms, serverOptions: { compression: true } });
       // Entries whose compression was not applied carry a note; the report's caveats list them (bench/analysis).
       const record = (entry: CompressionResult) => {
         ctx.record("compression", entry);
         ctx.progress(describe(entry));
       };
+      const casesOf = (server: FamilyServer): CaseContext => ({ plan, signal: ctx.signal, arm: { id: server.arm.id, framework: server.arm.framework } });
+      const rest = servers.list.filter((s) => s.arm.api === "rest");
+      const grpc = servers.list.filter((s) => s.arm.api === "grpc");
       try {
         if (!servers.pinned) ctx.caveat(`compression family: ${servers.pinningNote}`);
-        if (servers.grpc.process === null || servers.rest.process === null) {
-          ctx.caveat("compression family: remote targets must run with compression on (serve --compression); server CPU is not measured for them");
+        const remote = servers.list.filter((s) => s.process === null);
+        if (remote.length > 0) {
+          ctx.caveat(`compression family: remote targets (${remote.map((s) => s.arm.id).join(", ")}) must run with compression on (serve --compression); server CPU is not measured for them`);
         }
         const responses = new Map(measuredMessages(seed, { classes: plan.responseClasses, roles: ["response"] }).map((m) => [m.payload, encodeBoth(m)]));
 
-        // Unrecorded first pass: the REST server's JIT warms up on it, not on the identity baseline of the first class.
+        // Unrecorded first pass: each REST server's JIT warms up on it, not on the identity baseline of the first class.
         const first = plan.responseClasses[0];
-        if (first !== undefined) await restResponseCase(responseCall(first), "identity", servers.rest.target, servers.rest.process, responses.get(first)!.json, cases);
+        if (first !== undefined) {
+          for (const server of rest) await restResponseCase(responseCall(first), "identity", server.target, server.process, responses.get(first)!.json, casesOf(server));
+        }
 
         for (const payload of plan.responseClasses) {
           const call = responseCall(payload);
           const encoded = responses.get(payload)!;
-          let identity: CompressionResult | null = null;
-          for (const codec of REST_CODECS) {
-            if (ctx.signal.aborted) return;
-            const entry = await restResponseCase(call, codec, servers.rest.target, servers.rest.process, encoded.json, cases);
-            if (codec === "identity") identity = entry;
-            compareWithIdentity(entry, identity);
-            record(entry);
+          for (const server of rest) {
+            let identity: CompressionResult | null = null;
+            for (const codec of REST_CODECS) {
+              if (ctx.signal.aborted) return;
+              const entry = await restResponseCase(call, codec, server.target, server.process, encoded.json, casesOf(server));
+              if (codec === "identity") identity = entry;
+              compareWithIdentity(entry, identity);
+              record(entry);
+            }
           }
-          for (const codec of ["gzip", "deflate"] as const) {
-            if (ctx.signal.aborted) return;
-            record(await grpcResponseCase(call, codec, servers.grpc.target, encoded.protobuf.length, cases));
-            record(await grpcResponseEstimate(call, codec, encoded.protobuf, cases));
+          for (const server of grpc) {
+            for (const codec of ["gzip", "deflate"] as const) {
+              if (ctx.signal.aborted) return;
+              record(await grpcResponseCase(call, codec, server.target, encoded.protobuf.length, casesOf(server)));
+              record(await grpcResponseEstimate(call, codec, encoded.protobuf, casesOf(server)));
+            }
           }
         }
 
         const update = updateUserCall(seed);
-        // Unrecorded first passes again: each request path (express.json + inflate, grpc-js client and server) warms
-        // up on a throwaway identity run instead of on the baseline every other configuration is compared with.
-        await restRequestCase(update, "identity", servers.rest.target, servers.rest.process, cases);
-        await grpcRequestCase(update, "identity", servers.grpc.target, servers.grpc.process, cases);
-        let restIdentity: CompressionResult | null = null;
-        for (const codec of REST_CODECS) {
-          if (ctx.signal.aborted) return;
-          const entry = await restRequestCase(update, codec, servers.rest.target, servers.rest.process, cases);
-          if (codec === "identity") restIdentity = entry;
-          compareWithIdentity(entry, restIdentity);
-          record(entry);
+        // Unrecorded first passes again: each request path (the REST body parser + inflate, grpc-js client and server)
+        // warms up on a throwaway identity run instead of on the baseline every other configuration is compared with.
+        for (const server of rest) await restRequestCase(update, "identity", server.target, server.process, casesOf(server));
+        for (const server of grpc) await grpcRequestCase(update, "identity", server.target, server.process, casesOf(server));
+        for (const server of rest) {
+          let identity: CompressionResult | null = null;
+          for (const codec of REST_CODECS) {
+            if (ctx.signal.aborted) return;
+            const entry = await restRequestCase(update, codec, server.target, server.process, casesOf(server));
+            if (codec === "identity") identity = entry;
+            compareWithIdentity(entry, identity);
+            record(entry);
+          }
         }
-        let grpcIdentity: CompressionResult | null = null;
-        for (const codec of GRPC_CODECS) {
-          if (ctx.signal.aborted) return;
-          const entry = await grpcRequestCase(update, codec, servers.grpc.target, servers.grpc.process, cases);
-          if (codec === "identity") grpcIdentity = entry;
-          compareWithIdentity(entry, grpcIdentity);
-          record(entry);
+        for (const server of grpc) {
+          let identity: CompressionResult | null = null;
+          for (const codec of GRPC_CODECS) {
+            if (ctx.signal.aborted) return;
+            const entry = await grpcRequestCase(update, codec, server.target, server.process, casesOf(server));
+            if (codec === "identity") identity = entry;
+            compareWithIdentity(entry, identity);
+            record(entry);
+          }
         }
       } finally {
         await servers.stop();
       }
     },
   };
+}
+
+/** The arms the family has cases for: gRPC over h2c (grpc-js client), REST JSON over HTTP/1.1. */
+function compressionFits(arm: Arm): boolean {
+  return (arm.api === "grpc" && arm.transport === "h2c") || (arm.api === "rest" && arm.wire === "json" && arm.transport === "http/1.1");
 }
 
 export const family: Family = createCompressionFamily();

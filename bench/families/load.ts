@@ -1,79 +1,93 @@
-// The load family: equal load at the gRPC and REST servers, latency distribution, throughput and CPU per call.
+// The load family: equal load at every arm's server, latency distribution, throughput and CPU per call.
 // Scenarios are data (below); the engine lives in bench/load/ and bench/drivers/. Per-profile settings live here.
 //
-// Budget: the quick profile gets about 65 s of the 2-minute run: 3 rounds × 10 scenarios × (0.5 s warm-up + 1.5 s).
+// Budget: with the two default arms the quick profile gets about 65 s of the 2-minute run: 3 rounds × 10
+// scenarios × (0.5 s warm-up + 1.5 s); every further arm adds about 30 s.
 import type { Family, FamilyContext } from "../family.js";
 import { pinSelf, planPinning } from "../cpu/cpu-pinning.js";
 import type { LoadResult } from "../model/load-result.js";
 import type { ProfileName } from "../model/report.js";
-import type { Protocol } from "../model/measurement.js";
-import { defineScenario, resolveScenarios, type ResolvedScenario, type ScenarioDefaults, type ScenarioInput } from "../load/load-scenario.js";
+import { MIN_LOAD_REPETITIONS } from "../profile.js";
+import { defineScenario, resolveScenarios, type ResolvedScenario, type ScenarioDefaults, type ScenarioInput, type ScenarioTemplate } from "../load/load-scenario.js";
 import { failedMeasurement, loadConfigOf, runLoadScenario } from "../load/run-load.js";
 import { AGGREGATION_NOTE, aggregateRepetitions } from "../load/aggregate-repetitions.js";
 import { startServerProcess, type ServerProcess } from "../server-process/server-process.js";
 
 export const LOAD_DEFAULTS: Record<ProfileName, ScenarioDefaults> = {
-  quick: { concurrency: 32, grpcConnections: 4, warmupS: 0.5, durationS: 1.5, repetitions: 3, timeoutMs: 10_000 },
-  full: { concurrency: 32, grpcConnections: 4, warmupS: 2, durationS: 5, repetitions: 5, timeoutMs: 10_000 },
+  quick: { concurrency: 32, h2Connections: 4, warmupS: 0.5, durationS: 1.5, repetitions: MIN_LOAD_REPETITIONS.quick, timeoutMs: 10_000 },
+  full: { concurrency: 32, h2Connections: 4, warmupS: 2, durationS: 5, repetitions: MIN_LOAD_REPETITIONS.full, timeoutMs: 10_000 },
 };
 
-/** The open-loop rate: half the slower protocol's closed-loop server-view throughput for the same call, the same for both protocols. */
+/** The open-loop rate: half the slowest arm's closed-loop server-view throughput for the same call, the same for every arm. */
 const OPEN_RATE = { fractionOfClosed: 0.5, fallbackRps: 1000 } as const;
 
-const both = (make: (protocol: Protocol) => ScenarioInput): ScenarioInput[] => [make("grpc"), make("rest")];
-
-const serverViewClosed = [
-  ...both((protocol) => defineScenario({ protocol, view: "server", payload: "small", mode: "closed" })),
-  ...both((protocol) => defineScenario({ protocol, view: "server", payload: "medium", mode: "closed" })),
-  ...both((protocol) => defineScenario({ protocol, view: "server", payload: "large", mode: "closed" })),
+const serverViewClosed: ScenarioTemplate[] = [
+  { view: "server", payload: "small", mode: "closed" },
+  { view: "server", payload: "medium", mode: "closed" },
+  { view: "server", payload: "large", mode: "closed" },
 ];
 
-export const LOAD_SCENARIOS: Record<ProfileName, ScenarioInput[]> = {
+/** Each template runs on every arm of the run, with the same in-flight calls. */
+export const LOAD_SCENARIOS: Record<ProfileName, ScenarioTemplate[]> = {
   quick: [
     ...serverViewClosed,
-    ...both((protocol) => defineScenario({ protocol, view: "end-to-end", payload: "small", mode: "closed" })),
-    ...both((protocol) => defineScenario({ protocol, view: "server", payload: "small", mode: "open", rate: OPEN_RATE })),
+    { view: "end-to-end", payload: "small", mode: "closed" },
+    { view: "server", payload: "small", mode: "open", rate: OPEN_RATE },
   ],
   full: [
     ...serverViewClosed,
     // One call in flight: latency without queueing.
-    ...both((protocol) => defineScenario({ protocol, view: "server", payload: "small", mode: "closed", concurrency: 1 })),
-    ...both((protocol) => defineScenario({ protocol, view: "end-to-end", payload: "small", mode: "closed" })),
-    ...both((protocol) => defineScenario({ protocol, view: "end-to-end", payload: "medium", mode: "closed" })),
-    ...both((protocol) => defineScenario({ protocol, view: "end-to-end", payload: "large", mode: "closed" })),
-    ...both((protocol) => defineScenario({ protocol, view: "server", payload: "small", mode: "open", rate: OPEN_RATE })),
-    ...both((protocol) => defineScenario({ protocol, view: "server", payload: "medium", mode: "open", rate: OPEN_RATE })),
+    { view: "server", payload: "small", mode: "closed", concurrency: 1 },
+    { view: "end-to-end", payload: "small", mode: "closed" },
+    { view: "end-to-end", payload: "medium", mode: "closed" },
+    { view: "end-to-end", payload: "large", mode: "closed" },
+    { view: "server", payload: "small", mode: "open", rate: OPEN_RATE },
+    { view: "server", payload: "medium", mode: "open", rate: OPEN_RATE },
   ],
 };
 
+/** The profile's scenarios for these arms: template by template, every arm in run order (so arms of one scenario run side by side). */
+export function loadScenarioInputs(profile: ProfileName, arms: readonly string[], templates: readonly ScenarioTemplate[] = LOAD_SCENARIOS[profile]): ScenarioInput[] {
+  return templates.flatMap((template) => arms.map((arm) => defineScenario({ ...template, arm })));
+}
+
 /** Open-loop rate for a scenario, from the closed-loop results already measured in this run. */
-export function resolveOpenRate(scenario: ResolvedScenario, measured: readonly LoadResult[]): { rps: number; how: string } {
+export function resolveOpenRate(scenario: ResolvedScenario, measured: readonly LoadResult[], arms: readonly string[] = ["grpc", "rest"]): { rps: number; how: string } {
   const rate = scenario.rate;
   if (rate === null) throw new Error(`${scenario.id} is not an open-loop scenario`);
   if (typeof rate === "number") return { rps: rate, how: "fixed" };
   const closed = measured.filter(
     (r) => r.mode === "closed" && r.view === "server" && r.call === scenario.call && r.payload === scenario.payload && r.endReason === "completed" && r.concurrency === scenario.concurrency,
   );
-  const protocols = new Set(closed.map((r) => r.protocol));
-  if (!protocols.has("grpc") || !protocols.has("rest")) {
-    return { rps: rate.fallbackRps, how: `fallback ${rate.fallbackRps} rps (closed-loop throughput of both protocols not available)` };
+  const measuredArms = new Set(closed.map((r) => r.arm));
+  const missing = arms.filter((a) => !measuredArms.has(a));
+  if (missing.length > 0 || closed.length === 0) {
+    return { rps: rate.fallbackRps, how: `fallback ${rate.fallbackRps} rps (closed-loop throughput not available for ${missing.join(", ") || "any arm"})` };
   }
-  const slowest = Math.min(...closed.map((r) => r.throughputRps));
-  const rps = Math.max(1, Math.round(slowest * rate.fractionOfClosed));
-  return { rps, how: `${rate.fractionOfClosed} × the slower protocol's closed-loop throughput (${slowest.toFixed(0)} rps)` };
+  const slowest = closed.reduce((a, b) => (b.throughputRps < a.throughputRps ? b : a));
+  const rps = Math.max(1, Math.round(slowest.throughputRps * rate.fractionOfClosed));
+  return { rps, how: `${rate.fractionOfClosed} × the slowest arm's closed-loop throughput (${slowest.arm}, ${slowest.throughputRps.toFixed(0)} rps)` };
 }
 
-async function runFamily(ctx: FamilyContext): Promise<void> {
-  const scenarios = resolveScenarios(LOAD_SCENARIOS[ctx.profile], LOAD_DEFAULTS[ctx.profile]);
-  const remote: Record<Protocol, string | null> = { grpc: ctx.targets.grpc, rest: ctx.targets.rest };
-  const needsLocal = (["grpc", "rest"] as const).filter((p) => remote[p] === null && scenarios.some((s) => s.protocol === p));
-  const plan = planPinning(needsLocal.length > 0);
-  if (needsLocal.length > 0 && (plan.server === null || plan.client === null)) ctx.caveat(plan.note);
-  if (remote.grpc !== null || remote.rest !== null) {
-    ctx.caveat(`load: remote target(s) ${[remote.grpc, remote.rest].filter(Boolean).join(", ")}: server CPU and memory not measured for them`);
+export interface LoadFamilyOptions {
+  /** replaces the profile's scenario templates */
+  templates?: ScenarioTemplate[];
+  /** overrides the profile's defaults (tests shorten the windows) */
+  defaults?: Partial<ScenarioDefaults>;
+}
+
+async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): Promise<void> {
+  const armIds = ctx.arms.map((a) => a.id);
+  const templates = options.templates ?? LOAD_SCENARIOS[ctx.profile];
+  const scenarios = resolveScenarios(loadScenarioInputs(ctx.profile, armIds, templates), { ...LOAD_DEFAULTS[ctx.profile], ...options.defaults });
+  const remote = new Map(ctx.arms.filter((a) => a.target !== null).map((a) => [a.id, a.target as string]));
+  const local = ctx.arms.filter((a) => a.target === null);
+  const plan = planPinning(local.length > 0);
+  if (local.length > 0 && (plan.server === null || plan.client === null)) ctx.caveat(plan.note);
+  if (remote.size > 0) {
+    ctx.caveat(`load: remote target(s) ${[...remote].map(([id, t]) => `${id}=${t}`).join(", ")}: server CPU and memory not measured for them`);
+    if (local.length > 0) ctx.caveat(`load: arms ${[...remote.keys()].join(", ")} measured remotely but ${local.map((a) => a.id).join(", ")} on local servers: not the same setup`);
   }
-  if (remote.grpc !== null && remote.rest === null && needsLocal.includes("rest")) ctx.caveat("load: gRPC measured remotely but REST on a local server: not the same setup");
-  if (remote.rest !== null && remote.grpc === null && needsLocal.includes("grpc")) ctx.caveat("load: REST measured remotely but gRPC on a local server: not the same setup");
 
   const servers = new Map<string, ServerProcess>();
   const startFailures = new Map<string, string>();
@@ -117,7 +131,7 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
         if (ctx.signal.aborted) break;
         if (round > scenario.repetitions) continue;
         const done = reps.get(scenario.id) as LoadResult[];
-        const target = remote[scenario.protocol];
+        const target = remote.get(scenario.arm) ?? null;
         const server = target === null ? await serverFor(scenario.server) : null;
         const label = `round ${round}/${rounds} ${i + 1}/${scenarios.length} ${scenario.id}`;
         if (target === null && server === null) {
@@ -131,7 +145,7 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
         // The open-loop rate is fixed once, from round 1's closed-loop results, so every repetition offers the same load.
         let rate = openRates.get(scenario.id) ?? null;
         if (scenario.mode === "open" && rate === null) {
-          rate = resolveOpenRate(scenario, [...reps.values()].map((r) => r[0]).filter((r): r is LoadResult => r !== undefined));
+          rate = resolveOpenRate(scenario, [...reps.values()].map((r) => r[0]).filter((r): r is LoadResult => r !== undefined), armIds);
           openRates.set(scenario.id, rate);
         }
         ctx.progress(`${label} starting`);
@@ -193,8 +207,12 @@ export function combineRepetitions(scenario: ResolvedScenario, runs: readonly Lo
   return combined;
 }
 
-export const family: Family = {
-  name: "load",
-  describe: "latency, throughput and CPU per call under equal closed- and open-loop load (server and end-to-end views)",
-  run: runFamily,
-};
+export function createLoadFamily(options: LoadFamilyOptions = {}): Family {
+  return {
+    name: "load",
+    describe: "latency, throughput and CPU per call under equal closed- and open-loop load on every arm (server and end-to-end views)",
+    run: (ctx) => runFamily(ctx, options),
+  };
+}
+
+export const family: Family = createLoadFamily();

@@ -9,7 +9,7 @@ import { callSpec } from "../load/call-spec.js";
 import type { MultiplexResult } from "../model/multiplex-result.js";
 import { runHeadOfLineCase } from "../multiplex/head-of-line-case.js";
 import { MixedGrpcJsTransport, MixedUndiciTransport } from "../multiplex/mixed-call-transports.js";
-import { multiplexConfigurations } from "../multiplex/multiplex-configurations.js";
+import { multiplexConfigurations, multiplexFits } from "../multiplex/multiplex-configurations.js";
 import { noKeepAliveExtra, runMultiplexCase } from "../multiplex/multiplex-case.js";
 import { MULTIPLEX_PLANS } from "../multiplex/multiplex-plan.js";
 
@@ -18,10 +18,11 @@ function describeEntry(e: MultiplexResult): string {
   const extra = e.noKeepAliveExtra
     ? `, +${e.noKeepAliveExtra.serverCpuUsPerCall ?? "?"} µs server CPU/call, +${e.noKeepAliveExtra.latencyP50Us} µs p50 vs keep-alive`
     : "";
+  const cpu = e.serverCpuUsPerCall === null ? "–" : e.serverCpuUsPerCall.toFixed(1);
   return (
-    `multiplex ${e.configuration} inFlight ${e.inFlight}: ${e.throughputRps} rps, p50 ${e.latencyMs.p50} ms p99 ${e.latencyMs.p99} ms, ` +
-    `${e.connectionsOpened} conn opened (${e.connectionsPerCall}/call), server ${e.serverCpuUsPerCall ?? "–"} µs/call${hol}${extra}` +
-    (e.errors > 0 ? `, ${e.errors} errors` : "")
+    `multiplex ${e.arm} ${e.configuration} inFlight ${e.inFlight}: ${e.throughputRps.toFixed(0)} rps, p50 ${e.latencyMs.p50} ms p99 ${e.latencyMs.p99} ms, ` +
+    `${e.connectionsOpened} conn opened (${e.connectionsPerCall}/call), server ${cpu} µs/call${hol}${extra}` +
+    (e.errors.total > 0 ? `, ${e.errors.total} errors` : "")
   );
 }
 
@@ -29,13 +30,17 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
   const plan = MULTIPLEX_PLANS[ctx.profile];
   const spec = callSpec(plan.payload);
   const hol = plan.headOfLine;
-  const remote = ctx.targets.grpc !== null || ctx.targets.rest !== null;
-  // Two pairs: the delay experiment is opt-in per server and off for every other measurement. One plan, made
-  // before the first pair pins this process to the client CPU, so both pairs get the server CPU.
+  const arms = ctx.arms.filter(multiplexFits);
+  const skipped = ctx.arms.filter((a) => !multiplexFits(a));
+  if (skipped.length > 0) ctx.caveat(`multiplex family: no lean transports yet for ${skipped.map((a) => `${a.id} (${a.api} over ${a.transport})`).join(", ")}: not measured`);
+  if (arms.length === 0) return;
+  const localArms = arms.filter((a) => a.target === null);
+  // Two sets: the delay experiment is opt-in per server and off for every other measurement. One plan, made
+  // before the first set pins this process to the client CPU, so both sets get the server CPU.
   const pinning = planPinning();
   const [plainStart, holStart] = await Promise.allSettled([
-    startFamilyServers({ targets: ctx.targets, pinning }),
-    remote ? Promise.resolve(null) : startFamilyServers({ targets: ctx.targets, serverOptions: { maxDelayMs: hol.slowDelayMs }, pinClient: false, pinning }),
+    startFamilyServers({ arms, pinning }),
+    localArms.length > 0 ? startFamilyServers({ arms: localArms, serverOptions: { maxDelayMs: hol.slowDelayMs }, pinClient: false, pinning }) : Promise.resolve(null),
   ]);
   const running = [plainStart, holStart].flatMap((s) => (s.status === "fulfilled" && s.value ? [s.value] : []));
   if (plainStart.status === "rejected" || holStart.status === "rejected") {
@@ -51,53 +56,56 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
   try {
     if (!servers.pinned) ctx.caveat(`multiplex family: ${servers.pinningNote}`);
     for (const inFlight of plan.inFlight) {
-      let keepAlive: MultiplexResult | null = null;
-      for (const config of multiplexConfigurations(inFlight, plan)) {
-        if (ctx.signal.aborted) return;
-        const server = config.protocol === "grpc" ? servers.grpc : servers.rest;
-        const entry = await runMultiplexCase({ config, spec, target: server.target, server: server.process, plan, signal: ctx.signal });
-        if (config.configuration === "rest-keepalive") keepAlive = entry;
-        if (!config.keepAlive && keepAlive !== null) entry.noKeepAliveExtra = noKeepAliveExtra(entry, keepAlive);
-        record(entry);
+      for (const server of servers.list) {
+        let keepAlive: MultiplexResult | null = null;
+        for (const config of multiplexConfigurations(inFlight, plan, server.arm)) {
+          if (ctx.signal.aborted) return;
+          const entry = await runMultiplexCase({ config, spec, target: server.target, server: server.process, plan, signal: ctx.signal });
+          if (config.configuration === "rest-keepalive") keepAlive = entry;
+          if (!config.keepAlive && keepAlive !== null) entry.noKeepAliveExtra = noKeepAliveExtra(entry, keepAlive);
+          record(entry);
+        }
       }
     }
 
-    if (holServers === null) {
-      ctx.caveat("multiplex family: head-of-line experiment skipped for remote targets (it needs servers started with maxDelayMs)");
-      return;
-    }
+    const remote = arms.filter((a) => a.target !== null);
+    if (remote.length > 0) ctx.caveat(`multiplex family: head-of-line experiment skipped for ${remote.map((a) => a.id).join(", ")} (remote: it needs servers started with maxDelayMs)`);
+    if (holServers === null) return;
     if (!holServers.pinned) ctx.caveat(`multiplex family, head-of-line servers: ${holServers.pinningNote}`);
     const mix = { spec, timeoutMs: plan.timeoutMs, slowEvery: hol.slowEvery, slowDelayMs: hol.slowDelayMs };
     const holNote = `1 call in ${hol.slowEvery} carries x-delay-ms: ${hol.slowDelayMs} (server started with maxDelayMs ${hol.slowDelayMs}); end-to-end clients, which take per-call metadata/headers`;
-    const cases = [
-      {
-        configuration: "hol-grpc-1conn",
-        connections: 1,
-        streamsPerConnection: hol.inFlight,
-        note: `one HTTP/2 connection, fast and slow calls as concurrent streams on it; ${holNote}`,
-        makeTransport: () => new MixedGrpcJsTransport({ ...mix, target: holServers.grpc.target, connections: 1 }),
-        server: holServers.grpc.process,
-      },
-      {
-        configuration: "hol-rest-keepalive",
-        connections: hol.inFlight,
-        streamsPerConnection: null,
-        note: `${hol.inFlight} HTTP/1.1 keep-alive connections (undici Pool), one call each; ${holNote}`,
-        makeTransport: () => new MixedUndiciTransport({ ...mix, target: holServers.rest.target, connections: hol.inFlight }),
-        server: holServers.rest.process,
-      },
-      {
-        configuration: `hol-rest-pool${plan.poolConnections}`,
-        connections: plan.poolConnections,
-        streamsPerConnection: null,
-        note: `a pool of ${plan.poolConnections} HTTP/1.1 keep-alive connections (undici Pool, shared queue): fast calls wait behind slow ones; ${holNote}`,
-        makeTransport: () => new MixedUndiciTransport({ ...mix, target: holServers.rest.target, connections: plan.poolConnections }),
-        server: holServers.rest.process,
-      },
-    ];
-    for (const c of cases) {
-      if (ctx.signal.aborted) return;
-      record(await runHeadOfLineCase({ ...c, call: spec.call, plan: hol, signal: ctx.signal }));
+    for (const server of holServers.list) {
+      const cases =
+        server.arm.api === "grpc"
+          ? [
+              {
+                configuration: "hol-grpc-1conn",
+                connections: 1,
+                streamsPerConnection: hol.inFlight,
+                note: `one HTTP/2 connection, fast and slow calls as concurrent streams on it; ${holNote}`,
+                makeTransport: () => new MixedGrpcJsTransport({ ...mix, target: server.target, connections: 1 }),
+              },
+            ]
+          : [
+              {
+                configuration: "hol-rest-keepalive",
+                connections: hol.inFlight,
+                streamsPerConnection: null,
+                note: `${hol.inFlight} HTTP/1.1 keep-alive connections (undici Pool), one call each; ${holNote}`,
+                makeTransport: () => new MixedUndiciTransport({ ...mix, target: server.target, connections: hol.inFlight }),
+              },
+              {
+                configuration: `hol-rest-pool${plan.poolConnections}`,
+                connections: plan.poolConnections,
+                streamsPerConnection: null,
+                note: `a pool of ${plan.poolConnections} HTTP/1.1 keep-alive connections (undici Pool, shared queue): fast calls wait behind slow ones; ${holNote}`,
+                makeTransport: () => new MixedUndiciTransport({ ...mix, target: server.target, connections: plan.poolConnections }),
+              },
+            ];
+      for (const c of cases) {
+        if (ctx.signal.aborted) return;
+        record(await runHeadOfLineCase({ ...c, arm: server.arm.id, server: server.process, call: spec.call, plan: hol, signal: ctx.signal }));
+      }
     }
   } finally {
     await Promise.all(running.map((s) => s.stop()));
@@ -106,6 +114,6 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
 
 export const family: Family = {
   name: "multiplex",
-  describe: "equal in-flight calls: gRPC 1 conn × N streams / k conns, REST N keep-alive / pool of 4 / no keep-alive; head-of-line with slow calls mixed in",
+  describe: "equal in-flight calls per arm: gRPC 1 conn × N streams / k conns, REST N keep-alive / pool of 4 / no keep-alive; head-of-line with slow calls mixed in",
   run: runFamily,
 };

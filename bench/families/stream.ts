@@ -2,6 +2,7 @@
 // one-shot JSON array vs pagination) for N orders; client streaming (Upload of 1 MiB and 64 MiB); and
 // bidirectional (Chat vs a WebSocket echo). Every case verifies count and checksum (bench/stream/README.md).
 import type { Family, FamilyContext } from "../family.js";
+import type { Arm } from "../model/arm.js";
 import { startFamilyServers, type FamilyServer, type FamilyServers } from "../family-servers.js";
 import type { StreamResult } from "../model/stream-result.js";
 import { runChatCase } from "../stream/chat-case.js";
@@ -31,15 +32,24 @@ function describeEntry(e: StreamResult): string {
       : `${e.verified ? "verified" : "NOT VERIFIED"}, last item ${e.timeToLastItemMs ?? "–"} ms` +
         (e.roundTripMs ? `, rtt p50 ${e.roundTripMs.p50} ms p99 ${e.roundTripMs.p99} ms` : "") +
         `, rss client ${e.clientPeakRssMb ?? "–"} MB server ${e.serverPeakRssMb ?? "–"} MB`;
-  return `stream ${e.kind} ${e.configuration} ${e.items}: ${figures}`;
+  return `stream ${e.arm} ${e.kind} ${e.configuration} ${e.items}: ${figures}`;
+}
+
+/** The arms the family has clients for: gRPC over h2c, and REST JSON over HTTP/1.1 (NDJSON, one-shot JSON, pages, streamed POST, WebSocket). */
+function streamFits(arm: Arm): boolean {
+  return (arm.api === "grpc" && arm.transport === "h2c") || (arm.api === "rest" && arm.wire === "json" && arm.transport === "http/1.1");
 }
 
 async function runFamily(ctx: FamilyContext): Promise<void> {
   const plan = STREAM_PLANS[ctx.profile];
+  const arms = ctx.arms.filter(streamFits);
+  const skipped = ctx.arms.filter((a) => !streamFits(a));
+  if (skipped.length > 0) ctx.caveat(`stream family: no stream clients yet for ${skipped.map((a) => `${a.id} (${a.api}, ${a.wire} over ${a.transport})`).join(", ")}: not measured`);
+  if (arms.length === 0) return;
   const servers: FamilyServers = await startFamilyServers({
-    targets: ctx.targets,
+    arms,
     // REST reads uploads as a stream without a total limit and gRPC limits each message; raise the limit
-    // anyway so neither side can refuse the largest upload for a reason the other does not share.
+    // anyway so no arm can refuse the largest upload for a reason another does not share.
     serverOptions: { maxRequestBytes: Math.max(...plan.uploadBytes) + 1024 * 1024 },
   });
   const meter = new SocketBytesMeter();
@@ -50,22 +60,27 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
   try {
     if (!servers.pinned) ctx.caveat(`stream family: ${servers.pinningNote}`);
     const caseCtx = (server: FamilyServer): StreamCaseContext => ({
+      arm: server.arm.id,
       server: server.process,
       meter,
       signal: ctx.signal,
       repetitionTimeoutMs: plan.repetitionTimeoutMs,
     });
+    const isGrpc = (server: FamilyServer) => server.arm.api === "grpc";
 
     // ---- server streaming --------------------------------------------------------------------------------
     const expected = new ExpectedOrdersCache(servers.seed, LIST_ORDERS_MAX_LIMIT, PAGE_SIZE);
     expected.prefetch(STREAM_USER, [plan.warmupOrders, ...plan.orderCounts]);
     const freshUsers = new FreshUsers(2, 1000);
-    const clients: { client: OrderStreamClient; server: FamilyServer }[] = [
-      { client: grpcStreamOrdersClient(servers.grpc.target), server: servers.grpc },
-      { client: restNdjsonOrdersClient(servers.rest.target), server: servers.rest },
-      { client: restJsonArrayOrdersClient(servers.rest.target, freshUsers), server: servers.rest },
-      { client: restPagedOrdersClient(servers.rest.target), server: servers.rest },
-    ];
+    const clients: { client: OrderStreamClient; server: FamilyServer }[] = servers.list.flatMap((server) =>
+      isGrpc(server)
+        ? [{ client: grpcStreamOrdersClient(server.target), server }]
+        : [
+            { client: restNdjsonOrdersClient(server.target), server },
+            { client: restJsonArrayOrdersClient(server.target, freshUsers), server },
+            { client: restPagedOrdersClient(server.target), server },
+          ],
+    );
     try {
       for (const items of plan.orderCounts) {
         for (const { client, server } of clients) {
@@ -84,12 +99,9 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
 
     // ---- client streaming --------------------------------------------------------------------------------
     for (const bytes of plan.uploadBytes) {
-      for (const [makeClient, server] of [
-        [() => grpcUploadClient(servers.grpc.target), servers.grpc],
-        [() => restUploadClient(servers.rest.target), servers.rest],
-      ] as const) {
+      for (const server of servers.list) {
         if (ctx.signal.aborted) return;
-        const client = makeClient();
+        const client = isGrpc(server) ? grpcUploadClient(server.target) : restUploadClient(server.target);
         try {
           record(await runUploadCase({ client, bytes, chunkBytes: plan.uploadChunkBytes, repetitions: plan.uploadRepetitions(bytes) }, caseCtx(server)));
         } finally {
@@ -99,12 +111,11 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
     }
 
     // ---- bidirectional -----------------------------------------------------------------------------------
-    for (const [makeClient, server, note] of [
-      [() => grpcChatClient(servers.grpc.target), servers.grpc, "one grpc-js bidi stream; sequential round trips"],
-      [() => websocketChatClient(servers.rest.target), servers.rest, WEBSOCKET_RATIONALE],
-    ] as const) {
+    for (const server of servers.list) {
       if (ctx.signal.aborted) return;
-      const client = makeClient();
+      const [client, note] = isGrpc(server)
+        ? [grpcChatClient(server.target), "one grpc-js bidi stream; sequential round trips"]
+        : [websocketChatClient(server.target), WEBSOCKET_RATIONALE];
       try {
         record(await runChatCase({ client, messages: plan.chatMessages, warmupMessages: plan.chatWarmupMessages, text: CHAT_TEXT, note }, caseCtx(server)));
       } finally {

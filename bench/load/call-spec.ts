@@ -1,6 +1,7 @@
 // The one call a load scenario repeats, in every form a driver needs: the gRPC method path and pre-encoded
 // request frame, the REST path, and the codecs the end-to-end clients decode with. Derived from the payload
 // size class, so both protocols ask for exactly the same data.
+import { restPath, SHOP_ROUTES } from "../../servers/shop-routes.js";
 import type { PayloadClass } from "../model/measurement.js";
 import { SIZE_CLASSES } from "../../payloads/size-classes.js";
 import { shop } from "../../proto/generated/shop.js";
@@ -29,17 +30,16 @@ export interface CallSpec {
 
 export function callSpec(payload: PayloadClass): CallSpec {
   const cls = SIZE_CLASSES[payload];
-  const id = encodeURIComponent(cls.userId);
   if (cls.call === "GetUser") {
     const request = { userId: cls.userId };
     const requestBytes = shop.v1.GetUserRequest.encode(request).finish();
     return {
       call: "GetUser",
       payload,
-      grpcPath: "/shop.v1.UserService/GetUser",
+      grpcPath: SHOP_ROUTES.GetUser.grpcPath,
       requestBytes,
       requestFrame: grpcFrame(requestBytes),
-      restPath: `/v1/users/${id}`,
+      restPath: restPath.getUser(cls.userId),
       responseMessage: "User",
       request,
       serializeRequest: (message) => Buffer.from(shop.v1.GetUserRequest.encode(message).finish()),
@@ -51,10 +51,10 @@ export function callSpec(payload: PayloadClass): CallSpec {
   return {
     call: "ListOrders",
     payload,
-    grpcPath: "/shop.v1.OrderService/ListOrders",
+    grpcPath: SHOP_ROUTES.ListOrders.grpcPath,
     requestBytes,
     requestFrame: grpcFrame(requestBytes),
-    restPath: `/v1/users/${id}/orders?limit=${cls.limit}`,
+    restPath: restPath.listOrders(cls.userId, { limit: cls.limit }),
     responseMessage: "ListOrdersResponse",
     request,
     serializeRequest: (message) => Buffer.from(shop.v1.ListOrdersRequest.encode(message).finish()),

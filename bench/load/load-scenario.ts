@@ -1,12 +1,22 @@
 // Load scenarios are data: a typed list of defineScenario({...}) entries, resolved once against the profile's
 // defaults and validated, and the resolved configuration is copied into every result.
 //
-// Fairness is enforced here rather than trusted to each list: `concurrency` is the total number of calls in
-// flight and is the same number whatever the protocol; for gRPC it is connections × streamsPerConnection,
-// for REST connections × pipelining (pipelining 1 = off unless a scenario says otherwise).
+// Fairness is enforced here rather than trusted to each list, and keyed by the arm's transport, not its name:
+// `concurrency` is the total number of calls in flight and is the same number for every arm of a scenario; on an
+// HTTP/2 arm it is connections × streamsPerConnection, on an HTTP/1.1 arm connections × pipelining (pipelining
+// 1 = off unless a scenario says otherwise). Drivers are chosen per (api, transport, view, mode).
+import type { ArmApi, ArmTransport } from "../model/arm.js";
 import type { LoadMode, LoadView } from "../model/load-result.js";
 import type { PayloadClass, Protocol } from "../model/measurement.js";
 import { SIZE_CLASSES } from "../../payloads/size-classes.js";
+import { findArm } from "../../servers/registry.js";
+
+/** What resolving a scenario needs to know of its arm. */
+export interface ScenarioArm {
+  id: string;
+  api: ArmApi;
+  transport: ArmTransport;
+}
 
 export type DriverName = "h2-frames" | "h2-node" | "autocannon" | "h1-lean" | "grpc-js" | "undici";
 
@@ -14,30 +24,33 @@ export type DriverName = "h2-frames" | "h2-node" | "autocannon" | "h1-lean" | "g
 export type RateSpec = number | { fractionOfClosed: number; fallbackRps: number };
 
 export interface ScenarioInput {
-  protocol: Protocol;
+  /** arm id from the server registry */
+  arm: string;
   view: LoadView;
   payload: PayloadClass;
   mode: LoadMode;
   /** total calls in flight (closed loop), or the in-flight cap (open loop) */
   concurrency?: number;
-  /** gRPC default 4 (h2load -c 4 -m concurrency/4); REST default concurrency / pipelining */
+  /** HTTP/2 arms default 4 (h2load -c 4 -m concurrency/4); HTTP/1.1 arms default concurrency / pipelining */
   connections?: number;
-  /** REST only; 1 = no pipelining */
+  /** HTTP/1.1 arms only; 1 = no pipelining */
   pipelining?: number;
   rate?: RateSpec;
   warmupS?: number;
   durationS?: number;
   repetitions?: number;
-  /** override the default driver for (protocol, view, mode) */
+  /** override the default driver for (api, transport, view, mode) */
   driver?: DriverName;
   timeoutMs?: number;
-  /** server arm to start; defaults to the protocol's name (grpc, rest) */
-  server?: string;
 }
+
+/** A scenario before it is given an arm: the load family applies each template to every arm of the run. */
+export type ScenarioTemplate = Omit<ScenarioInput, "arm">;
 
 export interface ScenarioDefaults {
   concurrency: number;
-  grpcConnections: number;
+  /** connections of an HTTP/2 arm when a scenario does not say */
+  h2Connections: number;
   warmupS: number;
   durationS: number;
   repetitions: number;
@@ -46,7 +59,10 @@ export interface ScenarioDefaults {
 
 export interface ResolvedScenario {
   id: string;
+  arm: string;
+  /** the arm's api */
   protocol: Protocol;
+  transport: ArmTransport;
   view: LoadView;
   call: string;
   payload: PayloadClass;
@@ -72,20 +88,34 @@ export class ScenarioError extends Error {
   override name = "ScenarioError";
 }
 
-function defaultDriver(protocol: Protocol, view: LoadView, mode: LoadMode): DriverName {
-  if (view === "end-to-end") return protocol === "grpc" ? "grpc-js" : "undici";
-  if (protocol === "grpc") return "h2-frames";
-  return mode === "closed" ? "autocannon" : "h1-lean";
+interface DriverFit {
+  api: ArmApi;
+  transport: ArmTransport;
+  view: LoadView;
+  modes: LoadMode[];
 }
 
-const DRIVER_FITS: Record<DriverName, { protocol: Protocol; view: LoadView; modes: LoadMode[] }> = {
-  "h2-frames": { protocol: "grpc", view: "server", modes: ["closed", "open"] },
-  "h2-node": { protocol: "grpc", view: "server", modes: ["closed", "open"] },
-  autocannon: { protocol: "rest", view: "server", modes: ["closed"] },
-  "h1-lean": { protocol: "rest", view: "server", modes: ["closed", "open"] },
-  "grpc-js": { protocol: "grpc", view: "end-to-end", modes: ["closed", "open"] },
-  undici: { protocol: "rest", view: "end-to-end", modes: ["closed", "open"] },
+/** Which (api, transport, view, mode) each driver can load; the first fit in this order is the default. */
+export const DRIVER_FITS: Record<DriverName, DriverFit> = {
+  "h2-frames": { api: "grpc", transport: "h2c", view: "server", modes: ["closed", "open"] },
+  "h2-node": { api: "grpc", transport: "h2c", view: "server", modes: ["closed", "open"] },
+  autocannon: { api: "rest", transport: "http/1.1", view: "server", modes: ["closed"] },
+  "h1-lean": { api: "rest", transport: "http/1.1", view: "server", modes: ["closed", "open"] },
+  "grpc-js": { api: "grpc", transport: "h2c", view: "end-to-end", modes: ["closed", "open"] },
+  undici: { api: "rest", transport: "http/1.1", view: "end-to-end", modes: ["closed", "open"] },
 };
+
+const fits = (fit: DriverFit, arm: ScenarioArm, view: LoadView, mode: LoadMode) =>
+  fit.api === arm.api && fit.transport === arm.transport && fit.view === view && fit.modes.includes(mode);
+
+function defaultDriver(arm: ScenarioArm, view: LoadView, mode: LoadMode): DriverName {
+  const found = (Object.keys(DRIVER_FITS) as DriverName[]).find((d) => fits(DRIVER_FITS[d], arm, view, mode));
+  if (found === undefined) throw new ScenarioError(`no ${view}-view driver for ${arm.api} over ${arm.transport} in a ${mode} loop (arm ${arm.id})`);
+  return found;
+}
+
+/** The registry's arms; tests pass their own lookup. */
+export const registryArm = (id: string): ScenarioArm | undefined => findArm(id);
 
 function positiveInt(what: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) throw new ScenarioError(`${what} must be a positive integer, got ${value}`);
@@ -97,29 +127,31 @@ function positive(what: string, value: number, allowZero = false): number {
   return value;
 }
 
-export function resolveScenario(input: ScenarioInput, defaults: ScenarioDefaults): ResolvedScenario {
+export function resolveScenario(input: ScenarioInput, defaults: ScenarioDefaults, armOf: (id: string) => ScenarioArm | undefined = registryArm): ResolvedScenario {
   const cls = SIZE_CLASSES[input.payload];
   if (cls === undefined) throw new ScenarioError(`unknown payload class ${String(input.payload)}`);
-  const driver = input.driver ?? defaultDriver(input.protocol, input.view, input.mode);
+  const arm = armOf(input.arm);
+  if (arm === undefined) throw new ScenarioError(`unknown arm ${JSON.stringify(input.arm)}`);
+  const driver = input.driver ?? defaultDriver(arm, input.view, input.mode);
   const fit = DRIVER_FITS[driver];
   if (fit === undefined) throw new ScenarioError(`unknown driver ${driver}`);
-  if (fit.protocol !== input.protocol || fit.view !== input.view || !fit.modes.includes(input.mode)) {
-    throw new ScenarioError(`driver ${driver} cannot run ${input.protocol} ${input.view} ${input.mode}-loop load`);
+  if (!fits(fit, arm, input.view, input.mode)) {
+    throw new ScenarioError(`driver ${driver} cannot run ${input.view}-view ${input.mode}-loop load of ${arm.api} over ${arm.transport} (arm ${arm.id})`);
   }
   const concurrency = positiveInt("concurrency", input.concurrency ?? defaults.concurrency);
   let connections: number;
   let streamsPerConnection: number | null = null;
   let pipelining = 1;
-  if (input.protocol === "grpc") {
-    if (input.pipelining !== undefined && input.pipelining !== 1) throw new ScenarioError("pipelining is an HTTP/1.1 setting; gRPC multiplexes streams");
-    connections = positiveInt("connections", input.connections ?? Math.min(defaults.grpcConnections, concurrency));
-    if (concurrency % connections !== 0) throw new ScenarioError(`gRPC concurrency ${concurrency} is not a multiple of connections ${connections}`);
+  if (arm.transport === "h2c") {
+    if (input.pipelining !== undefined && input.pipelining !== 1) throw new ScenarioError("pipelining is an HTTP/1.1 setting; HTTP/2 multiplexes streams");
+    connections = positiveInt("connections", input.connections ?? Math.min(defaults.h2Connections, concurrency));
+    if (concurrency % connections !== 0) throw new ScenarioError(`HTTP/2 concurrency ${concurrency} is not a multiple of connections ${connections}`);
     streamsPerConnection = concurrency / connections;
   } else {
     pipelining = positiveInt("pipelining", input.pipelining ?? 1);
     connections = positiveInt("connections", input.connections ?? Math.ceil(concurrency / pipelining));
     if (connections * pipelining !== concurrency) {
-      throw new ScenarioError(`REST concurrency ${concurrency} must equal connections ${connections} × pipelining ${pipelining}`);
+      throw new ScenarioError(`HTTP/1.1 concurrency ${concurrency} must equal connections ${connections} × pipelining ${pipelining}`);
     }
   }
   let rate: RateSpec | null = null;
@@ -135,12 +167,14 @@ export function resolveScenario(input: ScenarioInput, defaults: ScenarioDefaults
   }
   const resolved: ResolvedScenario = {
     id: "",
-    protocol: input.protocol,
+    arm: arm.id,
+    protocol: arm.api,
+    transport: arm.transport,
     view: input.view,
     call: cls.call,
     payload: input.payload,
     mode: input.mode,
-    server: input.server ?? input.protocol,
+    server: arm.id,
     driver,
     connections,
     concurrency,
@@ -157,18 +191,18 @@ export function resolveScenario(input: ScenarioInput, defaults: ScenarioDefaults
 }
 
 export function scenarioId(s: Omit<ResolvedScenario, "id">): string {
-  const shape = s.protocol === "grpc" ? `c${s.connections}x${s.streamsPerConnection}` : s.pipelining > 1 ? `c${s.connections}p${s.pipelining}` : `c${s.connections}`;
+  const shape = s.transport === "h2c" ? `c${s.connections}x${s.streamsPerConnection}` : s.pipelining > 1 ? `c${s.connections}p${s.pipelining}` : `c${s.connections}`;
   const rate = s.mode === "open" && s.rate !== null ? (typeof s.rate === "number" ? `@${s.rate}rps` : `@${s.rate.fractionOfClosed}xclosed`) : "";
-  return `load/${s.protocol}/${s.view}/${s.call}/${s.payload}/${s.mode}/${shape}${rate}`;
+  return `load/${s.arm}/${s.view}/${s.call}/${s.payload}/${s.mode}/${shape}${rate}`;
 }
 
 /** Resolves a whole list and rejects duplicate ids (a list that measures the same thing twice is a mistake). */
-export function resolveScenarios(inputs: readonly ScenarioInput[], defaults: ScenarioDefaults): ResolvedScenario[] {
+export function resolveScenarios(inputs: readonly ScenarioInput[], defaults: ScenarioDefaults, armOf: (id: string) => ScenarioArm | undefined = registryArm): ResolvedScenario[] {
   const seen = new Set<string>();
   return inputs.map((input, index) => {
     let resolved: ResolvedScenario;
     try {
-      resolved = resolveScenario(input, defaults);
+      resolved = resolveScenario(input, defaults, armOf);
     } catch (error) {
       throw new ScenarioError(`scenario #${index + 1}: ${(error as Error).message}`);
     }

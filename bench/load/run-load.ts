@@ -20,7 +20,7 @@ import { OpenLoop } from "./open-loop.js";
 
 export interface RunLoadOptions {
   scenario: ResolvedScenario;
-  /** grpc: host:port; rest: http://host:port */
+  /** gRPC arms: host:port; REST arms: http://host:port */
   target: string;
   /** our server process (CPU, memory); null for a remote target */
   server: ServerProcess | null;
@@ -105,6 +105,7 @@ export function loadConfigOf(options: RunLoadOptions, rateRps: number | null): L
   const { scenario, server } = options;
   return {
     scenario: scenario.id,
+    arm: scenario.arm,
     protocol: scenario.protocol,
     server: server?.arm ?? scenario.server,
     driver: scenario.driver,

@@ -1,4 +1,5 @@
 import { Type, type Static } from "@sinclair/typebox";
+import { ArmId } from "./arm.js";
 import { BytesPerCall, PayloadClass, Protocol } from "./measurement.js";
 
 const nullableNumber = (description: string) => Type.Union([Type.Number(), Type.Null()], { description });
@@ -6,6 +7,7 @@ const nullableNumber = (description: string) => Type.Union([Type.Number(), Type.
 /** One compression configuration for one call and size class, as really sent on the wire. */
 export const CompressionResult = Type.Object(
   {
+    arm: ArmId,
     protocol: Protocol,
     call: Type.String(),
     payload: PayloadClass,

@@ -1,13 +1,44 @@
+// A statement computed from the measurements, never written by hand. Who is compared with whom, in which
+// scenario and on which metric are fields, so no writer parses them back out of the id or the statement.
 import { Type, type Static } from "@sinclair/typebox";
 
-/** A statement computed from the measurements, never written by hand. */
+export const Verdict = Type.Union(
+  [
+    Type.Literal("candidate-better"),
+    Type.Literal("baseline-better"),
+    Type.Literal("no-significant-difference"),
+    Type.Literal("insufficient-repetitions"),
+    Type.Literal("inconclusive"),
+    Type.Literal("supported"),
+    Type.Literal("not-supported"),
+    Type.Literal("depends"),
+  ],
+  {
+    description:
+      "arm comparisons: candidate-better / baseline-better (the 95% CI of candidate/baseline excludes 1), no-significant-difference, " +
+      "insufficient-repetitions (no CI), inconclusive (e.g. load generator saturated); claims: supported, not-supported, depends",
+  },
+);
+export type Verdict = Static<typeof Verdict>;
+
+export const FindingKind = Type.Union([Type.Literal("arm-comparison"), Type.Literal("claim")]);
+export type FindingKind = Static<typeof FindingKind>;
+
 export const Finding = Type.Object({
-  id: Type.String(),
+  id: Type.String({ description: "stable: compare and links use it" }),
+  kind: FindingKind,
   statement: Type.String(),
-  metric: Type.String(),
-  ratio: Type.Union([Type.Number(), Type.Null()], { description: "gRPC / REST (or as the statement says)" }),
+  baseline: Type.Union([Type.String(), Type.Null()], { description: "arm id the ratio's denominator measured (null for a claim about no arm in particular)" }),
+  candidate: Type.Union([Type.String(), Type.Null()], { description: "arm id the ratio's numerator measured" }),
+  scenario: Type.Union([Type.String(), Type.Null()], { description: "what was measured, without the arm: call, size class, view, loop, in flight" }),
+  family: Type.Union([Type.String(), Type.Null()], { description: "the family whose entries the finding reads" }),
+  metric: Type.String({ description: "field path in the result model" }),
+  metricLabel: Type.String({ description: "the metric for people, e.g. p50 latency" }),
+  better: Type.Union([Type.Literal("lower"), Type.Literal("higher"), Type.Null()]),
+  ratio: Type.Union([Type.Number(), Type.Null()], { description: "candidate / baseline (or as the statement says, for a claim)" }),
   ci95: Type.Union([Type.Tuple([Type.Number(), Type.Number()]), Type.Null()]),
-  verdict: Type.String({ description: "e.g. grpc-better, rest-better, no-significant-difference, supported, not-supported, depends" }),
+  verdict: Verdict,
+  verdictDetail: Type.Optional(Type.String({ description: "why, when the verdict alone does not say (inconclusive, depends)" })),
   caveats: Type.Array(Type.String()),
 });
 export type Finding = Static<typeof Finding>;

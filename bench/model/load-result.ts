@@ -1,6 +1,7 @@
 // One load scenario's result: its resolved configuration (copied in, as the scenario list resolves it),
 // the aggregate over repetitions at top level, and every repetition kept for statistics.
 import { Type, type Static } from "@sinclair/typebox";
+import { ArmId } from "./arm.js";
 import { Measurement, PayloadClass, Protocol } from "./measurement.js";
 
 export const LoadView = Type.Union([Type.Literal("server"), Type.Literal("end-to-end")], {
@@ -12,17 +13,18 @@ export const LoadMode = Type.Union([Type.Literal("closed"), Type.Literal("open")
 export type LoadMode = Static<typeof LoadMode>;
 
 export const LoadConfig = Type.Object({
-  scenario: Type.String({ description: "stable id, e.g. load/grpc/server/GetUser/small/closed/c64" }),
+  scenario: Type.String({ description: "stable id, e.g. load/grpc/server/GetUser/small/closed/c4x8" }),
+  arm: ArmId,
   protocol: Protocol,
-  server: Type.String({ description: "server arm from the registry, e.g. grpc, rest" }),
+  server: Type.String({ description: "server arm from the registry (the same as arm)" }),
   driver: Type.String({ description: "e.g. h2-frames, autocannon, grpc-js, undici" }),
   view: LoadView,
   call: Type.String({ description: "RPC name from proto/, e.g. GetUser" }),
   payload: PayloadClass,
   mode: LoadMode,
   connections: Type.Integer({ minimum: 1 }),
-  concurrency: Type.Integer({ minimum: 1, description: "total in-flight calls, equal for both protocols" }),
-  streamsPerConnection: Type.Union([Type.Integer(), Type.Null()], { description: "HTTP/2 only" }),
+  concurrency: Type.Integer({ minimum: 1, description: "total in-flight calls, equal for every arm of a scenario" }),
+  streamsPerConnection: Type.Union([Type.Integer(), Type.Null()], { description: "HTTP/2 arms only" }),
   pipelining: Type.Integer({ minimum: 1, description: "HTTP/1.1 pipelining depth; 1 = off" }),
   targetRps: Type.Union([Type.Number(), Type.Null()], { description: "open loop only: requested rate" }),
   warmupS: Type.Number(),

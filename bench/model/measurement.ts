@@ -8,7 +8,8 @@ export const EndReason = Type.Union([Type.Literal("completed"), Type.Literal("ti
 });
 export type EndReason = Static<typeof EndReason>;
 
-export const Protocol = Type.Union([Type.Literal("grpc"), Type.Literal("rest")]);
+/** The arm's api (ArmApi), kept under its version-1 name: the entry's `arm` says which stack exactly. */
+export const Protocol = Type.Union([Type.Literal("grpc"), Type.Literal("rest")], { description: "api of the arm (arms[].api)" });
 export type Protocol = Static<typeof Protocol>;
 
 export const PayloadClass = Type.Union([Type.Literal("small"), Type.Literal("medium"), Type.Literal("large"), Type.Literal("xlarge")]);
@@ -87,3 +88,10 @@ export const Measurement = Type.Object({
   driverSaturated: Type.Boolean({ description: "the load generator used ≥ 90% of its core: throughput is a lower bound on server capacity" }),
 });
 export type Measurement = Static<typeof Measurement>;
+
+/** A measurement and every repetition it aggregates: what the load engine returns, whichever family drives it. */
+export const EngineMeasurement = Type.Composite([
+  Measurement,
+  Type.Object({ repetitions: Type.Array(Measurement, { description: "every repetition's own figures, in run order" }) }),
+]);
+export type EngineMeasurement = Static<typeof EngineMeasurement>;

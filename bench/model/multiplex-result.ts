@@ -1,55 +1,48 @@
+// One way of carrying N in-flight calls, run by the load engine: the configuration, then the same measurement
+// (aggregate, every repetition, HDR histogram) a load entry has, so compare and the writers treat both alike.
 import { Type, type Static } from "@sinclair/typebox";
-import { Protocol } from "./measurement.js";
+import { ArmId } from "./arm.js";
+import { BytesPerCall, EngineMeasurement, Protocol } from "./measurement.js";
 
-/** One way of carrying N in-flight calls: connections × streams, keep-alive or not, with or without slow calls mixed in. */
-export const MultiplexResult = Type.Object(
-  {
-    configuration: Type.String({ description: "e.g. grpc-1conn, grpc-kconn, rest-keepalive, rest-pool4, rest-no-keepalive" }),
-    protocol: Protocol,
-    call: Type.String(),
-    inFlight: Type.Integer({ minimum: 1, description: "equal for every configuration compared" }),
-    connections: Type.Integer(),
-    streamsPerConnection: Type.Union([Type.Integer(), Type.Null()]),
-    keepAlive: Type.Boolean(),
-    connectionsOpened: Type.Integer(),
-    connectionsPerCall: Type.Number(),
-    requests: Type.Integer(),
-    errors: Type.Integer(),
-    throughputRps: Type.Number(),
-    latencyMs: Type.Object({ p50: Type.Number(), p99: Type.Number() }),
-    serverCpuUsPerCall: Type.Union([Type.Number(), Type.Null()]),
+export const MultiplexConfig = Type.Object({
+  configuration: Type.String({ description: "connection pattern: grpc-1conn, grpc-kconn, rest-keepalive, rest-pool4, rest-no-keepalive, hol-…" }),
+  arm: ArmId,
+  protocol: Protocol,
+  call: Type.String(),
+  inFlight: Type.Integer({ minimum: 1, description: "equal for every configuration compared" }),
+  connections: Type.Integer(),
+  streamsPerConnection: Type.Union([Type.Integer(), Type.Null()]),
+  keepAlive: Type.Boolean(),
+  driver: Type.String({ description: "h2-frames / h1-lean (server view) or grpc-js / undici (end-to-end view)" }),
+  view: Type.Union([Type.Literal("server"), Type.Literal("end-to-end")]),
+  note: Type.String(),
+  targetRps: Type.Union([Type.Number(), Type.Null()], { description: "open-loop arrival rate (head-of-line runs); null for closed loops" }),
+});
+export type MultiplexConfig = Static<typeof MultiplexConfig>;
+
+export const MultiplexResult = Type.Composite([
+  MultiplexConfig,
+  EngineMeasurement,
+  Type.Object({
+    connectionsOpened: Type.Integer({ description: "every connection the client opened, the ones opened up front included" }),
+    connectionsOpenedMeasured: Type.Integer({ description: "connections opened inside the measured windows" }),
+    connectionsPerCall: Type.Number({ description: "connectionsOpenedMeasured / requests" }),
     headOfLine: Type.Optional(
       Type.Object({
         slowDelayMs: Type.Number(),
         slowFraction: Type.Number(),
+        fastP50Ms: Type.Number(),
         fastP99Ms: Type.Number(),
+        slowP50Ms: Type.Number(),
         slowP99Ms: Type.Number(),
-        fastP50Ms: Type.Optional(Type.Number()),
-        slowP50Ms: Type.Optional(Type.Number()),
-        fastCalls: Type.Optional(Type.Integer({ description: "fast calls measured" })),
-        slowCalls: Type.Optional(Type.Integer({ description: "slow (delayed) calls measured" })),
+        fastCalls: Type.Integer({ description: "fast calls measured" }),
+        slowCalls: Type.Integer({ description: "slow (delayed) calls measured" }),
       }),
     ),
-    driver: Type.Optional(Type.String({ description: "h2-frames / h1-lean (server view) or grpc-js / undici (end-to-end view)" })),
-    view: Type.Optional(Type.Union([Type.Literal("server"), Type.Literal("end-to-end")])),
-    durationS: Type.Optional(Type.Number({ description: "measured time, warm-up excluded, all repetitions" })),
-    repetitions: Type.Optional(Type.Integer()),
-    endReason: Type.Optional(Type.String({ description: "completed | failed | aborted | timeout" })),
-    failure: Type.Optional(Type.String()),
-    note: Type.Optional(Type.String()),
-    errorsByCode: Type.Optional(Type.Record(Type.String(), Type.Integer())),
-    latencyP90Ms: Type.Optional(Type.Number()),
-    connectionsOpenedMeasured: Type.Optional(
-      Type.Integer({ description: "connections opened inside the measured windows (connectionsOpened also counts the ones opened up front)" }),
-    ),
-    clientCpuUsPerCall: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
-    targetRps: Type.Optional(Type.Number({ description: "open-loop arrival rate (head-of-line runs); absent for closed loops" })),
-    driverSaturated: Type.Optional(Type.Boolean({ description: "the load generator used >= 90% of its core: throughput is a lower bound" })),
-    wireBytesPerCall: Type.Optional(Type.Union([Type.Object({ request: Type.Number(), response: Type.Number() }), Type.Null()])),
     noKeepAliveExtra: Type.Optional(
       Type.Object(
         {
-          versus: Type.String({ description: "the keep-alive configuration at the same inFlight" }),
+          versus: Type.String({ description: "the keep-alive configuration of the same arm at the same inFlight" }),
           serverCpuUsPerCall: Type.Union([Type.Number(), Type.Null()]),
           clientCpuUsPerCall: Type.Union([Type.Number(), Type.Null()]),
           latencyP50Us: Type.Number(),
@@ -59,7 +52,8 @@ export const MultiplexResult = Type.Object(
         { description: "what a new TCP connection per call costs over keep-alive, per call" },
       ),
     ),
-  },
-  { additionalProperties: true },
-);
+  }),
+]);
 export type MultiplexResult = Static<typeof MultiplexResult>;
+
+export { BytesPerCall };

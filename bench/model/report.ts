@@ -1,6 +1,7 @@
 // The one result model every driver produces and every writer reads (ghz's Report). reports/ derives the
 // JSON Schema of report.json from these TypeBox definitions, so type and schema cannot drift apart.
 import { Type, type Static } from "@sinclair/typebox";
+import { Arm, ArmId } from "./arm.js";
 import { CompressionResult } from "./compression-result.js";
 import { Environment } from "./environment.js";
 import { Finding } from "./finding.js";
@@ -10,7 +11,8 @@ import { MultiplexResult } from "./multiplex-result.js";
 import { SizeResult } from "./size-result.js";
 import { StreamResult } from "./stream-result.js";
 
-export const SCHEMA_VERSION = 1;
+/** 2: every entry of a family that drives servers names its arm; report.arms[]; structured findings. */
+export const SCHEMA_VERSION = 2;
 
 export const FAMILIES = ["load", "size", "compression", "micro", "multiplex", "stream"] as const;
 export type FamilyName = (typeof FAMILIES)[number];
@@ -37,6 +39,8 @@ export const Report = Type.Object(
     endReason: Type.Union([Type.Literal("completed"), Type.Literal("aborted"), Type.Literal("failed")]),
     environment: Environment,
     families: Type.Array(FamilyRun, { description: "which families ran and how each ended" }),
+    arms: Type.Array(Arm, { description: "every arm (server stack) in the run, in run order; entries name theirs by id" }),
+    baseline: ArmId,
     load: Type.Array(LoadResult),
     sizes: Type.Array(SizeResult),
     micro: Type.Array(MicroResult),

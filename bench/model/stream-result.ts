@@ -1,11 +1,13 @@
 import { Type, type Static } from "@sinclair/typebox";
-import { Protocol } from "./measurement.js";
+import { ArmId } from "./arm.js";
+import { EngineMeasurement, Protocol } from "./measurement.js";
 
 /** One streaming configuration; every run verifies count and checksum so a fast wrong answer cannot win. */
 export const StreamResult = Type.Object(
   {
     kind: Type.Union([Type.Literal("server-stream"), Type.Literal("client-stream"), Type.Literal("bidi")]),
     configuration: Type.String({ description: "e.g. grpc-StreamOrders, rest-ndjson, rest-json-array, rest-pagination, grpc-Upload, rest-upload, grpc-Chat, rest-websocket" }),
+    arm: ArmId,
     protocol: Protocol,
     items: Type.Integer({ description: "orders, bytes, or messages, per kind" }),
     inFlight: Type.Integer({ minimum: 1 }),
@@ -26,6 +28,11 @@ export const StreamResult = Type.Object(
     serverRssStartMb: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
     serverCpuMs: Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: "server process user+system CPU over one measured repetition (median)" })),
     chunkBytes: Type.Optional(Type.Integer({ description: "client-stream chunk size" })),
+    measurement: Type.Union([EngineMeasurement, Type.Null()], {
+      description:
+        "the repetitions as the load engine's result shape: one window per repetition (one fetch, upload or chat run), latency = its time to the last item " +
+        "(chat: every round trip), so compare and the writers read stream figures as they read load figures; null when nothing was measured",
+    }),
     requestsPerFetch: Type.Optional(Type.Integer({ description: "requests one fetch of all items took (pagination: one per page)" })),
   },
   { additionalProperties: true },

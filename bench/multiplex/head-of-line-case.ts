@@ -5,7 +5,9 @@
 // whenever every connection of the pool is busy. A closed loop would not do here: it runs the machine at
 // saturation, where queueing for the CPU swamps the effect, and a blocked slot simply stops sending.
 import { performance } from "node:perf_hooks";
-import { createHistogram, recordUs, summarizeHistogram, type LatencyHistogram } from "../histogram.js";
+import { createHistogram, encodeHistogram, recordUs, summarizeHistogram, type LatencyHistogram } from "../histogram.js";
+import { failedMeasurement } from "../load/run-load.js";
+import type { Measurement } from "../model/measurement.js";
 import { CallSink } from "../load/call-sink.js";
 import { OpenLoop } from "../load/open-loop.js";
 import type { MultiplexResult } from "../model/multiplex-result.js";
@@ -39,6 +41,7 @@ class FastSlowSink extends CallSink {
 
 export interface HeadOfLineCaseOptions {
   configuration: string;
+  arm: string;
   note: string;
   /** one HTTP/2 connection, or HTTP/1.1 connections (keep-alive) */
   connections: number;
@@ -70,6 +73,7 @@ export async function runHeadOfLineCase(o: HeadOfLineCaseOptions): Promise<Multi
   const transport = o.makeTransport();
   const base = {
     configuration: o.configuration,
+    arm: o.arm,
     protocol: transport.protocol,
     call: o.call,
     inFlight: plan.inFlight,
@@ -80,25 +84,27 @@ export async function runHeadOfLineCase(o: HeadOfLineCaseOptions): Promise<Multi
     view: transport.view,
     note: o.note,
   };
-  const headOfLineEmpty = { slowDelayMs: plan.slowDelayMs, slowFraction: 1 / plan.slowEvery, fastP99Ms: 0, slowP99Ms: 0 };
+  const headOfLineEmpty = { slowDelayMs: plan.slowDelayMs, slowFraction: 1 / plan.slowEvery, fastP50Ms: 0, fastP99Ms: 0, slowP50Ms: 0, slowP99Ms: 0, fastCalls: 0, slowCalls: 0 };
   try {
     try {
       await transport.open();
     } catch (error) {
+      const failed = failedMeasurement(transportErrorCode(error), `could not open ${o.connections} connection(s): ${(error as Error).message}`);
       return {
-        ...base, connectionsOpened: meter.opened, connectionsPerCall: 0, requests: 0, errors: 1, errorsByCode: { [transportErrorCode(error)]: 1 },
-        throughputRps: 0, latencyMs: { p50: 0, p99: 0 }, serverCpuUsPerCall: null, headOfLine: headOfLineEmpty,
-        endReason: "failed", failure: `could not open ${o.connections} connection(s): ${(error as Error).message}`,
+        ...base, targetRps: plan.rateRps, ...failed, repetitions: [failed],
+        connectionsOpened: meter.opened, connectionsOpenedMeasured: 0, connectionsPerCall: 0, headOfLine: headOfLineEmpty,
       };
     }
     const sink = new FastSlowSink(transport);
     const loop = new OpenLoop(transport, { rate: plan.rateRps, maxInFlight: plan.inFlight });
     loop.start(sink);
     let durationS = 0;
+    let startedAt = new Date().toISOString();
     let cpuUs: number | null = null;
     try {
       await sleep(plan.warmupS * 1000, o.signal);
       const cpuBefore = o.server ? await o.server.cpuUsage().catch(() => null) : null;
+      startedAt = new Date().toISOString();
       meter.snapshot();
       const t0 = performance.now();
       sink.measuring = true;
@@ -113,7 +119,6 @@ export async function runHeadOfLineCase(o: HeadOfLineCaseOptions): Promise<Multi
     }
     const fast = summarizeHistogram(sink.fast);
     const slow = summarizeHistogram(sink.slow);
-    const all = summarizeHistogram(sink.all);
     const ok = sink.all.totalCount;
     const errors = Object.values(sink.errors).reduce((a, b) => a + b, 0);
     const measuredOpened = meter.openedBetweenSnapshots();
@@ -121,34 +126,46 @@ export async function runHeadOfLineCase(o: HeadOfLineCaseOptions): Promise<Multi
     const throughput = durationS > 0 ? ok / durationS : 0;
     const notes = [o.note, `open loop at ${plan.rateRps} calls/s, at most ${plan.inFlight} in flight; ${lag.queued} calls waited for a free slot (mean send lag ${round(lag.meanMs, 2)} ms)`];
     if (throughput < 0.9 * plan.rateRps) notes.push(`the target rate was NOT sustained (${round(throughput, 1)} of ${plan.rateRps} calls/s): latencies include a growing backlog`);
+    const calls = ok + errors;
+    const endReason = o.signal.aborted ? "aborted" : ok === 0 ? "failed" : "completed";
+    // One window, in the load engine's shape: latency from the intended send time, fast and slow calls together.
+    const window: Measurement = {
+      endReason,
+      ...(ok === 0 && !o.signal.aborted ? { failure: "no call completed in the measured window" } : {}),
+      startedAt,
+      durationS: round(durationS),
+      requests: calls,
+      errors: { total: errors, byCode: { ...sink.errors } },
+      throughputRps: round(throughput, 1),
+      latencyMs: summarizeHistogram(sink.all),
+      histogram: encodeHistogram(sink.all),
+      wireBytesPerCall: null,
+      serverCpuUsPerCall: cpuUs !== null && calls > 0 ? round(cpuUs / calls, 2) : null,
+      clientCpuUsPerCall: null,
+      serverPeakRssMb: null,
+      clientPeakRssMb: null,
+      clientCpuUtilization: null,
+      driverSaturated: false,
+    };
     return {
       ...base,
       note: notes.join("; "),
       targetRps: plan.rateRps,
+      ...window,
+      repetitions: [window],
       connectionsOpened: meter.opened,
       connectionsOpenedMeasured: measuredOpened,
-      connectionsPerCall: ok + errors > 0 ? round(measuredOpened / (ok + errors), 4) : 0,
-      requests: ok + errors,
-      errors,
-      ...(errors > 0 ? { errorsByCode: sink.errors } : {}),
-      throughputRps: round(throughput, 1),
-      latencyMs: { p50: all.p50, p99: all.p99 },
-      latencyP90Ms: all.p90,
-      serverCpuUsPerCall: cpuUs !== null && ok + errors > 0 ? round(cpuUs / (ok + errors), 2) : null,
+      connectionsPerCall: calls > 0 ? round(measuredOpened / calls, 4) : 0,
       headOfLine: {
         slowDelayMs: plan.slowDelayMs,
         slowFraction: 1 / plan.slowEvery,
-        fastP99Ms: fast.p99,
-        slowP99Ms: slow.p99,
         fastP50Ms: fast.p50,
+        fastP99Ms: fast.p99,
         slowP50Ms: slow.p50,
+        slowP99Ms: slow.p99,
         fastCalls: sink.fast.totalCount,
         slowCalls: sink.slow.totalCount,
       },
-      durationS: round(durationS),
-      repetitions: 1,
-      endReason: o.signal.aborted ? "aborted" : ok === 0 ? "failed" : "completed",
-      ...(ok === 0 ? { failure: "no call completed in the measured window" } : {}),
     };
   } finally {
     await transport.close().catch(() => {});

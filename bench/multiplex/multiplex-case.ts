@@ -4,6 +4,7 @@
 import { transportErrorCode } from "../drivers/error-code.js";
 import type { Transport } from "../drivers/transport.js";
 import { aggregateRepetitions } from "../load/aggregate-repetitions.js";
+import { failedMeasurement } from "../load/run-load.js";
 import type { CallSpec } from "../load/call-spec.js";
 import { ClosedLoop } from "../load/closed-loop.js";
 import { measureWindows, type WindowProgress } from "../load/measure-windows.js";
@@ -29,6 +30,7 @@ export async function runMultiplexCase(options: MultiplexCaseOptions): Promise<M
   const { config, spec, plan } = options;
   const base = {
     configuration: config.configuration,
+    arm: config.arm,
     protocol: config.protocol,
     call: spec.call,
     inFlight: config.inFlight,
@@ -38,6 +40,7 @@ export async function runMultiplexCase(options: MultiplexCaseOptions): Promise<M
     driver: config.protocol === "grpc" ? "h2-frames" : "h1-lean",
     view: "server" as const,
     note: config.note,
+    targetRps: null,
   };
   // Made before the transport, so every socket it opens is counted.
   const meter = new ConnectionCountingMeter();
@@ -47,19 +50,8 @@ export async function runMultiplexCase(options: MultiplexCaseOptions): Promise<M
     try {
       await transport.open();
     } catch (error) {
-      return {
-        ...base,
-        connectionsOpened: meter.opened,
-        connectionsPerCall: 0,
-        requests: 0,
-        errors: 1,
-        errorsByCode: { [transportErrorCode(error)]: 1 },
-        throughputRps: 0,
-        latencyMs: { p50: 0, p99: 0 },
-        serverCpuUsPerCall: null,
-        endReason: "failed",
-        failure: `could not open ${config.connections} connection(s) to ${options.target}: ${(error as Error).message}`,
-      };
+      const failed = failedMeasurement(transportErrorCode(error), `could not open ${config.connections} connection(s) to ${options.target}: ${(error as Error).message}`);
+      return { ...base, ...failed, repetitions: [failed], connectionsOpened: meter.opened, connectionsOpenedMeasured: 0, connectionsPerCall: 0 };
     }
     const run = await measureWindows({
       generator: new ClosedLoop(transport, config.inFlight),
@@ -74,23 +66,12 @@ export async function runMultiplexCase(options: MultiplexCaseOptions): Promise<M
     const measuredOpened = meter.openedBetweenSnapshots();
     return {
       ...base,
+      ...top,
+      ...(run.failure ? { endReason: run.endReason, failure: run.failure } : {}),
+      repetitions: run.windows,
       connectionsOpened: meter.opened,
       connectionsOpenedMeasured: measuredOpened,
       connectionsPerCall: top.requests > 0 ? round(measuredOpened / top.requests, 4) : 0,
-      requests: top.requests,
-      errors: top.errors.total,
-      ...(top.errors.total > 0 ? { errorsByCode: top.errors.byCode } : {}),
-      throughputRps: round(top.throughputRps, 1),
-      latencyMs: { p50: top.latencyMs.p50, p99: top.latencyMs.p99 },
-      latencyP90Ms: top.latencyMs.p90,
-      serverCpuUsPerCall: top.serverCpuUsPerCall === null ? null : round(top.serverCpuUsPerCall, 2),
-      clientCpuUsPerCall: top.clientCpuUsPerCall === null ? null : round(top.clientCpuUsPerCall, 2),
-      wireBytesPerCall: top.wireBytesPerCall ? { request: round(top.wireBytesPerCall.request, 1), response: round(top.wireBytesPerCall.response, 1) } : null,
-      driverSaturated: top.driverSaturated,
-      durationS: round(top.durationS),
-      repetitions: run.windows.length,
-      endReason: run.endReason,
-      ...(run.failure ? { failure: run.failure } : {}),
     };
   } finally {
     await transport?.close().catch(() => {});

@@ -1,15 +1,18 @@
 // The ways of carrying N in-flight calls that the family compares, each built from the load engine's lean
-// (server-view) transports: pre-encoded gRPC frames over node:http2, and the minimal HTTP/1.1 client.
-// Equal load: every configuration runs a closed loop with exactly N calls in flight.
+// (server-view) transports: pre-encoded gRPC frames over our HTTP/2 client, and the minimal HTTP/1.1 client.
+// Equal load: every configuration runs a closed loop with exactly N calls in flight. Which configurations an arm
+// gets follows its api and transport, so every gRPC arm and every REST-over-HTTP/1.1 arm is measured the same way.
 import { H1LeanTransport } from "../drivers/h1-lean-transport.js";
 import { H2FramesTransport } from "../drivers/h2-frames-transport.js";
 import type { Transport } from "../drivers/transport.js";
 import type { CallSpec } from "../load/call-spec.js";
+import type { Arm } from "../model/arm.js";
 import type { Protocol } from "../model/measurement.js";
 import type { MultiplexPlan } from "./multiplex-plan.js";
 
 export interface MultiplexConfiguration {
   configuration: string;
+  arm: string;
   protocol: Protocol;
   inFlight: number;
   connections: number;
@@ -19,11 +22,20 @@ export interface MultiplexConfiguration {
   transport(target: string, spec: CallSpec, timeoutMs: number): Transport;
 }
 
-/** The configurations that exist at `inFlight` (k connections need N ≥ 2k; a pool needs more calls than connections). */
-export function multiplexConfigurations(inFlight: number, plan: MultiplexPlan): MultiplexConfiguration[] {
+/** Whether the family has lean transports for this arm (gRPC over h2c, REST over HTTP/1.1). */
+export function multiplexFits(arm: Pick<Arm, "api" | "transport">): boolean {
+  return (arm.api === "grpc" && arm.transport === "h2c") || (arm.api === "rest" && arm.transport === "http/1.1");
+}
+
+/** The configurations that exist at `inFlight` for this arm (k connections need N ≥ 2k; a pool needs more calls than connections). */
+export function multiplexConfigurations(inFlight: number, plan: MultiplexPlan, arm: Pick<Arm, "id" | "api" | "transport">): MultiplexConfiguration[] {
+  if (!multiplexFits(arm)) return [];
+  return (arm.api === "grpc" ? grpcConfigurations(inFlight, plan) : restConfigurations(inFlight, plan)).map((c) => ({ ...c, arm: arm.id }));
+}
+
+function grpcConfigurations(inFlight: number, plan: MultiplexPlan): Omit<MultiplexConfiguration, "arm">[] {
   const k = plan.grpcConnections;
-  const pool = plan.poolConnections;
-  const list: MultiplexConfiguration[] = [
+  const list: Omit<MultiplexConfiguration, "arm">[] = [
     {
       configuration: "grpc-1conn",
       protocol: "grpc",
@@ -47,6 +59,12 @@ export function multiplexConfigurations(inFlight: number, plan: MultiplexPlan): 
       transport: (target, spec, timeoutMs) => new H2FramesTransport({ target, connections: k, path: spec.grpcPath, frame: spec.requestFrame, timeoutMs }),
     });
   }
+  return list;
+}
+
+function restConfigurations(inFlight: number, plan: MultiplexPlan): Omit<MultiplexConfiguration, "arm">[] {
+  const pool = plan.poolConnections;
+  const list: Omit<MultiplexConfiguration, "arm">[] = [];
   list.push({
     configuration: "rest-keepalive",
     protocol: "rest",

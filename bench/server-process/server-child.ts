@@ -1,6 +1,7 @@
 // Entry point of a server child process: starts one arm from the registry and answers the harness over IPC
 // (CPU and memory of THIS process, stop). Never prints to stdout: the harness owns it.
-import { SERVER_ARMS } from "../../servers/registry.js";
+// The registry loads plugin arms named in GRB_ARM_MODULES (inherited from the harness) as it is imported.
+import { armIds, findArm } from "../../servers/registry.js";
 import type { RunningServer } from "../../servers/server-arm.js";
 import type { ChildMessage, ParentMessage, ServerChildConfig } from "./server-ipc.js";
 
@@ -17,9 +18,9 @@ async function main(): Promise<void> {
     process.stderr.write("server-child: must be started by bench/server-process/server-process.ts\n");
     process.exit(2);
   }
-  const arm = SERVER_ARMS[config.arm];
+  const arm = findArm(config.arm);
   if (arm === undefined) {
-    await send({ type: "start-failed", message: `unknown server arm "${config.arm}" (known: ${Object.keys(SERVER_ARMS).join(", ")})`, code: null });
+    await send({ type: "start-failed", message: `unknown server arm "${config.arm}" (known: ${armIds().join(", ")})`, code: null });
     process.exit(2);
   }
   let server: RunningServer;
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
         break;
     }
   });
-  await send({ type: "ready", arm: arm.name, protocol: arm.protocol, host: server.host, port: server.port, caveats: [...(server.caveats ?? [])] });
+  await send({ type: "ready", arm: arm.id, api: arm.api, host: server.host, port: server.port, caveats: [...(server.caveats ?? [])] });
 }
 
 void main();

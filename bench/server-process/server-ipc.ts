@@ -1,5 +1,5 @@
 // The messages between the harness and a server child process (bench/server-process/server-child.ts).
-import type { ServerOptions } from "../../servers/server-arm.js";
+import type { ArmApi, ServerOptions } from "../../servers/server-arm.js";
 
 export interface ServerChildConfig {
   arm: string;
@@ -21,7 +21,7 @@ export interface MemorySnapshot {
 }
 
 export type ChildMessage =
-  | { type: "ready"; arm: string; protocol: "grpc" | "rest"; host: string; port: number; caveats: string[] }
+  | { type: "ready"; arm: string; api: ArmApi; host: string; port: number; caveats: string[] }
   | { type: "start-failed"; message: string; code: string | null }
   | { id: number; type: "cpu"; cpu: CpuSnapshot }
   | { id: number; type: "memory"; memory: MemorySnapshot }

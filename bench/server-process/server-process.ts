@@ -3,7 +3,7 @@
 // server process's user+system time over exactly that window.
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { ServerOptions } from "../../servers/server-arm.js";
+import type { ArmApi, ServerOptions } from "../../servers/server-arm.js";
 import { unpinnedCpus } from "../cpu/cpu-pinning.js";
 import type { ChildMessage, CpuSnapshot, MemorySnapshot, ParentMessage, ServerChildConfig } from "./server-ipc.js";
 
@@ -26,12 +26,12 @@ export interface ServerProcessOptions {
 
 export interface ServerProcess {
   readonly arm: string;
-  readonly protocol: "grpc" | "rest";
+  readonly api: ArmApi;
   readonly host: string;
   readonly port: number;
   readonly pid: number;
   readonly pinnedCpus: string | null;
-  /** what a transport dials: host:port for grpc, http://host:port for rest */
+  /** what a transport dials: host:port for a gRPC arm, http://host:port for a REST arm */
   readonly target: string;
   /** what the arm does differently from what was asked (RunningServer.caveats) */
   readonly caveats: readonly string[];
@@ -106,7 +106,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
 
 class ChildServer implements ServerProcess {
   readonly arm: string;
-  readonly protocol: "grpc" | "rest";
+  readonly api: ArmApi;
   readonly host: string;
   readonly port: number;
   readonly pid: number;
@@ -123,13 +123,13 @@ class ChildServer implements ServerProcess {
     readonly pinnedCpus: string | null,
   ) {
     this.arm = ready.arm;
-    this.protocol = ready.protocol;
+    this.api = ready.api;
     this.host = ready.host;
     this.port = ready.port;
     this.caveats = ready.caveats;
     this.pid = child.pid ?? -1;
     const hostPort = `${formatHost(ready.host)}:${ready.port}`;
-    this.target = ready.protocol === "grpc" ? hostPort : `http://${hostPort}`;
+    this.target = ready.api === "grpc" ? hostPort : `http://${hostPort}`;
     child.on("message", (message: ChildMessage) => {
       if (!("id" in message)) return;
       const waiter = this.pending.get(message.id);

@@ -3,6 +3,7 @@
 import { summarizeHistogram } from "../histogram.js";
 import type { StreamResult } from "../model/stream-result.js";
 import { openProbe } from "./case-probe.js";
+import { streamMeasurement } from "./stream-measurement.js";
 import type { ChatClient, ChatOutcome } from "./chat-client.js";
 import { round, type StreamCaseContext } from "./stream-case-context.js";
 
@@ -16,7 +17,7 @@ export interface ChatCase {
 }
 
 export async function runChatCase(c: ChatCase, ctx: StreamCaseContext): Promise<StreamResult> {
-  const base = { kind: "bidi" as const, configuration: c.client.configuration, protocol: c.client.protocol, items: c.messages, inFlight: 1, driver: c.client.driver, note: c.note };
+  const base = { kind: "bidi" as const, configuration: c.client.configuration, arm: ctx.arm, protocol: c.client.protocol, items: c.messages, inFlight: 1, driver: c.client.driver, note: c.note };
   const abort = () => void c.client.close();
   ctx.signal.addEventListener("abort", abort, { once: true });
   // One deadline for the whole conversation: closing the client fails the waiting echo.
@@ -25,12 +26,13 @@ export async function runChatCase(c: ChatCase, ctx: StreamCaseContext): Promise<
     try {
       await c.client.open();
     } catch (err) {
-      return { ...base, verified: false, timeToFirstItemMs: null, timeToLastItemMs: null, itemsPerSec: null, clientPeakRssMb: null, serverPeakRssMb: null, wireBytes: null, repetitions: 0, endReason: "failed", failure: `open: ${(err as Error).message}` };
+      return { ...base, verified: false, timeToFirstItemMs: null, timeToLastItemMs: null, itemsPerSec: null, clientPeakRssMb: null, serverPeakRssMb: null, wireBytes: null, repetitions: 0, endReason: "failed", measurement: null, failure: `open: ${(err as Error).message}` };
     }
     const warm = await c.client.converse(c.warmupMessages, 1, c.text);
     let outcome: ChatOutcome | null = null;
     let failure = warm.verified ? undefined : `warm-up: ${warm.failure ?? "not verified"}`;
     const probe = await openProbe(ctx.meter, ctx.server);
+    const startedAt = new Date().toISOString();
     if (!failure) {
       outcome = await c.client.converse(c.messages, c.warmupMessages + 1, c.text);
       if (!outcome.verified) failure = outcome.failure ?? `echoed ${outcome.messages} of ${c.messages} messages`;
@@ -52,6 +54,11 @@ export async function runChatCase(c: ChatCase, ctx: StreamCaseContext): Promise<
       serverCpuMs: round(reading.serverCpuMs),
       wireBytes: reading.wireBytes,
       repetitions: outcome ? 1 : 0,
+      measurement: outcome
+        ? streamMeasurement([
+            { startedAt, elapsedMs: outcome.elapsedMs, calls: outcome.messages, latencies: outcome.histogram, ...(failure !== undefined ? { failure } : {}), probe: reading },
+          ])
+        : null,
       endReason: ctx.signal.aborted ? "aborted" : timedOut ? "timeout" : failure ? "failed" : "completed",
       ...(failure ? { failure } : {}),
     };

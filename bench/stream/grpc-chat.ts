@@ -1,10 +1,11 @@
 // gRPC bidirectional streaming with grpc-js: ChatService/Chat, one call open for the whole conversation.
+import { SHOP_ROUTES } from "../../servers/shop-routes.js";
 import * as grpc from "@grpc/grpc-js";
 import { shop } from "../../proto/generated/shop.js";
 import { converse, EchoQueue, type ChatClient } from "./chat-client.js";
 import { PRIVATE_CHANNEL } from "./grpc-stream-orders.js";
 
-const METHOD = "/shop.v1.ChatService/Chat";
+const METHOD = SHOP_ROUTES.Chat.grpcPath;
 
 export function grpcChatClient(target: string): ChatClient {
   const client = new grpc.Client(target, grpc.credentials.createInsecure(), PRIVATE_CHANNEL);

@@ -1,13 +1,14 @@
 // gRPC server streaming with the idiomatic client (grpc-js): OrderService/StreamOrders, one Order per
 // message. The deserializer sees each message's bytes before decoding them, which is where we hash and
 // time: an order is usable by the caller the moment it is decoded.
+import { SHOP_ROUTES } from "../../servers/shop-routes.js";
 import * as grpc from "@grpc/grpc-js";
 import { performance } from "node:perf_hooks";
 import { shop } from "../../proto/generated/shop.js";
 import { ItemChecksum } from "./item-checksum.js";
 import { failed, onePage, type OrderFetchResult, type OrderStreamClient } from "./order-stream-client.js";
 
-const METHOD = "/shop.v1.OrderService/StreamOrders";
+const METHOD = SHOP_ROUTES.StreamOrders.grpcPath;
 /** The proto's documented bound on StreamOrdersRequest.limit. */
 const MAX_LIMIT = 1_000_000;
 

@@ -1,5 +1,6 @@
 // gRPC client streaming with grpc-js: UploadService/Upload, one UploadChunk per plan chunk. write() returning
 // false means grpc-js buffered past its high-water mark; we wait for 'drain' (backpressure) before the next.
+import { SHOP_ROUTES } from "../../servers/shop-routes.js";
 import * as grpc from "@grpc/grpc-js";
 import { once } from "node:events";
 import { performance } from "node:perf_hooks";
@@ -8,7 +9,7 @@ import { PRIVATE_CHANNEL } from "./grpc-stream-orders.js";
 import { uploadFailed, uploadOutcome, type UploadClient, type UploadOutcome } from "./upload-client.js";
 import type { UploadPlan } from "./upload-data.js";
 
-const METHOD = "/shop.v1.UploadService/Upload";
+const METHOD = SHOP_ROUTES.Upload.grpcPath;
 
 export function grpcUploadClient(target: string): UploadClient {
   const client = new grpc.Client(target, grpc.credentials.createInsecure(), PRIVATE_CHANNEL);

@@ -3,6 +3,7 @@
 // The server caps limit at 20 000 (ListOrdersRequest), so larger N are "not applicable". The server memoizes
 // ListOrders replies per (user, limit): every fetch reads a user not read before, so the server generates and
 // encodes the orders as it does for a stream instead of replaying a cached reply.
+import { restPath } from "../../servers/shop-routes.js";
 import { performance } from "node:perf_hooks";
 import { Client } from "undici";
 import { ItemChecksum } from "./item-checksum.js";
@@ -22,7 +23,7 @@ export async function readListOrdersPage(
   const { statusCode, body } = await client.request({
     method: "GET",
     signal,
-    path: `/v1/users/${encodeURIComponent(userId)}/orders?limit=${limit}`,
+    path: restPath.listOrders(userId, { limit }),
     headers: { accept: "application/json" },
   });
   if (statusCode !== 200) return { failure: `HTTP ${statusCode}: ${(await body.text()).slice(0, 200)}` };

@@ -1,6 +1,7 @@
 // REST streaming: GET /v1/users/:id/orders/stream?limit=N answers NDJSON (one canonical JSON Order per
 // line, written as produced, chunked). The client hashes the body as it arrives and parses each complete
 // line, so an order is usable as soon as its line is in; nothing accumulates beyond one partial line.
+import { restPath } from "../../servers/shop-routes.js";
 import { StringDecoder } from "node:string_decoder";
 import { performance } from "node:perf_hooks";
 import { Client } from "undici";
@@ -27,7 +28,7 @@ export function restNdjsonOrdersClient(origin: string): OrderStreamClient {
         const { statusCode, body } = await client.request({
           method: "GET",
           signal,
-          path: `/v1/users/${encodeURIComponent(page.userId)}/orders/stream?limit=${page.count}`,
+          path: restPath.streamOrders(page.userId, page.count),
           headers: { accept: "application/x-ndjson" },
         });
         if (statusCode !== 200) return failed(`HTTP ${statusCode}: ${(await body.text()).slice(0, 200)}`, 0);

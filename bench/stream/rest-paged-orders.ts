@@ -3,6 +3,7 @@
 // next_page_token is known (the server generates every page per request, never from its ListOrders memo).
 // The first item is usable once page 1 is parsed. Each page body is hashed without its opaque token member,
 // so the concatenation can be checked against generateOrder (expected-orders.ts, pagedBodies).
+import { restPath } from "../../servers/shop-routes.js";
 import { performance } from "node:perf_hooks";
 import { Client } from "undici";
 import { ItemChecksum } from "./item-checksum.js";
@@ -58,7 +59,6 @@ export function restPagedOrdersClient(origin: string, pageSize = PAGE_SIZE): Ord
       if (expected.pagedBodies.pageSize !== pageSize) {
         return failed(`expected values are for pages of ${expected.pagedBodies.pageSize}, the client reads pages of ${pageSize}`, 0, 0);
       }
-      const base = `/v1/users/${encodeURIComponent(listing.userId)}/orders?limit=${listing.count}&page_size=${pageSize}`;
       // A server that never ends the listing must not keep the loop going: one request more than needed, at most.
       const maxRequests = Math.ceil(listing.count / pageSize) + 1;
       const checksum = new ItemChecksum();
@@ -69,7 +69,7 @@ export function restPagedOrdersClient(origin: string, pageSize = PAGE_SIZE): Ord
       try {
         do {
           if (requests === maxRequests) return failed(`still a next_page_token after ${requests} pages`, checksum.count, requests);
-          const path = token === "" ? base : `${base}&page_token=${encodeURIComponent(token)}`;
+          const path = restPath.listOrders(listing.userId, { limit: listing.count, pageSize, pageToken: token });
           const read = await readPage(client, path, checksum, signal);
           requests++;
           if ("failure" in read) return failed(`page ${requests}: ${read.failure}`, checksum.count, requests);

@@ -1,5 +1,6 @@
 // REST client streaming: POST /v1/uploads with an application/octet-stream body sent chunked from a Readable;
 // undici pulls the next chunk only when the socket has taken the previous one (backpressure).
+import { REST_UPLOAD_PATH } from "../../servers/shop-routes.js";
 import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
 import { Client } from "undici";
@@ -20,7 +21,7 @@ export function restUploadClient(origin: string): UploadClient {
       try {
         const res = await client.request({
           method: "POST",
-          path: "/v1/uploads",
+          path: REST_UPLOAD_PATH,
           headers: { "content-type": "application/octet-stream" },
           body: Readable.from(plan.chunks(), { objectMode: false, highWaterMark: plan.chunkBytes }),
         });

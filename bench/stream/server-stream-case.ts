@@ -6,6 +6,7 @@ import type { ProbeReading } from "./case-probe.js";
 import type { ExpectedOrdersCache } from "./expected-orders.js";
 import type { OrderFetchResult, OrderStreamClient } from "./order-stream-client.js";
 import { median, repetitionSignal, round, type StreamCaseContext } from "./stream-case-context.js";
+import { streamMeasurement } from "./stream-measurement.js";
 import { endReasonOf, measureRepetitions, probed, probeFigures } from "./stream-repetitions.js";
 
 export interface ServerStreamCase {
@@ -18,10 +19,11 @@ export interface ServerStreamCase {
   warmupItems: number;
 }
 
-function notApplicable(c: ServerStreamCase, why: string): StreamResult {
+function notApplicable(c: ServerStreamCase, arm: string, why: string): StreamResult {
   return {
     kind: "server-stream",
     configuration: c.client.configuration,
+    arm,
     protocol: c.client.protocol,
     items: c.items,
     inFlight: 1,
@@ -34,6 +36,7 @@ function notApplicable(c: ServerStreamCase, why: string): StreamResult {
     wireBytes: null,
     repetitions: 0,
     endReason: "not-applicable",
+    measurement: null,
     driver: c.client.driver,
     note: why,
   };
@@ -42,7 +45,7 @@ function notApplicable(c: ServerStreamCase, why: string): StreamResult {
 export async function runServerStreamCase(c: ServerStreamCase, ctx: StreamCaseContext, expected: ExpectedOrdersCache): Promise<StreamResult> {
   const { client } = c;
   if (client.maxItems !== null && c.items > client.maxItems) {
-    return notApplicable(c, `not applicable: ${client.configuration} serves at most ${client.maxItems} orders per call (${client.note ?? "server limit"})`);
+    return notApplicable(c, ctx.arm, `not applicable: ${client.configuration} serves at most ${client.maxItems} orders per call (${client.note ?? "server limit"})`);
   }
   const fetchOnce = async (n: number, measure: boolean): Promise<{ outcome: OrderFetchResult; probe: ProbeReading | null }> => {
     const pages = client.plan(c.userId, n);
@@ -58,7 +61,7 @@ export async function runServerStreamCase(c: ServerStreamCase, ctx: StreamCaseCo
   const warm = await fetchOnce(c.warmupItems, false);
   let warmFailure: string | undefined = warm.outcome.failure ? `warm-up: ${warm.outcome.failure}` : undefined;
   if (!warmFailure && !warm.outcome.received.verified) warmFailure = `warm-up not verified: ${warm.outcome.received.mismatch}`;
-  const { outcomes: results, probes, failure } = await measureRepetitions(
+  const { outcomes: results, probes, startedAt, failure } = await measureRepetitions(
     c.repetitions,
     ctx,
     warmFailure,
@@ -73,6 +76,7 @@ export async function runServerStreamCase(c: ServerStreamCase, ctx: StreamCaseCo
   return {
     kind: "server-stream",
     configuration: client.configuration,
+    arm: ctx.arm,
     protocol: client.protocol,
     items: c.items,
     inFlight: 1,
@@ -83,6 +87,15 @@ export async function runServerStreamCase(c: ServerStreamCase, ctx: StreamCaseCo
     ...probeFigures(probes),
     repetitions: results.length,
     endReason: endReasonOf(ctx, failure),
+    measurement: streamMeasurement(
+      results.map((r, i) => ({
+        startedAt: startedAt[i] ?? "",
+        elapsedMs: r.timeToLastItemMs,
+        calls: r.requests,
+        ...(r.failure !== undefined ? { failure: r.failure } : !r.received.verified ? { failure: `not verified: ${r.received.mismatch}` } : {}),
+        probe: probes[i] ?? null,
+      })),
+    ),
     driver: client.driver,
     ...(notes.length > 0 ? { note: notes.join("; ") } : {}),
     ...(failure ? { failure } : {}),

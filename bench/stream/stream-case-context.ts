@@ -4,6 +4,8 @@ import type { ServerProcess } from "../server-process/server-process.js";
 import type { SocketBytesMeter } from "../wire/socket-bytes-meter.js";
 
 export interface StreamCaseContext {
+  /** the arm the case measures */
+  arm: string;
   server: ServerProcess | null;
   meter: SocketBytesMeter;
   signal: AbortSignal;

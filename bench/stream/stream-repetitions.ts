@@ -6,15 +6,18 @@ import { openProbe, type ProbeReading } from "./case-probe.js";
 import { maxOrNull, median, round, type StreamCaseContext } from "./stream-case-context.js";
 
 /** Runs `work` inside a probe: peak RSS, server CPU and wire bytes cover it and nothing else. */
-export async function probed<T>(ctx: StreamCaseContext, work: () => Promise<T>): Promise<{ outcome: T; probe: ProbeReading }> {
+export async function probed<T>(ctx: StreamCaseContext, work: () => Promise<T>): Promise<{ outcome: T; probe: ProbeReading; startedAt: string }> {
   const probe = await openProbe(ctx.meter, ctx.server);
+  const startedAt = new Date().toISOString();
   const outcome = await work();
-  return { outcome, probe: await probe.finish() };
+  return { outcome, probe: await probe.finish(), startedAt };
 }
 
 export interface Repetitions<T> {
   outcomes: T[];
   probes: ProbeReading[];
+  /** when each outcome's repetition started */
+  startedAt: string[];
   /** the first failure (the one passed in, e.g. a failed warm-up, means no repetition ran) */
   failure: string | undefined;
 }
@@ -24,19 +27,22 @@ export async function measureRepetitions<T>(
   repetitions: number,
   ctx: StreamCaseContext,
   failure: string | undefined,
-  once: () => Promise<{ outcome: T; probe: ProbeReading | null }>,
+  once: () => Promise<{ outcome: T; probe: ProbeReading | null; startedAt?: string }>,
   failureOf: (outcome: T) => string | undefined,
 ): Promise<Repetitions<T>> {
   const outcomes: T[] = [];
   const probes: ProbeReading[] = [];
+  const startedAt: string[] = [];
   let first = failure;
   for (let rep = 0; rep < repetitions && !first && !ctx.signal.aborted; rep++) {
-    const { outcome, probe } = await once();
+    const began = new Date().toISOString();
+    const { outcome, probe, startedAt: at } = await once();
     outcomes.push(outcome);
+    startedAt.push(at ?? began);
     if (probe) probes.push(probe);
     first = failureOf(outcome);
   }
-  return { outcomes, probes, failure: first };
+  return { outcomes, probes, startedAt, failure: first };
 }
 
 /** What the probes of the repetitions add to a StreamResult. */

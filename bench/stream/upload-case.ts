@@ -3,6 +3,7 @@
 // match what was sent, every repetition.
 import type { StreamResult } from "../model/stream-result.js";
 import { median, round, type StreamCaseContext } from "./stream-case-context.js";
+import { streamMeasurement } from "./stream-measurement.js";
 import { endReasonOf, measureRepetitions, probed, probeFigures } from "./stream-repetitions.js";
 import type { UploadClient, UploadOutcome } from "./upload-client.js";
 import { uploadPlan, type UploadPlan } from "./upload-data.js";
@@ -36,7 +37,7 @@ export async function runUploadCase(c: UploadCase, ctx: StreamCaseContext): Prom
   const plan: UploadPlan = uploadPlan(c.bytes, c.chunkBytes);
   const cancel = () => void c.client.close();
   const warm = await withDeadline(c.client.upload(uploadPlan(Math.min(c.bytes, 4 * c.chunkBytes), c.chunkBytes)), ctx, cancel);
-  const { outcomes, probes, failure } = await measureRepetitions(
+  const { outcomes, probes, startedAt, failure } = await measureRepetitions(
     c.repetitions,
     ctx,
     warm.failure ? `warm-up: ${warm.failure}` : undefined,
@@ -47,6 +48,7 @@ export async function runUploadCase(c: UploadCase, ctx: StreamCaseContext): Prom
   return {
     kind: "client-stream",
     configuration: c.client.configuration,
+    arm: ctx.arm,
     protocol: c.client.protocol,
     items: c.bytes,
     inFlight: 1,
@@ -57,6 +59,15 @@ export async function runUploadCase(c: UploadCase, ctx: StreamCaseContext): Prom
     ...probeFigures(probes),
     repetitions: outcomes.length,
     endReason: endReasonOf(ctx, failure),
+    measurement: streamMeasurement(
+      outcomes.map((o, i) => ({
+        startedAt: startedAt[i] ?? "",
+        elapsedMs: o.elapsedMs,
+        calls: 1,
+        ...(o.failure !== undefined ? { failure: o.failure } : !o.verified ? { failure: "not verified" } : {}),
+        probe: probes[i] ?? null,
+      })),
+    ),
     driver: c.client.driver,
     chunkBytes: c.chunkBytes,
     note: `items are bytes (itemsPerSec = bytes/s), sent in ${c.chunkBytes}-byte chunks with backpressure; timeToLastItemMs = first byte offered → UploadResult decoded; server chunks as counted by the server: ${outcomes.at(-1)?.serverChunks ?? "n/a"}`,

@@ -1,6 +1,7 @@
 // The REST side's bidirectional equivalent: a WebSocket (ws) at /v1/chat carrying the canonical JSON of
 // ChatMessage in text frames. Why WebSocket and not request/response polling: see bench/stream/README.md.
 // permessage-deflate is off, as compression is everywhere in this family.
+import { CHAT_PATH } from "../../servers/shop-routes.js";
 import { WebSocket } from "ws";
 import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
 import type { shop } from "../../proto/generated/shop.js";
@@ -9,7 +10,7 @@ import { converse, EchoQueue, type ChatClient } from "./chat-client.js";
 const chatJson = canonicalJsonCodec("ChatMessage");
 
 export function websocketChatClient(origin: string): ChatClient {
-  const url = `${origin.replace(/^http/, "ws")}/v1/chat`;
+  const url = `${origin.replace(/^http/, "ws")}${CHAT_PATH}`;
   let socket: WebSocket | null = null;
   const echoes = new EchoQueue<shop.v1.IChatMessage>();
   return {
