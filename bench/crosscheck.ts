@@ -113,8 +113,8 @@ function protocolsOf(value: string | undefined): Protocol[] {
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function ours(server: ServerProcess, protocol: Protocol, driver: DriverName, o: Options, pinning: { server: string | null; client: string | null }, signal: AbortSignal): Promise<LoadResult> {
-  const defaults: ScenarioDefaults = { concurrency: o.concurrency, grpcConnections: o.grpcConnections, warmupS: o.warmupS, durationS: o.durationS, repetitions: 1, timeoutMs: 10_000 };
-  const scenario = resolveScenario({ protocol, view: "server", payload: o.payload, mode: "closed", driver }, defaults);
+  const defaults: ScenarioDefaults = { concurrency: o.concurrency, h2Connections: o.grpcConnections, warmupS: o.warmupS, durationS: o.durationS, repetitions: 1, timeoutMs: 10_000 };
+  const scenario = resolveScenario({ arm: protocol, view: "server", payload: o.payload, mode: "closed", driver }, defaults);
   const result = await runLoadScenario({ scenario, target: server.target, server, pinning, signal });
   if (result.endReason !== "completed") throw new Error(`${scenario.id}: ${result.endReason}: ${result.failure ?? ""}`);
   return result;
@@ -155,14 +155,15 @@ interface Participant {
  * ratio over the rounds no steal touched (see crosscheck/paired-windows.ts for why).
  */
 async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
+  // Usage first: a mistake in the arguments is the same mistake whether or not the tools are installed.
+  const streams = o.concurrency / o.grpcConnections;
+  if (o.protocols.includes("grpc") && !Number.isInteger(streams)) throw new UsageError(`--concurrency ${o.concurrency} is not a multiple of --grpc-connections ${o.grpcConnections}`);
+  // wrk takes whole seconds only; a window it silently lengthened would not be comparable.
+  if (o.protocols.includes("rest") && !Number.isInteger(o.durationS)) throw new UsageError(`--duration must be whole seconds when wrk runs (REST), got ${o.durationS}`);
   const tools = { h2load: o.protocols.includes("grpc") && hasTool("h2load"), wrk: o.protocols.includes("rest") && hasTool("wrk") };
   if (o.protocols.includes("grpc") && !tools.h2load) log("crosscheck: h2load not found (Debian package nghttp2-client): gRPC crosscheck skipped");
   if (o.protocols.includes("rest") && !tools.wrk) log("crosscheck: wrk not found (Debian package wrk): REST crosscheck skipped");
   if (!tools.h2load && !tools.wrk) return;
-  const streams = o.concurrency / o.grpcConnections;
-  if (tools.h2load && !Number.isInteger(streams)) throw new UsageError(`--concurrency ${o.concurrency} is not a multiple of --grpc-connections ${o.grpcConnections}`);
-  // wrk takes whole seconds only; a window it silently lengthened would not be comparable.
-  if (tools.wrk && !Number.isInteger(o.durationS)) throw new UsageError(`--duration must be whole seconds when wrk runs (REST), got ${o.durationS}`);
   const plan = planPinning();
   log(`crosscheck: ${plan.note}`);
   const restore = plan.client !== null ? pinSelf(plan.client) : null;
@@ -375,8 +376,8 @@ async function soak(o: Options, seconds: number, signal: AbortSignal): Promise<v
       try {
         log(`crosscheck --soak: ${protocol} for ${seconds} s`);
         const scenario = resolveScenario(
-          { protocol, view: "server", payload: o.payload, mode: "open", rate: o.rate },
-          { concurrency: o.concurrency, grpcConnections: o.grpcConnections, warmupS: o.warmupS, durationS: seconds, repetitions: 1, timeoutMs: 10_000 },
+          { arm: protocol, view: "server", payload: o.payload, mode: "open", rate: o.rate },
+          { concurrency: o.concurrency, h2Connections: o.grpcConnections, warmupS: o.warmupS, durationS: seconds, repetitions: 1, timeoutMs: 10_000 },
         );
         const r = await runLoadScenario({ scenario, target: server.target, server, pinning, signal, onProgress: (p) => log(`crosscheck --soak: ${protocol} ${p.elapsedS.toFixed(0)} s, ${p.okTotal} calls, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`) });
         sample();
