@@ -54,6 +54,10 @@ export function validateReport(value: unknown, where = "report"): Report {
     throw new ReportError(ours ? `${where} has no schemaVersion: it was not written by a released ${TOOL_NAME}` : `${where} is not a ${TOOL_NAME} report (no schemaVersion, no tool.name)`);
   }
   if (!ours) throw new ReportError(`${where} is not a ${TOOL_NAME} report (tool.name is ${JSON.stringify(tool?.name ?? null)})`);
+  if (value.schemaVersion === 1 && SCHEMA_VERSION === 2) {
+    // Version 1 keyed results by protocol; mapping them onto arms would guess at stacks the run never described.
+    throw new ReportError(`${where} is a schemaVersion 1 report (results keyed by protocol, before arms); this tool reads version 2: re-run npm run bench on the base commit to compare`);
+  }
   if (value.schemaVersion !== SCHEMA_VERSION) {
     throw new ReportError(`${where}: report schemaVersion ${JSON.stringify(value.schemaVersion)} is not supported by this tool (${SCHEMA_VERSION})`);
   }

@@ -41,7 +41,7 @@ describe("compare CLI", () => {
     const r = compare(base, base);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, "");
-    const rows = r.stdout.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| scenario"));
+    const rows = r.stdout.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| arm |") && !l.startsWith("| scenario"));
     assert.ok(rows.length > 100);
     assert.ok(rows.every((l) => l.includes("| ~ |")), rows.find((l) => !l.includes("| ~ |")));
   });
@@ -62,10 +62,18 @@ describe("compare CLI", () => {
     assertExit2([base, cut], /^compare: .*cut\.json is truncated/);
   });
 
-  it("an incompatible schemaVersion: exit 2", () => {
-    const v2 = join(dir, "v2.json");
-    writeFileSync(v2, JSON.stringify({ ...JSON.parse(readFileSync(base, "utf8")), schemaVersion: 2 }));
-    assertExit2([v2, base], /report schemaVersion 2 is not supported by this tool \(1\)/);
+  it("a version-1 report (before arms) against a version-2 one: exit 2, one line that says so", () => {
+    const v1 = join(dir, "v1.json");
+    const { arms: _arms, baseline: _baseline, ...rest } = JSON.parse(readFileSync(base, "utf8")) as Record<string, unknown>;
+    writeFileSync(v1, JSON.stringify({ ...rest, schemaVersion: 1 }));
+    assertExit2([v1, base], /v1\.json is a schemaVersion 1 report \(results keyed by protocol, before arms\); this tool reads version 2: re-run npm run bench/);
+    assertExit2([base, v1], /v1\.json is a schemaVersion 1 report/);
+  });
+
+  it("an unknown schemaVersion: exit 2", () => {
+    const v3 = join(dir, "v3.json");
+    writeFileSync(v3, JSON.stringify({ ...JSON.parse(readFileSync(base, "utf8")), schemaVersion: 3 }));
+    assertExit2([v3, base], /report schemaVersion 3 is not supported by this tool \(2\)/);
   });
 
   it("a missing file: exit 2", () => assertExit2([base, join(dir, "none.json")], /none\.json: no such file/));

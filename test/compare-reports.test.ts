@@ -18,7 +18,7 @@ function degrade(report: Report, scenario: string, metric: "p50" | "p99", factor
   return copy;
 }
 
-const row = (rows: CompareRow[], subject: string, metric: string) => rows.find((r) => r.subject === subject && r.metric === metric)!;
+const row = (rows: CompareRow[], name: string, metric: string) => rows.find((r) => r.name === name && r.metric === metric)!;
 
 describe("compareReports", () => {
   const base = sampleReport();
@@ -37,7 +37,7 @@ describe("compareReports", () => {
     assert.ok(result.rows.length >= 100);
     assert.ok(result.rows.every((r) => !r.significant && !r.regression));
     assert.match(result.markdown, /No significant regression beyond 10%/);
-    const tableRows = result.markdown.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| scenario"));
+    const tableRows = result.markdown.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| arm |") && !l.startsWith("| scenario"));
     assert.equal(tableRows.length, result.rows.length);
     assert.ok(tableRows.every((l) => l.includes("| ~ |")));
   });
@@ -109,7 +109,7 @@ describe("compareReports", () => {
 
   it("open loop: no throughput row (the rate is the schedule), latency rows kept", () => {
     const open = openLoopAt(1000);
-    const rows = compareReports(open, open).rows.filter((r) => r.subject === SCENARIO);
+    const rows = compareReports(open, open).rows.filter((r) => r.name === SCENARIO);
     assert.deepEqual(rows.map((r) => r.metric), ["p50", "p99", "server CPU/call"]);
   });
 
@@ -118,14 +118,15 @@ describe("compareReports", () => {
     const head = degrade(openLoopAt(800), SCENARIO, "p99", 0.5);
     const result = compareReports(openLoopAt(1000), head);
     assert.deepEqual(result.regressions, []);
-    const rows = result.rows.filter((r) => r.subject === SCENARIO);
+    const rows = result.rows.filter((r) => r.name === SCENARIO);
     assert.deepEqual(rows.map((r) => r.metric), ["p50", "p99", "server CPU/call"]);
     for (const r of rows) {
       assert.deepEqual(r.test, { kind: "not-judged", why: "offered load differs: 1,000 vs 800 rps" });
       assert.equal(r.significant, false);
       assert.equal(r.regression, false);
     }
-    const lines = result.markdown.split("\n").filter((l) => l.startsWith(`| ${SCENARIO} |`));
+    // the arm in its own column, the scenario without it
+    const lines = result.markdown.split("\n").filter((l) => l.startsWith("| rest | server/ListOrders/large/open/c64 |"));
     assert.equal(lines.length, 3);
     for (const l of lines) {
       assert.match(l, /offered load differs: 1,000 vs 800 rps \| not judged \|$/);
@@ -135,6 +136,33 @@ describe("compareReports", () => {
     assert.match(result.markdown, /3 shown but not judged: open loop at a different offered load/);
     // the same degradation the other way round is not a regression either
     assert.deepEqual(compareReports(openLoopAt(1000), degrade(openLoopAt(800), SCENARIO, "p99", 2)).regressions, []);
+  });
+
+  it("rows are matched by family, scenario and arm: three arms, each with its own rows, and one arm's regression is that arm's alone", () => {
+    const arms = sampleReport({ arms: ["grpc", "rest", "rest-node"] });
+    const self = compareReports(arms, arms);
+    for (const arm of ["grpc", "rest", "rest-node"]) assert.ok(self.rows.some((r) => r.section === "load" && r.arm === arm), arm);
+    const nodeScenario = arms.load.find((s) => s.arm === "rest-node" && s.view === "server")!.scenario;
+    const result = compareReports(arms, degrade(arms, nodeScenario, "p99", 1.5));
+    assert.deepEqual(result.regressions.map((r) => r.name), [`${nodeScenario} p99`]);
+    assert.equal(row(result.rows, nodeScenario, "p99").arm, "rest-node");
+    assert.match(result.markdown, /^\| arm \| scenario \| metric \|/m);
+  });
+
+  it("multiplex and stream entries are judged like load entries, over their repetitions", () => {
+    const five = sampleReport({ repetitions: 5, profile: "full" });
+    const self = compareReports(five, five);
+    assert.ok(self.rows.some((r) => r.section === "multiplex"), "multiplex rows");
+    assert.ok(self.rows.some((r) => r.section === "stream"), "stream rows");
+    assert.doesNotMatch(self.markdown, /multiplexing and streaming results are not compared/);
+    const head = structuredClone(five);
+    const keepAlive = head.multiplex.find((m) => m.configuration === "rest-keepalive" && m.repetitions.length >= 3)!;
+    for (const r of keepAlive.repetitions) r.throughputRps /= 2;
+    const result = compareReports(five, head);
+    assert.deepEqual(
+      result.regressions.map((r) => r.name),
+      [`multiplex/${keepAlive.arm}/rest-keepalive/${keepAlive.call}/${keepAlive.inFlight} throughput`],
+    );
   });
 
   it("open loop within 5% of the same offered load: judged as usual", () => {

@@ -40,7 +40,9 @@ describe("readReport", () => {
   it("truncated JSON", () => rejects(file("cut.json", text.slice(0, Math.floor(text.length * 0.6))), /cut\.json is truncated/));
   it("truncated inside a string", () => rejects(file("cut2.json", '{"schemaVersion": 1, "tool": {"name": "grpc-re'), /is truncated/));
   it("another schemaVersion", () =>
-    rejects(file("v2.json", JSON.stringify({ ...sampleReport(), schemaVersion: 2 })), /report schemaVersion 2 is not supported by this tool \(1\)$/));
+    rejects(file("v3.json", JSON.stringify({ ...sampleReport(), schemaVersion: 3 })), /report schemaVersion 3 is not supported by this tool \(2\)$/));
+  it("a version-1 report: named as such, with what to do", () =>
+    rejects(file("v1.json", JSON.stringify({ ...sampleReport(), schemaVersion: 1 })), /is a schemaVersion 1 report \(results keyed by protocol, before arms\); this tool reads version 2/));
   it("our report without schemaVersion", () => {
     const { schemaVersion: _, ...rest } = sampleReport();
     rejects(file("nov.json", JSON.stringify(rest)), /has no schemaVersion/);

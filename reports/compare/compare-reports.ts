@@ -2,11 +2,13 @@
 // exact two-sided Mann–Whitney U test over the repetitions; "~" where the change is not significant. A regression is
 // a significant change in the bad direction beyond the threshold. Pure: (base, head, options) → markdown + verdict.
 // Method and the choice of alpha: reports/README.md ("Comparing two runs").
-import { completedRepetitions } from "../../bench/analysis/protocol-comparison.js";
+import { completedRepetitions } from "../../bench/analysis/arm-comparison.js";
 import { mannWhitney, median } from "../../bench/analysis/statistics.js";
 import type { LoadResult } from "../../bench/model/load-result.js";
-import type { Measurement } from "../../bench/model/measurement.js";
+import type { EngineMeasurement, Measurement } from "../../bench/model/measurement.js";
+import type { MultiplexResult } from "../../bench/model/multiplex-result.js";
 import type { Report } from "../../bench/model/report.js";
+import type { StreamResult } from "../../bench/model/stream-result.js";
 
 export interface CompareOptions {
   /** a significant change worse than this, in percent, is a regression */
@@ -19,12 +21,17 @@ export const DEFAULT_COMPARE_OPTIONS: CompareOptions = { thresholdPct: 10, alpha
 
 export type Better = "lower" | "higher";
 
+/** The families compare reads; rows are matched by (section, subject, arm). */
+export type CompareSection = "load" | "multiplex" | "stream" | "micro" | "sizes";
+
 export interface CompareRow {
-  section: "load" | "micro" | "sizes";
-  /** load rows: the scenario's protocol */
-  protocol?: "grpc" | "rest";
-  /** scenario id / configuration */
+  section: CompareSection;
+  /** rows of families that drive servers: the arm measured */
+  arm?: string;
+  /** scenario / configuration, without the arm (the arm has its own column) */
   subject: string;
+  /** the stable name a regression is reported under: the scenario id (arm included), or subject where there is no arm */
+  name: string;
   metric: string;
   unit: string;
   better: Better;
@@ -63,16 +70,63 @@ interface MetricDef {
   unit: string;
   better: Better;
   pick(m: Measurement): number | null;
-  applies?(s: LoadResult): boolean;
 }
 
-const LOAD_METRICS: readonly MetricDef[] = [
+const THROUGHPUT: MetricDef = { metric: "throughput", unit: "req/s", better: "higher", pick: (m) => m.throughputRps };
+const P50: MetricDef = { metric: "p50", unit: "ms", better: "lower", pick: (m) => m.latencyMs.p50 };
+const P99: MetricDef = { metric: "p99", unit: "ms", better: "lower", pick: (m) => m.latencyMs.p99 };
+const SERVER_CPU: MetricDef = { metric: "server CPU/call", unit: "µs", better: "lower", pick: (m) => m.serverCpuUsPerCall };
+
+/** What compare reads of one family whose entries the load engine measured (load, multiplex, stream). */
+interface MeasuredFamily<E> {
+  section: Extract<CompareSection, "load" | "multiplex" | "stream">;
+  /** what the entry measured, without the arm */
+  subject(e: E): string;
+  /** the entry's stable name, arm included: what a regression is called (a reader greps for it) */
+  name(e: E): string;
+  arm(e: E): string;
+  measurement(e: E): EngineMeasurement | null;
+  metrics(e: E): readonly MetricDef[];
+  /** why base and head cannot be judged against each other, if they cannot */
+  unjudged?(base: E, head: E): string | null;
+}
+
+function connectionShape(e: LoadResult): string {
+  if (e.streamsPerConnection !== null) return `c${e.connections}x${e.streamsPerConnection}`;
+  return e.pipelining > 1 ? `c${e.connections}p${e.pipelining}` : `c${e.connections}`;
+}
+
+const LOAD_FAMILY: MeasuredFamily<LoadResult> = {
+  section: "load",
+  // what the scenario id says, from the fields, with the arm kept in its own column
+  subject: (e) => `${e.view}/${e.call}/${e.payload}/${e.mode}/${connectionShape(e)}`,
+  name: (e) => e.scenario,
+  arm: (e) => e.arm,
+  measurement: (e) => e,
   // an open loop's throughput is its schedule (derived from the closed-loop results), not a property of the code
-  { metric: "throughput", unit: "req/s", better: "higher", pick: (m) => m.throughputRps, applies: (s) => s.mode === "closed" },
-  { metric: "p50", unit: "ms", better: "lower", pick: (m) => m.latencyMs.p50 },
-  { metric: "p99", unit: "ms", better: "lower", pick: (m) => m.latencyMs.p99 },
-  { metric: "server CPU/call", unit: "µs", better: "lower", pick: (m) => m.serverCpuUsPerCall },
-];
+  metrics: (e) => (e.mode === "closed" ? [THROUGHPUT, P50, P99, SERVER_CPU] : [P50, P99, SERVER_CPU]),
+  unjudged: (b, h) => offeredLoadDiffers(b, h),
+};
+
+const MULTIPLEX_FAMILY: MeasuredFamily<MultiplexResult> = {
+  section: "multiplex",
+  subject: (e) => `${e.configuration} ${e.call} ${e.inFlight} in flight`,
+  name: (e) => `multiplex/${e.arm}/${e.configuration}/${e.call}/${e.inFlight}`,
+  arm: (e) => e.arm,
+  measurement: (e) => e,
+  // head-of-line runs are open loops at a fixed rate: their throughput is the schedule
+  metrics: (e) => (e.targetRps === null ? [THROUGHPUT, P50, P99, SERVER_CPU] : [P50, P99, SERVER_CPU]),
+};
+
+const STREAM_FAMILY: MeasuredFamily<StreamResult> = {
+  section: "stream",
+  subject: (e) => `${e.kind} ${e.configuration} ${e.items}`,
+  name: (e) => `stream/${e.arm}/${e.kind}/${e.configuration}/${e.items}`,
+  arm: (e) => e.arm,
+  measurement: (e) => (e.verified ? e.measurement : null),
+  // one repetition's latency is its time to the last item (a conversation's: each round trip)
+  metrics: (e) => (e.kind === "bidi" ? [P50, P99, SERVER_CPU] : [P50, SERVER_CPU]),
+};
 
 const EPS = 1e-12;
 
@@ -103,26 +157,30 @@ function isWorse(changePct: number | null, better: Better, thresholdPct: number)
   return better === "lower" ? changePct > thresholdPct : changePct < -thresholdPct;
 }
 
-function loadRows(base: readonly LoadResult[], head: readonly LoadResult[], options: CompareOptions, notes: string[], regressions: Regression[]): CompareRow[] {
+function measuredRows<E>(family: MeasuredFamily<E>, base: readonly E[], head: readonly E[], options: CompareOptions, notes: string[], regressions: Regression[]): CompareRow[] {
   const rows: CompareRow[] = [];
-  const headById = new Map(head.map((s) => [s.scenario, s]));
-  const baseIds = new Set(base.map((s) => s.scenario));
+  const key = (e: E) => `${family.arm(e)}\u0000${family.subject(e)}`;
+  const name = family.name;
+  const headByKey = new Map(head.map((e) => [key(e), e]));
+  const baseKeys = new Set(base.map(key));
   for (const b of base) {
-    const h = headById.get(b.scenario);
+    const h = headByKey.get(key(b));
     if (!h) {
-      notes.push(`only in base: ${b.scenario}`);
+      notes.push(`only in base: ${name(b)}`);
       continue;
     }
-    const baseReps = completedRepetitions(b);
-    const headReps = completedRepetitions(h);
+    const bm = family.measurement(b);
+    const hm = family.measurement(h);
+    const baseReps = bm === null ? [] : completedRepetitions(bm);
+    const headReps = hm === null ? [] : completedRepetitions(hm);
     if (baseReps.length > 0 && headReps.length === 0) {
-      regressions.push({ name: `${b.scenario}`, detail: `no completed repetition in head (${h.endReason}${h.failure ? `: ${h.failure}` : ""}); base completed ${baseReps.length}` });
+      const why = hm === null ? "not measured or not verified" : `${hm.endReason}${hm.failure ? `: ${hm.failure}` : ""}`;
+      regressions.push({ name: name(b), detail: `no completed repetition in head (${why}); base completed ${baseReps.length}` });
       continue;
     }
-    const unjudged = offeredLoadDiffers(b, h);
-    if (unjudged !== null) notes.push(`${b.scenario}: ${unjudged} (base vs head); its latency and CPU are shown, not judged`);
-    for (const def of LOAD_METRICS) {
-      if (def.applies && !def.applies(b)) continue;
+    const unjudged = family.unjudged?.(b, h) ?? null;
+    if (unjudged !== null) notes.push(`${name(b)}: ${unjudged} (base vs head); its latency and CPU are shown, not judged`);
+    for (const def of family.metrics(b)) {
       const bv = baseReps.map(def.pick).filter((v): v is number => v !== null && Number.isFinite(v));
       const hv = headReps.map(def.pick).filter((v): v is number => v !== null && Number.isFinite(v));
       if (bv.length === 0 && hv.length === 0) continue;
@@ -141,10 +199,10 @@ function loadRows(base: readonly LoadResult[], head: readonly LoadResult[], opti
         significant = p <= options.alpha + EPS;
       }
       const regression = significant && isWorse(changePct, def.better, options.thresholdPct);
-      rows.push({ section: "load", protocol: b.protocol, subject: b.scenario, metric: def.metric, unit: def.unit, better: def.better, base: bv, head: hv, baseMedian, headMedian, changePct, test, significant, regression });
+      rows.push({ section: family.section, arm: family.arm(b), name: name(b), subject: family.subject(b), metric: def.metric, unit: def.unit, better: def.better, base: bv, head: hv, baseMedian, headMedian, changePct, test, significant, regression });
     }
   }
-  for (const h of head) if (!baseIds.has(h.scenario)) notes.push(`only in head: ${h.scenario}`);
+  for (const h of head) if (!baseKeys.has(key(h))) notes.push(`only in head: ${name(h)}`);
   return rows;
 }
 
@@ -171,6 +229,7 @@ function microRows(base: Report["micro"], head: Report["micro"], options: Compar
     rows.push({
       section: "micro",
       subject: key(b),
+      name: key(b),
       metric: "ops/s",
       unit: "ops/s",
       better: "higher",
@@ -208,6 +267,7 @@ function sizeRows(base: Report["sizes"], head: Report["sizes"], options: Compare
       rows.push({
         section: "sizes",
         subject: key(b),
+        name: key(b),
         metric: `${format} bytes`,
         unit: "B",
         better: "lower",
@@ -243,16 +303,16 @@ function environmentNotes(base: Report, head: Report): string[] {
 }
 
 /**
- * When most load rows got significantly worse on both protocols at once, the likelier cause is the machine (other
+ * When most load rows got significantly worse on several arms at once, the likelier cause is the machine (other
  * load during one of the runs) rather than the code: no test over repetitions can tell those apart, so say it.
  */
 function machineDriftNote(rows: readonly CompareRow[]): string | null {
   const load = rows.filter((r) => r.section === "load" && r.test.kind !== "not-judged");
   const worse = load.filter((r) => r.significant && r.changePct !== null && (r.better === "lower" ? r.changePct > 0 : r.changePct < 0));
-  const protocols = new Set(worse.map((r) => r.protocol));
-  if (load.length < 4 || worse.length * 2 < load.length || !protocols.has("grpc") || !protocols.has("rest")) return null;
+  const arms = new Set(worse.map((r) => r.arm));
+  if (load.length < 4 || worse.length * 2 < load.length || arms.size < 2) return null;
   return (
-    `${worse.length} of ${load.length} load rows are significantly worse, on both protocols: that pattern usually means the machine ` +
+    `${worse.length} of ${load.length} load rows are significantly worse, on ${arms.size} arms at once: that pattern usually means the machine ` +
     "was busier during one run than the other, not that the code changed. Re-run base and head back to back on a quiet machine before trusting these regressions."
   );
 }
@@ -359,10 +419,11 @@ function verdictText(row: CompareRow, thresholdPct: number): string {
 const escapeCell = (s: string) => s.replace(/\|/g, "\\|");
 
 function table(rows: CompareRow[], thresholdPct: number): string[] {
-  const lines = ["| scenario | metric | base | head | change | test | |", "|---|---|--:|--:|--:|---|---|"];
+  const withArm = rows.some((r) => r.arm !== undefined);
+  const lines = [`|${withArm ? " arm |" : ""} scenario | metric | base | head | change | test | |`, `|${withArm ? "---|" : ""}---|---|--:|--:|--:|---|---|`];
   for (const r of rows) {
     lines.push(
-      `| ${escapeCell(r.subject)} | ${r.metric} ${r.better === "lower" ? "↓" : "↑"} | ${num(r.baseMedian, r.unit)}${spread(r.base, r.baseMedian)} | ${num(r.headMedian, r.unit)}${spread(r.head, r.headMedian)} | ${changeText(r)} | ${testText(r)} | ${verdictText(r, thresholdPct)} |`,
+      `|${withArm ? ` ${escapeCell(r.arm ?? "")} |` : ""} ${escapeCell(r.subject)} | ${r.metric} ${r.better === "lower" ? "↓" : "↑"} | ${num(r.baseMedian, r.unit)}${spread(r.base, r.baseMedian)} | ${num(r.headMedian, r.unit)}${spread(r.head, r.headMedian)} | ${changeText(r)} | ${testText(r)} | ${verdictText(r, thresholdPct)} |`,
     );
   }
   return lines;
@@ -374,7 +435,9 @@ export function compareReports(base: Report, head: Report, options: CompareOptio
   const notes: string[] = [];
   const regressions: Regression[] = familyRegressions(base, head);
   const rows = [
-    ...loadRows(base.load, head.load, options, notes, regressions),
+    ...measuredRows(LOAD_FAMILY, base.load, head.load, options, notes, regressions),
+    ...measuredRows(MULTIPLEX_FAMILY, base.multiplex, head.multiplex, options, notes, regressions),
+    ...measuredRows(STREAM_FAMILY, base.stream, head.stream, options, notes, regressions),
     ...microRows(base.micro, head.micro, options, notes),
     ...sizeRows(base.sizes, head.sizes, options, notes),
   ];
@@ -386,12 +449,13 @@ export function compareReports(base: Report, head: Report, options: CompareOptio
     }
   };
   const familySpeed: string[] = [];
+  const timed: CompareSection[] = ["load", "multiplex", "stream", "micro"];
   if (speed !== null) {
-    notJudge("load", speed);
-    notJudge("micro", speed);
-    notes.push(`${speed}: load and encode/decode rows are shown, not judged`);
+    for (const section of timed) notJudge(section, speed);
+    notes.push(`${speed}: timing rows (load, multiplex, stream, encode/decode) are shown, not judged`);
   } else {
-    for (const [section, family] of [["load", "load"], ["micro", "micro"]] as const) {
+    for (const family of timed) {
+      const section = family;
       const why = familySpeedChange(base, head, family);
       if (why === null) continue;
       notJudge(section, why);
@@ -400,7 +464,7 @@ export function compareReports(base: Report, head: Report, options: CompareOptio
     }
   }
   for (const r of rows) {
-    if (r.regression) regressions.push({ name: `${r.subject} ${r.metric}`, detail: `${changeText(r)} (${num(r.baseMedian, r.unit)} → ${num(r.headMedian, r.unit)}, ${testText(r)})` });
+    if (r.regression) regressions.push({ name: `${r.name} ${r.metric}`, detail: `${changeText(r)} (${num(r.baseMedian, r.unit)} → ${num(r.headMedian, r.unit)}, ${testText(r)})` });
   }
   const envNotes = environmentNotes(base, head);
   const drift = machineDriftNote(rows);
@@ -414,7 +478,7 @@ export function compareReports(base: Report, head: Report, options: CompareOptio
   );
   if (speed) {
     md.push(
-      `> [!WARNING]\n> The ${speed}. Every timing figure moves with the machine, so load and encode/decode rows are shown but not judged; ` +
+      `> [!WARNING]\n> The ${speed}. Every timing figure moves with the machine, so load, multiplex, stream and encode/decode rows are shown but not judged; ` +
         "sizes and failures still are. Re-run base and head back to back when the machine is steady.",
       "",
     );
@@ -436,13 +500,19 @@ export function compareReports(base: Report, head: Report, options: CompareOptio
     md.push("");
   }
   if (envNotes.length > 0) md.push("The two runs differ in environment, which may explain changes:", "", ...envNotes.map((n) => `- ${n}`), "");
-  for (const [section, title] of [["load", "Load (per scenario, over repetitions)"], ["micro", "Encode/decode (tinybench)"], ["sizes", "Serialized sizes (deterministic)"]] as const) {
+  for (const [section, title] of [
+    ["load", "Load (per arm and scenario, over repetitions)"],
+    ["multiplex", "Multiplexing (per arm and configuration, over repetitions)"],
+    ["stream", "Streaming (per arm and case, over repetitions; latency = time to the last item)"],
+    ["micro", "Encode/decode (tinybench)"],
+    ["sizes", "Serialized sizes (deterministic)"],
+  ] as const) {
     const sectionRows = rows.filter((r) => r.section === section);
     if (sectionRows.length === 0) continue;
     md.push(`### ${title}`, "", ...table(sectionRows, options.thresholdPct), "");
   }
   if (rows.length === 0) md.push("_No scenario is present in both reports._", "");
   if (notes.length > 0) md.push("### Not compared", "", ...notes.map((n) => `- ${n}`), "");
-  md.push("_Compression, multiplexing and streaming results are not compared._", "");
+  md.push("_Compression results are not compared._", "");
   return { markdown: md.join("\n"), rows, regressions, notes: [...(drift ? [drift] : []), ...envNotes, ...notes] };
 }
