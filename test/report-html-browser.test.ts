@@ -1,5 +1,6 @@
 // report.html in a real browser (headless Chromium, the Debian package): every chart rendered with a size
-// and marks, not one request beyond the file itself, no console error or warning, no page error, and it prints.
+// and marks, not one request beyond the file itself, no console error or warning, no page error, no table or
+// chart wider than the page (eight arms included), and it prints.
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +23,9 @@ interface PageCheck {
   console: string[];
   pageErrors: string[];
   charts: { id: string; width: number; height: number; marks: number; svgs: number }[];
+  /** tables and charts wider than the page's text column, and how much wider the document is than the window */
+  tooWide: string[];
+  pageOverflow: number;
   scripts: number;
   pdfBytes: number;
 }
@@ -31,7 +35,7 @@ async function openReport(browser: Browser, html: string, dir: string, name: str
   writeFileSync(file, html);
   const documentUrl = pathToFileURL(file).href;
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, offline: true });
-  const check: PageCheck = { requests: [], blocked: [], console: [], pageErrors: [], charts: [], scripts: 0, pdfBytes: 0 };
+  const check: PageCheck = { requests: [], blocked: [], console: [], pageErrors: [], charts: [], tooWide: [], pageOverflow: 0, scripts: 0, pdfBytes: 0 };
   try {
     // everything but the document itself is refused and recorded, whatever the scheme
     await context.route("**/*", async (route) => {
@@ -63,6 +67,16 @@ async function openReport(browser: Browser, html: string, dir: string, name: str
         };
       }),
     );
+    check.tooWide = await page.$$eval("main, table, figure.chart .chart-svg svg", ([main, ...elements]) => {
+      const view = main?.ownerDocument.defaultView;
+      if (!main || !view) return ["no <main>"];
+      const style = view.getComputedStyle(main);
+      const column = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return elements
+        .filter((e) => e.getBoundingClientRect().width > column + 1)
+        .map((e) => `${e.tagName.toLowerCase()} in #${e.closest("section, div[id]")?.id ?? "?"}: ${Math.round(e.getBoundingClientRect().width)} px > ${Math.round(column)} px (${(e.querySelector("thead")?.textContent ?? e.closest("figure")?.getAttribute("data-chart") ?? "").slice(0, 80)})`);
+    });
+    check.pageOverflow = await page.$eval("html", (root) => root.scrollWidth - (root.ownerDocument.defaultView?.innerWidth ?? 0));
     check.scripts = await page.$$eval("script", (scripts) => scripts.length);
     await page.emulateMedia({ media: "print" });
     check.pdfBytes = (await page.pdf({ format: "A4", printBackground: false })).length;
@@ -108,6 +122,8 @@ describe("report.html in headless Chromium", { skip: missing }, () => {
       assert.deepEqual(check.console, []);
       assert.deepEqual(check.pageErrors, []);
       assert.equal(check.scripts, 0);
+      assert.deepEqual(check.tooWide, [], "tables and charts must fit the page");
+      assert.ok(check.pageOverflow <= 0, `the page is ${check.pageOverflow} px wider than the window`);
       assert.ok(report.sizes.length === 0 || check.charts.length > 0, "no chart at all");
       for (const c of check.charts) {
         assert.equal(c.svgs, 1, `chart ${c.id}: ${c.svgs} SVGs`);

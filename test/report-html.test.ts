@@ -1,9 +1,11 @@
 // The HTML writer as a pure function: every section in order, self-contained markup, escaping, plain
-// statements for empty sections, one colour per protocol across all charts, units on quantitative axes.
+// statements for empty sections, one colour per arm across all charts and tables, an Arm column wherever rows
+// are per arm, units on quantitative axes, findings read from their fields (never from ids).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Report } from "../bench/model/report.js";
-import { PROTOCOL_COLOURS, seriesColour } from "../reports/html/palette.js";
+import { armDirectory } from "../reports/finding-kind.js";
+import { ARM_COLOURS, armColour, FALLBACK_COLOURS, formatColour, textColourOn } from "../reports/html/palette.js";
 import { renderHtml, SECTIONS } from "../reports/html/render-html.js";
 import { sampleReport } from "./fixtures/sample-report.js";
 import { sampleReportForHtml } from "./fixtures/sample-report-for-html.js";
@@ -103,9 +105,13 @@ for (const [name, make] of both) {
       }
     });
 
-    it("uses one colour per protocol (and view, and format) across every chart", () => {
+    it("uses one colour per arm (and per format) across every chart, the arm's palette colour", () => {
+      const report = make();
+      const arms = armDirectory(report);
+      const idOfName = new Map(arms.list().map((a) => [a.name, a.id]));
       const colourOf = new Map<string, string>();
       let scales = 0;
+      const charted = new Set<string>();
       for (const spec of embeddedSpecs(html)) {
         walk(spec, (obj) => {
           const colour = obj.color as { scale?: { domain?: unknown[]; range?: unknown[] } } | undefined;
@@ -117,22 +123,61 @@ for (const [name, make] of both) {
             const seen = colourOf.get(String(label));
             assert.ok(seen === undefined || seen === value, `${String(label)} is ${seen} in one chart and ${value} in another`);
             colourOf.set(String(label), value);
+            const id = idOfName.get(String(label));
+            if (id !== undefined) {
+              charted.add(id);
+              assert.equal(value, armColour(id), `arm ${id} drawn in ${value}, not its palette colour`);
+            }
           });
         });
       }
       assert.ok(scales >= 6);
-      const grpcFamily = new Set([PROTOCOL_COLOURS.grpc, seriesColour("grpc", "end-to-end")]);
-      const restFamily = new Set([PROTOCOL_COLOURS.rest, seriesColour("rest", "end-to-end")]);
-      for (const [label, colour] of colourOf) {
-        if (/gRPC|protobuf/i.test(label)) assert.ok(grpcFamily.has(colour), `${label} drawn in ${colour}, not a gRPC colour`);
-        if (/REST|JSON/i.test(label)) assert.ok(restFamily.has(colour), `${label} drawn in ${colour}, not a REST colour`);
+      // every arm with load results is in a chart, and the SVGs really paint with its colour
+      for (const id of new Set(report.load.map((r) => r.arm))) {
+        assert.ok(charted.has(id), `arm ${id} is in no chart's colour scale`);
+        assert.ok(html.includes(`fill="${armColour(id)}"`), `no SVG mark painted in ${id}'s colour`);
       }
-      assert.equal(colourOf.get("gRPC"), PROTOCOL_COLOURS.grpc);
-      assert.equal(colourOf.get("REST/JSON"), PROTOCOL_COLOURS.rest);
-      assert.equal(colourOf.get("gRPC · server"), PROTOCOL_COLOURS.grpc);
-      assert.notEqual(colourOf.get("gRPC · end-to-end"), PROTOCOL_COLOURS.grpc, "end-to-end view must be distinguishable");
-      // and the SVGs really paint with them
-      assert.ok(html.includes(`fill="${PROTOCOL_COLOURS.grpc}"`) && html.includes(`fill="${PROTOCOL_COLOURS.rest}"`));
+      // formats keep their own, fixed colours
+      for (const [label, colour] of colourOf) if (/^(json|protobuf)/i.test(label) && !idOfName.has(label)) assert.equal(colour, formatColour(label));
+    });
+
+    it("lists every arm near the top with its label, colour and descriptor, before the findings", () => {
+      const report = make();
+      const top = html.slice(0, html.indexOf('<section id="findings"'));
+      assert.match(top, /<div class="arms-box" id="arms">/);
+      const table = /<table class="arms-table">[\s\S]*?<\/table>/.exec(top)?.[0] ?? "";
+      for (const arm of report.arms) {
+        const row = new RegExp(`<tr data-arm="${arm.id}">[\\s\\S]*?</tr>`).exec(table)?.[0] ?? "";
+        assert.ok(row.includes(escapeForTest(arm.label)), `arms table: no label for ${arm.id}`);
+        assert.ok(row.includes(`background:${armColour(arm.id)}`), `arms table: ${arm.id} not in its colour`);
+        for (const field of [arm.api, arm.wire, arm.transport, arm.framework, arm.description]) assert.ok(row.includes(escapeForTest(field)), `arms table: ${arm.id} lacks ${field}`);
+      }
+      assert.match(table, /baseline/);
+    });
+
+    it("shows every arm in its colour with its label wherever its results are", () => {
+      const report = make();
+      const arms = armDirectory(report);
+      for (const a of arms.list()) {
+        const chips = html.split(`<span class="arm" data-arm="${a.id}">`).length - 1;
+        const hasResults = report.load.some((r) => r.arm === a.id);
+        if (hasResults) assert.ok(chips >= 4, `arm ${a.id} has only ${chips} chips`);
+        assert.ok(html.includes(`<span class="arm" data-arm="${a.id}"><span class="swatch" style="background:${armColour(a.id)}"></span>${escapeForTest(a.name)}</span>`), `no chip for ${a.id}`);
+      }
+    });
+
+    it("has an Arm column in every table whose rows are per arm", () => {
+      const tablesIn = (fragment: string) => [...fragment.matchAll(/<table[\s\S]*?<\/table>/g)].map((m) => m[0]);
+      const section = (id: string) => /<section id="[^"]+"[\s\S]*?<\/section>/g.exec(html.slice(html.indexOf(`<section id="${id}"`)))?.[0] ?? "";
+      const perArm = [
+        ...["findings", "latency", "throughput-cpu", "multiplexing", "streaming"].flatMap((id) => tablesIn(section(id))),
+        ...tablesIn(/<figure class="chart" id="chart-compression"[\s\S]*?<\/figure>/.exec(html)?.[0] ?? ""),
+      ];
+      assert.ok(perArm.length >= 6, `only ${perArm.length} tables checked`);
+      for (const table of perArm) {
+        const head = /<thead>([\s\S]*?)<\/thead>/.exec(table)?.[1] ?? "";
+        assert.match(head, /<th scope="col"[^>]*>Arms?<\/th>/, `table without an Arm column: ${head.replace(/<[^>]+>/g, " ").slice(0, 160)}`);
+      }
     });
 
     it("shows the run-wide caveats and every finding with its ratio, interval and verdict", () => {
@@ -163,7 +208,27 @@ describe("renderHtml escaping", () => {
     first.call = evil;
     first.driver = `<img src=x onerror=alert(1)>`;
     report.caveats.push(`caveat ${evil} & "quotes" 'single'`);
-    report.findings.push({ id: `claim:${evil}`, statement: evil, metric: "<b>m</b>", ratio: 2, ci95: [1.5, 2.5], verdict: `depends: <i>x</i>`, caveats: [evil] });
+    report.findings.push({
+      id: `claim:${evil}`,
+      kind: "claim",
+      statement: evil,
+      baseline: null,
+      candidate: null,
+      scenario: null,
+      family: null,
+      metric: "<b>m</b>",
+      metricLabel: "<b>m</b>",
+      better: null,
+      ratio: 2,
+      ci95: [1.5, 2.5],
+      verdict: "depends",
+      verdictDetail: "<i>x</i>",
+      caveats: [evil],
+    });
+    report.findings.push({ ...report.findings.find((f) => f.kind === "arm-comparison")!, scenario: evil, metricLabel: "<b>m</b>", verdictDetail: "<i>x</i>", caveats: [evil] });
+    report.arms[2]!.label = `<b>arm</b> ${evil}`;
+    report.arms[2]!.description = evil;
+    report.arms[3]!.target = evil;
     report.options[`<b>opt</b>`] = evil;
     report.environment.cpuModel = evil;
     report.environment.packages[evil] = "1.0.0";
@@ -176,7 +241,7 @@ describe("renderHtml escaping", () => {
     const { html } = await render(report);
     assert.doesNotMatch(html, /<script/i);
     assert.doesNotMatch(html, /<img/i);
-    assert.doesNotMatch(html, /<b>opt|<i>x|<b>m/);
+    assert.doesNotMatch(html, /<b>opt|<i>x|<b>m|<b>arm/);
     assert.ok(html.includes("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
     assert.ok(html.includes("&amp; &quot;quotes&quot; &#39;single&#39;"));
   });
@@ -205,7 +270,7 @@ describe("renderHtml empty sections", () => {
     assert.match(notMeasured("multiplex"), /the multiplex family was skipped: --only size,stream/);
     assert.match(notMeasured("micro"), /the micro family did not run/);
     assert.match(notMeasured("compression"), /the compression family completed but recorded no results/);
-    assert.match(html, /No gRPC \/ REST findings:/);
+    assert.match(html, /No arm findings:/);
     assert.match(html, /data-chart="sizes-bytes"/);
     assert.doesNotMatch(html, /data-chart="(latency|throughput|stream|micro|multiplex)/);
   });
@@ -246,5 +311,63 @@ describe("renderHtml empty sections", () => {
     const { html, warnings } = await render(report);
     assert.deepEqual(warnings, []);
     assert.match(html, /histogram unreadable: summary points only/);
+  });
+});
+
+describe("renderHtml findings come from fields", () => {
+  it("never reads a finding's id: renaming every id changes nothing", async () => {
+    const report = sampleReportForHtml();
+    const renamed = structuredClone(report);
+    renamed.findings.forEach((f, i) => (f.id = `finding-${i}`));
+    assert.equal((await render(renamed)).html, (await render(report)).html);
+  });
+
+  it("says which arm is better by its label, shows verdictDetail, and groups the matrix per candidate vs baseline", async () => {
+    const report = sampleReportForHtml();
+    const arms = armDirectory(report);
+    const { html } = await render(report);
+    const pairs = new Set(report.findings.filter((f) => f.kind === "arm-comparison").map((f) => `${f.candidate} ${f.baseline}`));
+    const groups = [...html.matchAll(/<tbody class="pair" data-candidate="([^"]+)" data-baseline="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`);
+    assert.deepEqual(groups.sort(), [...pairs].sort(), "one row group per candidate-vs-baseline pair");
+    const better = report.findings.find((f) => f.verdict === "candidate-better" && f.candidate === "rest-node")!;
+    assert.ok(better, "the fixture has a finding where rest-node is better");
+    assert.ok(html.includes(`data-verdict="candidate-better" data-arm="rest-node" style="background:${armColour("rest-node")};`), "verdict badge not in rest-node's colour");
+    assert.ok(html.includes(`>${escapeForTest(arms.name("rest-node"))} better</span>`));
+    const worse = report.findings.find((f) => f.verdict === "baseline-better")!;
+    assert.ok(html.includes(`>${escapeForTest(arms.name(worse.baseline!))} better</span>`));
+    const detailed = report.findings.filter((f) => f.verdictDetail);
+    assert.ok(detailed.length >= 2, "the fixture has findings with verdictDetail");
+    for (const f of detailed) assert.ok(html.includes(`<span class="muted small verdict-detail">${escapeForTest(f.verdictDetail!)}</span>`), `verdictDetail of ${f.id} not shown`);
+  });
+});
+
+describe("renderHtml with arms it has never seen", () => {
+  it("colours an unknown arm id with a stable fallback colour and labels it by its id", async () => {
+    const report = sampleReport({ arms: ["grpc", "rest", "rest-zig"], families: ["load", "compression", "multiplex", "stream"] });
+    // and an entry naming an arm report.arms does not describe
+    report.load[0] = { ...report.load[0]!, arm: "mystery-arm" };
+    const { html, warnings } = await render(report);
+    assert.deepEqual(warnings, []);
+    for (const id of ["rest-zig", "mystery-arm"]) {
+      assert.ok(FALLBACK_COLOURS.includes(armColour(id)), `${id} has no fallback colour`);
+      assert.ok(html.includes(`<span class="arm" data-arm="${id}"><span class="swatch" style="background:${armColour(id)}"></span>${id}</span>`), `${id} not shown`);
+    }
+    assert.match(html, /not described in this report/);
+    assert.equal((await render(report)).html, html, "same report, same bytes");
+  });
+});
+
+describe("palette", () => {
+  it("gives the eight known arms eight distinct fixed colours, and any other id a stable fallback one", () => {
+    const known = ["grpc", "rest", "rest-node", "rest-fastify", "json-h2", "protobuf-h1", "grpc-raw", "gateway"];
+    assert.deepEqual(Object.keys(ARM_COLOURS), known);
+    assert.equal(new Set(known.map(armColour)).size, 8);
+    for (const c of FALLBACK_COLOURS) assert.ok(!Object.values(ARM_COLOURS).includes(c), `fallback ${c} repeats a fixed colour`);
+    for (const id of ["x", "rest-zig", "a-very-long-arm-id-0"]) {
+      assert.equal(armColour(id), armColour(id));
+      assert.ok(FALLBACK_COLOURS.includes(armColour(id)));
+    }
+    assert.equal(textColourOn(ARM_COLOURS["grpc-raw"]!), "#ffffff");
+    assert.equal(textColourOn(ARM_COLOURS["rest-node"]!), "#1d2330");
   });
 });

@@ -1,7 +1,9 @@
-// The Markdown summary as a pure function: findings and key tables, escaping that keeps tables intact and
-// HTML inert (GitHub renders both in comments), plain lines for what was not measured.
+// The Markdown summary as a pure function: the arms, findings per candidate arm against the baseline, key tables
+// with an arm column (and the arms side by side), escaping that keeps tables intact and HTML inert (GitHub renders
+// both in comments), plain lines for what was not measured.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { armDirectory } from "../reports/finding-kind.js";
 import { escapeMarkdown, markdownTable } from "../reports/markdown/markdown-table.js";
 import { renderSummary } from "../reports/markdown/render-summary.js";
 import { sampleReport } from "./fixtures/sample-report.js";
@@ -33,8 +35,9 @@ describe("renderSummary", () => {
     assert.match(md, /^## gRPC vs REST\/JSON benchmark\n/);
     assert.match(md, /profile quick · .* · CPUs not pinned · commit 0123456789ab/);
     assert.match(md, /> \[!WARNING\]\n> \*\*Run-wide caveats\*\*\n> - CPUs not pinned/);
+    assert.match(md, /### Arms/);
     assert.match(md, /### Common claims, measured/);
-    assert.match(md, /### Findings/);
+    assert.match(md, /### Findings: each arm against REST \(express\)/);
     assert.match(md, /### Load: throughput, latency and CPU per call/);
     assert.match(md, /### Serialized sizes: JSON \/ protobuf/);
     for (const f of report.findings) assert.ok(md.includes(escapeMarkdown(f.statement)), `finding missing: ${f.id}`);
@@ -65,15 +68,83 @@ describe("renderSummary", () => {
     assert.ok(!md.split("\n").some((line) => line === "second line"), "a newline in a report string broke out of its cell");
   });
 
-  it("folds a long findings list into <details> after a scenario × metric overview", () => {
+  it("groups findings per candidate arm against the baseline: a tally, a scenario × metric matrix per pair, the full list folded", () => {
     const report = sampleReport({ pinned: false });
+    const arms = armDirectory(report);
     const md = renderSummary(report);
-    const plain = report.findings.filter((f) => !f.id.startsWith("claim"));
+    const plain = report.findings.filter((f) => f.kind !== "claim");
     assert.ok(plain.length > 12);
     assert.match(md, new RegExp(`<details><summary>All ${plain.length} findings, with caveats</summary>`));
-    const overview = tables(md).find((t) => t[0]?.startsWith("| Scenario |"));
-    assert.ok(overview, "no scenario × metric overview");
-    assert.match(overview.join("\n"), /\*\*0\.\d+×\*\* gRPC/);
+    const tally = tables(md).find((t) => t[0]?.startsWith("| Arm | vs |"));
+    assert.ok(tally, "no per-arm tally");
+    const candidates = [...new Set(plain.map((f) => f.candidate))];
+    assert.deepEqual(candidates, ["grpc", "rest-node"]);
+    assert.equal(tally.length, 2 + candidates.length);
+    for (const id of candidates) {
+      assert.ok(tally.some((row) => row.startsWith(`| **${escapeMarkdown(arms.name(id))}** | REST (express) |`)), `no tally row for ${id}`);
+      // three arms: each pair's matrix under its own heading
+      const heading = `#### ${escapeMarkdown(arms.name(id))} vs REST (express)`;
+      assert.ok(md.includes(`${heading}\n\n| Scenario |`), `no matrix under ${heading}`);
+    }
+    const matrix = tables(md).find((t) => t[0]?.startsWith("| Scenario |"));
+    assert.ok(matrix);
+    assert.match(matrix.join("\n"), /\*\*0\.\d+×\*\* better/);
+  });
+
+  it("names arms by their labels in verdicts and shows verdictDetail", () => {
+    const report = sampleReportForHtml();
+    const md = renderSummary(report);
+    assert.ok(md.includes("**REST \\(node:http\\) better**") || md.includes("**REST (node:http) better**"), "no verdict naming REST (node:http)");
+    const inconclusive = report.findings.find((f) => f.verdict === "inconclusive")!;
+    assert.ok(md.includes(`inconclusive: ${escapeMarkdown(inconclusive.verdictDetail!)}`));
+    assert.ok(md.includes(`depends: ${escapeMarkdown(report.findings.find((f) => f.verdict === "depends")!.verdictDetail!)}`));
+  });
+
+  it("lists every arm with its label and descriptor, and puts the arms side by side", () => {
+    for (const report of [sampleReport(), sampleReportForHtml()]) {
+      const md = renderSummary(report);
+      const arms = tables(md).find((t) => t[0]?.startsWith("| Arm | Id |"));
+      assert.ok(arms, "no arms table");
+      assert.equal(arms.length, 2 + report.arms.length);
+      for (const a of report.arms) {
+        const row = arms.find((r) => r.includes(`| \`${a.id}\` |`));
+        assert.ok(row, `arm ${a.id} missing`);
+        assert.ok(row.includes(escapeMarkdown(a.label)) && row.includes(escapeMarkdown(a.framework)) && row.includes(a.transport));
+      }
+      assert.match(arms.join("\n"), /\*\*REST \(express\)\*\* \(baseline\)/);
+      const side = tables(md).find((t) => t[0]?.startsWith("| Call | Size | View | Load |"));
+      assert.ok(side, "no side-by-side table");
+      assert.deepEqual(cells(side[0]!).slice(4).map((c) => c.trim()), report.arms.map((a) => escapeMarkdown(a.label)));
+    }
+  });
+
+  it("has an arm column (or the arms as columns) in every table of per-arm results", () => {
+    const report = sampleReportForHtml();
+    const names = armDirectory(report).list().map((a) => escapeMarkdown(a.name));
+    const md = renderSummary(report);
+    const lines = md.split("\n");
+    let checked = 0;
+    for (const table of tables(md)) {
+      const head = cells(table[0] ?? "").map((c) => c.trim());
+      if (head[0] === "Message") continue; // serialized sizes: per message, no arm
+      checked++;
+      if (head.includes("Arm") || head.includes("Arms")) continue;
+      if (names.every((n) => head.includes(n))) continue; // side by side
+      // a pair's scenario × metric matrix: its heading or summary names both arms
+      const before = lines.slice(0, lines.indexOf(table[0]!)).filter((l) => l.trim() !== "").at(-1) ?? "";
+      assert.equal(head[0], "Scenario", `table without an arm column: ${table[0]}`);
+      assert.match(before, / vs /, `matrix without its pair: ${before}`);
+    }
+    assert.ok(checked >= 5);
+  });
+
+  it("renders a report with an arm id nothing knows", () => {
+    const report = sampleReport({ arms: ["grpc", "rest", "rest-zig"] });
+    report.load[0] = { ...report.load[0]!, arm: "mystery-arm" };
+    const md = renderSummary(report);
+    assert.match(md, /\| \*\*rest-zig\*\* \| `rest-zig` \|/);
+    assert.match(md, /\| \*\*mystery-arm\*\* \| `mystery-arm` \| — \|/);
+    assert.match(md, /\| mystery-arm \|/);
   });
 
   it("lists families that were not measured, failed or recorded nothing", () => {
@@ -93,12 +164,12 @@ describe("renderSummary", () => {
     assert.doesNotMatch(md, /\*\*load\*\*/);
   });
 
-  it("renders an empty report without tables", () => {
+  it("renders an empty report without result tables (the arms it was to compare stay listed)", () => {
     const report = sampleReportForHtml();
     Object.assign(report, { load: [], sizes: [], micro: [], compression: [], multiplex: [], stream: [], findings: [], caveats: [], families: [] });
     const md = renderSummary(report);
-    assert.equal(tables(md).length, 0);
-    assert.match(md, /No gRPC \/ REST findings/);
+    assert.deepEqual(tables(md).map((t) => t[0]?.slice(0, 12)), ["| Arm | Id |"]);
+    assert.match(md, /No arm findings/);
     assert.doesNotMatch(md, /Run-wide caveats/);
   });
 });

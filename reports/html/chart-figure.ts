@@ -12,8 +12,29 @@ export interface FigureInput {
   table: Html;
 }
 
+/**
+ * A long line broken at spaces into lines of at most `max` characters. Vega sizes a chart to its title too, and
+ * without a canvas it estimates text generously: one long subtitle would make the whole chart wider than the page
+ * (and so shrink it to fit).
+ */
+export function wrapText(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}
+
+/** Characters per subtitle line: about 850 px as vega estimates 11 px text. */
+const SUBTITLE_LINE = 100;
+
 export async function chartFigure(input: FigureInput, options: ChartWarnings): Promise<Html> {
-  const title = input.subtitle ? { text: input.title, subtitle: input.subtitle } : input.title;
+  const title = input.subtitle ? { text: input.title, subtitle: wrapText(input.subtitle, SUBTITLE_LINE) } : input.title;
   const spec = { ...input.spec, title } as ChartSpec;
   const svg = await renderChartSvg(spec, options);
   return html`<figure class="chart" id="chart-${input.id}" data-chart="${input.id}">

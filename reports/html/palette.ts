@@ -1,45 +1,73 @@
-// The one colour scheme of the report. Every chart takes its scales from here so that gRPC and REST look
-// the same everywhere: gRPC blue, REST orange (a pair that survives colour-blindness and greyscale print),
-// the end-to-end view a lighter tint of its protocol (and dashed where the mark is a line).
-import type { LoadView } from "../../bench/model/load-result.js";
-import type { Protocol } from "../../bench/model/measurement.js";
+// The one colour scheme of the report: one colour per arm, the same in every chart and table of a report and
+// across reports. The arms the project knows have fixed colours (Okabe & Ito's colour-blind-safe set, plus two
+// darker tones for the last two); any other arm id gets one from a second set, picked by a hash of the id, so it
+// is stable too. Serialization formats borrow the colour of the arm that made them the default: protobuf is
+// grpc's, JSON is rest's. The server and end-to-end views are told apart by line dash and by panel, not by colour.
 
-export const PROTOCOL_COLOURS: Record<Protocol, string> = { grpc: "#1f5f9e", rest: "#d66a00" };
+/** Fixed colours of the arms in servers/registry.ts, in its order. */
+export const ARM_COLOURS: Readonly<Record<string, string>> = {
+  grpc: "#0072b2", // blue
+  rest: "#d55e00", // vermillion
+  "rest-node": "#e69f00", // orange
+  "rest-fastify": "#cc79a7", // reddish purple
+  "json-h2": "#009e73", // bluish green
+  "protobuf-h1": "#56b4e9", // sky blue
+  "grpc-raw": "#332288", // indigo
+  gateway: "#8a7d00", // dark olive (Okabe & Ito's yellow, darkened to show on white)
+};
 
-const END_TO_END_TINT: Record<Protocol, string> = { grpc: "#7fb0dd", rest: "#f2b26b" };
+/** For arm ids without a fixed colour (Paul Tol's muted set minus what is too close to the fixed ones). */
+export const FALLBACK_COLOURS: readonly string[] = ["#882255", "#44aa99", "#117733", "#aa4499", "#661100", "#6699cc", "#999933", "#bb5566"];
 
-export const PROTOCOLS: readonly Protocol[] = ["grpc", "rest"];
-export const VIEWS: readonly LoadView[] = ["server", "end-to-end"];
-
-export const PROTOCOL_LABEL: Record<Protocol, string> = { grpc: "gRPC", rest: "REST/JSON" };
-
-/** Label of one protocol × view series, the domain value charts colour by. */
-export function seriesLabel(protocol: Protocol, view: LoadView): string {
-  return `${PROTOCOL_LABEL[protocol]} · ${view}`;
-}
-
-export function seriesColour(protocol: Protocol, view: LoadView): string {
-  return view === "server" ? PROTOCOL_COLOURS[protocol] : END_TO_END_TINT[protocol];
-}
-
-/** vega-lite scale for a colour channel encoded with seriesLabel(). */
-export function seriesScale(): { domain: string[]; range: string[] } {
-  const domain: string[] = [];
-  const range: string[] = [];
-  // server view first, then end-to-end: the order of legends and of bars within a group
-  for (const view of VIEWS) {
-    for (const protocol of PROTOCOLS) {
-      domain.push(seriesLabel(protocol, view));
-      range.push(seriesColour(protocol, view));
-    }
+/** FNV-1a, 32 bit: the same id gives the same colour in every report. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return { domain, range };
+  return h;
 }
 
-/** vega-lite scale for a colour channel encoded with PROTOCOL_LABEL (charts without a view dimension). */
-export function protocolScale(): { domain: string[]; range: string[] } {
-  return { domain: PROTOCOLS.map((p) => PROTOCOL_LABEL[p]), range: PROTOCOLS.map((p) => PROTOCOL_COLOURS[p]) };
+export function armColour(id: string): string {
+  return ARM_COLOURS[id] ?? FALLBACK_COLOURS[hash(id) % FALLBACK_COLOURS.length] ?? "#888888";
 }
+
+/** The arms a chart draws: its colour channel's domain is their names, its range their colours. */
+export interface ArmKey {
+  id: string;
+  name: string;
+}
+
+export function armScale(arms: readonly ArmKey[]): { domain: string[]; range: string[] } {
+  return { domain: arms.map((a) => a.name), range: arms.map((a) => armColour(a.id)) };
+}
+
+/** Black or white, whichever reads better on `background` (WCAG relative luminance). */
+export function textColourOn(background: string): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background);
+  if (!m) return "#ffffff";
+  const channel = (hex: string) => {
+    const c = parseInt(hex, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const l = 0.2126 * channel(m[1]!) + 0.7152 * channel(m[2]!) + 0.0722 * channel(m[3]!);
+  // contrast with white (1.05 / (l + 0.05)) against contrast with ink (l + 0.05) / 0.05
+  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? "#ffffff" : "#1d2330";
+}
+
+/** `colour` mixed with white: a lighter tint for variants of a format. */
+export function tint(colour: string, amount: number): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  if (!m) return colour;
+  const mix = (hex: string) =>
+    Math.round(parseInt(hex, 16) + (255 - parseInt(hex, 16)) * amount)
+      .toString(16)
+      .padStart(2, "0");
+  return `#${mix(m[1]!)}${mix(m[2]!)}${mix(m[3]!)}`;
+}
+
+export const VIEWS = ["server", "end-to-end"] as const;
 
 /** Line dash per view: server solid, end-to-end dashed. */
 export function viewDashScale(): { domain: string[]; range: number[][] } {
@@ -47,14 +75,14 @@ export function viewDashScale(): { domain: string[]; range: number[][] } {
 }
 
 /**
- * Serialization formats take the colour of the protocol that carries them: JSON is REST's, protobuf is gRPC's;
- * variants (reflection codecs, the canonical-JSON mapping layer) get the lighter tint.
+ * Serialization formats take the colour of the arm that made them the default wire format: protobuf grpc's,
+ * JSON rest's; variants (reflection codecs, the canonical-JSON mapping layer) a lighter tint of it.
  */
 export function formatColour(format: string): string {
   const f = format.toLowerCase();
-  const protocol: Protocol = f.includes("json") ? "rest" : "grpc";
+  const base = armColour(f.includes("json") ? "rest" : "grpc");
   const isPlain = f.startsWith("json") || f.startsWith("protobuf (") || f === "protobuf" || f === "protobuf-static";
-  return isPlain ? PROTOCOL_COLOURS[protocol] : END_TO_END_TINT[protocol];
+  return isPlain ? base : tint(base, 0.5);
 }
 
 export function formatScale(formats: readonly string[]): { domain: string[]; range: string[] } {
@@ -63,8 +91,8 @@ export function formatScale(formats: readonly string[]): { domain: string[]; ran
 }
 
 function formatOrder(a: string, b: string): number {
-  // protobuf before JSON, each protocol's plain format before its variants
-  const rank = (f: string): number => (f.toLowerCase().includes("json") ? 2 : 0) + (formatColour(f) === PROTOCOL_COLOURS[f.toLowerCase().includes("json") ? "rest" : "grpc"] ? 0 : 1);
+  // protobuf before JSON, each format's plain form before its variants
+  const rank = (f: string): number => (f.toLowerCase().includes("json") ? 2 : 0) + (formatColour(f) === armColour(f.toLowerCase().includes("json") ? "rest" : "grpc") ? 0 : 1);
   return rank(a) - rank(b) || a.localeCompare(b);
 }
 

@@ -2,6 +2,7 @@
 // the string. No script, stylesheet, font or image is loaded from anywhere: charts are inline SVG rendered
 // here, styles are inline, and every string from the report is escaped.
 import type { Report } from "../../bench/model/report.js";
+import { armsOverview } from "./arms.js";
 import type { ChartWarnings } from "./chart.js";
 import { html, raw, type Html } from "./html-template.js";
 import type { SectionContext } from "./section.js";
@@ -42,7 +43,8 @@ function header(report: Report): Html {
 <p class="meta"><span>${report.tool.name} ${report.tool.version}</span><span>profile ${report.profile}</span><span>${report.startedAt}</span><span>${durationText(report)}</span><span>run ${report.endReason}</span></p>
 <p class="meta"><span>Node ${env.node}</span><span>${env.platform}/${env.arch}</span><span>${env.cpus} × ${env.cpuModel}</span><span>${env.pinned ? "CPUs pinned" : "CPUs not pinned"}</span><span>commit ${env.gitCommit ? env.gitCommit.slice(0, 12) : "unknown"}</span></p>
 ${report.endReason !== "completed" ? html`<p class="caveat-inline"><strong>This run ${report.endReason}:</strong> the report holds what was measured before it ended.</p>` : ""}
-<nav class="toc">${SECTIONS.map((s) => html`<a href="#${s.id}">${s.label}</a>`)}</nav>
+<nav class="toc"><a href="#arms">Arms</a>${SECTIONS.map((s) => html`<a href="#${s.id}">${s.label}</a>`)}</nav>
+${armsOverview(report)}
 </header>`;
 }
 

@@ -1,9 +1,8 @@
 // The page's only stylesheet, inlined. System fonts, print-friendly (charts and tables keep together,
-// details open, no background fills that waste ink except the caveat highlights).
+// no background fills that waste ink except the caveat highlights). Arm colours are not here: swatches and
+// verdict badges carry their arm's colour inline (palette.ts), so an arm this file never heard of is coloured too.
 import { FONT_STACK } from "./chart.js";
-import { PROTOCOLS, seriesColour, UI_COLOURS, VIEWS } from "./palette.js";
-
-const swatches = PROTOCOLS.flatMap((p) => VIEWS.map((v) => `.swatch-${p}-${v}{background:${seriesColour(p, v)}}`)).join("\n");
+import { UI_COLOURS } from "./palette.js";
 
 export const STYLES = `
 :root{color-scheme:light}
@@ -33,7 +32,6 @@ table{border-collapse:collapse;font-size:13px;width:auto;min-width:50%;font-vari
 caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{padding:4px 8px;border-bottom:1px solid ${UI_COLOURS.rule};vertical-align:top;text-align:left}
 th{font-weight:600;border-bottom:1.5px solid ${UI_COLOURS.ink};vertical-align:bottom}
-td:has(.swatch){white-space:nowrap}
 .nowrap{white-space:nowrap}
 .wide-cell{min-width:15em}
 td.num{text-align:right;white-space:nowrap}
@@ -47,19 +45,30 @@ ul.caveats{margin:0;padding-left:16px}
 .claims-box{border:2px solid ${UI_COLOURS.ink};border-radius:6px;padding:4px 14px 10px;margin:14px 0}
 .claims-box h3{margin-top:10px}
 .verdict{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;border:1px solid currentColor}
-.verdict-grpc{color:#fff;background:#1f5f9e;border-color:#1f5f9e}
-.verdict-rest{color:#fff;background:#b45a00;border-color:#b45a00}
 .verdict-neutral{color:${UI_COLOURS.neutral}}
 .verdict-supported{color:${UI_COLOURS.good}}
 .verdict-not-supported{color:${UI_COLOURS.bad}}
 .verdict-depends{color:#8a6100}
-.verdict-grpc,.verdict-rest,.verdict-neutral,.verdict-supported,.verdict-not-supported{white-space:nowrap}
+.verdict-neutral,.verdict-supported,.verdict-not-supported{white-space:nowrap}
 .flag{display:inline-block;font-size:11px;padding:0 6px;border-radius:8px;margin:1px 4px 1px 0;white-space:nowrap}
 .flag-warn{background:${UI_COLOURS.caveatBackground};border:1px solid ${UI_COLOURS.caveatBorder}}
 .flag-bad{background:#fdecea;border:1px solid ${UI_COLOURS.bad};color:${UI_COLOURS.bad}}
 .flag-ok{background:#edf7f0;border:1px solid ${UI_COLOURS.good};color:${UI_COLOURS.good}}
-.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px;vertical-align:baseline}
-${swatches}
+.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px;vertical-align:baseline;print-color-adjust:exact;-webkit-print-color-adjust:exact}
+.verdict-arm{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+.arm{white-space:nowrap;font-weight:500}
+.arms-box{margin:18px 0 4px}
+.arms-box h2{border-top:none;margin:6px 0 4px;padding-top:0;font-size:18px}
+.arms-table td{vertical-align:top}
+a.plain{color:inherit;text-decoration:none}
+.tally{display:inline-block;white-space:nowrap;margin-right:8px;font-size:12px}
+table.finding-matrix td.scenario{font-size:12px;min-width:12em}
+table.finding-matrix th.pair-cell{background:#fff;border-right:1px solid ${UI_COLOURS.rule};font-weight:400;vertical-align:top;min-width:9em}
+table.finding-matrix tbody.pair{border-top:2px solid ${UI_COLOURS.ink}}
+table.finding-matrix td.cell-better .small{font-size:11px}
+table.finding-matrix .verdict-note{display:inline-block;white-space:normal;max-width:10em;text-align:right;line-height:1.3}
+details.all-findings{margin:10px 0}
+details.all-findings > summary{cursor:pointer;font-weight:600}
 .not-measured{background:#f3f4f6;border:1px dashed ${UI_COLOURS.muted};padding:10px 14px;border-radius:4px}
 .caveat-inline{color:#8a6100}
 details.spec{font-size:12px;color:${UI_COLOURS.muted};margin-top:4px}
@@ -79,7 +88,7 @@ footer{margin-top:48px;font-size:12px;color:${UI_COLOURS.muted}}
   table{font-size:8pt;min-width:0}
   th,td{padding:2px 4px}
   .wide-cell{min-width:0}
-  td:has(.swatch),.nowrap,.flag,td.num{white-space:normal}
+  .nowrap,.flag,td.num,.arm{white-space:normal}
   a{color:inherit;text-decoration:none}
 }
 `;

@@ -1,16 +1,33 @@
-// report.json → summary.md: the findings and the key tables, for a pull-request comment or $GITHUB_STEP_SUMMARY.
-// Pure: reads only the Report. The charts, distributions and the other families live in report.html.
+// report.json → summary.md: the arms, the findings per candidate arm against the baseline, and the key tables
+// with an arm column (and the arms side by side), for a pull-request comment or $GITHUB_STEP_SUMMARY.
+// Pure: reads only the Report, and only its fields (never ids or verdict strings). The charts, distributions and
+// the other families live in report.html.
+import type { Finding } from "../../bench/model/finding.js";
 import type { LoadResult } from "../../bench/model/load-result.js";
 import { FAMILIES, type FamilyName, type Report } from "../../bench/model/report.js";
-import { findingMatrix, isCommonClaim, verdictText, verdictTone } from "../finding-kind.js";
-import type { Finding } from "../../bench/model/finding.js";
+import {
+  armDirectory,
+  armPairs,
+  findingMatrix,
+  isCommonClaim,
+  metricName,
+  scenarioText,
+  tallyVerdicts,
+  unpairedFindings,
+  verdictText,
+  verdictTone,
+  type ArmDirectory,
+  type ArmPairFindings,
+} from "../finding-kind.js";
 import { formatCi, formatInteger, formatNumber, formatRatio } from "../number-format.js";
 import { escapeMarkdown, markdownTable, trusted, type MarkdownCell } from "./markdown-table.js";
 
-const PROTOCOL = { grpc: "gRPC", rest: "REST/JSON" } as const;
 const PAYLOAD_ORDER = ["small", "medium", "large", "xlarge"];
-/** Above this many findings the full table folds into <details> so a PR comment stays readable. */
-const FOLD_FINDINGS_ABOVE = 12;
+const VIEW_ORDER = ["server", "end-to-end"];
+/** Above this many pairs each pair's matrix folds into <details> so a PR comment stays readable. */
+const FOLD_PAIRS_ABOVE = 3;
+/** Above this many rows the long load table folds into <details>. */
+const FOLD_LOAD_ROWS_ABOVE = 16;
 
 /** Which result array each family fills. */
 const FAMILY_RESULTS: Record<FamilyName, (r: Report) => number> = {
@@ -22,11 +39,13 @@ const FAMILY_RESULTS: Record<FamilyName, (r: Report) => number> = {
   stream: (r) => r.stream.length,
 };
 
-function verdictCell(verdict: string): MarkdownCell {
-  const tone = verdictTone(verdict);
-  const text = escapeMarkdown(verdictText(verdict));
-  return trusted(tone === "grpc" || tone === "rest" || tone === "supported" || tone === "not-supported" ? `**${text}**` : text);
+function verdictCell(f: Finding, arms: ArmDirectory): MarkdownCell {
+  const tone = verdictTone(f);
+  const text = escapeMarkdown(verdictText(f, arms));
+  return trusted(tone === "arm" || tone === "supported" || tone === "not-supported" ? `**${text}**` : text);
 }
+
+const htmlText = (text: string) => text.replace(/\r?\n|\r/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function runLine(report: Report): string {
   const env = report.environment;
@@ -56,68 +75,136 @@ function caveatsCell(caveats: readonly string[]): MarkdownCell {
   return trusted(caveats.map(escapeMarkdown).join("<br>"));
 }
 
-function claimsBlock(report: Report): string {
+function armsBlock(report: Report, arms: ArmDirectory): string {
+  const list = arms.list();
+  if (list.length === 0) return "";
+  return [
+    "### Arms",
+    "",
+    `Each arm is one server stack serving the same API and data; findings compare every arm with the baseline, ${escapeMarkdown(arms.name(arms.baseline))}.`,
+    "",
+    markdownTable(
+      [{ label: "Arm" }, { label: "Id" }, { label: "API" }, { label: "Wire" }, { label: "Transport" }, { label: "Framework" }, { label: "Target" }, { label: "Description" }],
+      list.map((a) => {
+        const d = a.arm;
+        return [
+          trusted(`**${escapeMarkdown(a.name)}**${a.baseline ? " (baseline)" : ""}`),
+          trusted(`\`${a.id.replace(/`/g, "")}\``),
+          d?.api ?? "—",
+          d?.wire ?? "—",
+          d?.transport ?? "—",
+          d?.framework ?? "—",
+          d === null ? "—" : (d.target ?? "started by the harness"),
+          d?.description ?? "not described in this report",
+        ];
+      }),
+    ),
+  ].join("\n");
+}
+
+function pairText(arms: ArmDirectory, candidate: string | null, baseline: string | null): string {
+  if (candidate === null && baseline === null) return "—";
+  return `${candidate === null ? "—" : arms.name(candidate)} vs ${baseline === null ? "—" : arms.name(baseline)}`;
+}
+
+function claimsBlock(report: Report, arms: ArmDirectory): string {
   const claims = report.findings.filter(isCommonClaim);
   if (claims.length === 0) return "";
   return [
     "### Common claims, measured",
     "",
     markdownTable(
-      [{ label: "Claim" }, { label: "Measured", numeric: true }, { label: "95% CI", numeric: true }, { label: "Verdict" }, { label: "Caveats" }],
-      claims.map((f) => [f.statement, formatRatio(f.ratio), formatCi(f.ci95), verdictCell(f.verdict), caveatsCell(f.caveats)]),
+      [{ label: "Claim" }, { label: "Arms" }, { label: "Measured", numeric: true }, { label: "95% CI", numeric: true }, { label: "Verdict" }, { label: "Caveats" }],
+      claims.map((f) => [f.statement, pairText(arms, f.candidate, f.baseline), formatRatio(f.ratio), formatCi(f.ci95), verdictCell(f, arms), caveatsCell(f.caveats)]),
     ),
   ].join("\n");
 }
 
-function findingsBlock(report: Report): string {
-  const findings = report.findings.filter((f) => !isCommonClaim(f));
-  if (findings.length === 0) return "### Findings\n\nNo gRPC / REST findings: they are computed from load results with repetitions, and this run has none to compare.";
-  const table = markdownTable(
-    [{ label: "Finding" }, { label: "Ratio", numeric: true }, { label: "95% CI", numeric: true }, { label: "Verdict" }, { label: "Caveats" }],
-    findings.map((f) => [f.statement, formatRatio(f.ratio), formatCi(f.ci95), verdictCell(f.verdict), caveatsCell(f.caveats)]),
-  );
-  const tally = new Map<string, number>();
-  for (const f of findings) tally.set(verdictText(f.verdict), (tally.get(verdictText(f.verdict)) ?? 0) + 1);
-  const counts = [...tally].map(([v, n]) => `${n} ${escapeMarkdown(v)}`).join(", ");
-  const intro = `Ratios are gRPC / REST unless the finding says otherwise; the 95% confidence interval comes from the repetitions. Verdicts: ${counts}.`;
-  const matrix = matrixBlock(findings);
-  if (findings.length <= FOLD_FINDINGS_ABOVE && matrix === "") return ["### Findings", "", intro, "", table].join("\n");
-  return ["### Findings", "", intro, matrix, `<details><summary>All ${findings.length} findings, with caveats</summary>`, "", table, "", "</details>"].filter((b) => b !== "").join("\n\n");
+const metricsOf = (pairs: readonly ArmPairFindings[]) => [...new Set(pairs.flatMap((p) => p.findings.map(metricName)))];
+
+function tallyText(findings: readonly Finding[]): string {
+  if (findings.length === 0) return "—";
+  const t = tallyVerdicts(findings);
+  const parts = [t.candidateBetter > 0 ? `**${t.candidateBetter}** better` : "", t.baselineBetter > 0 ? `**${t.baselineBetter}** worse` : "", t.noDifference > 0 ? `${t.noDifference} ~` : "", t.other > 0 ? `${t.other} ?` : ""];
+  return parts.filter((p) => p !== "").join(" · ");
 }
 
-function matrixCell(f: Finding | undefined): MarkdownCell {
+function matrixCell(f: Finding | undefined, arms: ArmDirectory): MarkdownCell {
   if (!f) return "";
   const ratio = escapeMarkdown(formatRatio(f.ratio));
-  const tone = verdictTone(f.verdict);
-  if (tone === "grpc") return trusted(`**${ratio}** gRPC`);
-  if (tone === "rest") return trusted(`**${ratio}** REST`);
+  // the pair's heading names the candidate: "better" and "worse" are the candidate's
+  if (f.verdict === "candidate-better") return trusted(`**${ratio}** better`);
+  if (f.verdict === "baseline-better") return trusted(`**${ratio}** worse`);
   if (f.verdict === "no-significant-difference") return trusted(`${ratio} ~`);
-  return trusted(`${ratio} (${escapeMarkdown(verdictText(f.verdict))})`);
+  return trusted(`${ratio} (${escapeMarkdown(verdictText(f, arms))})`);
 }
 
-/** The findings as one scenario × metric table, when their ids allow it. */
-function matrixBlock(findings: readonly Finding[]): string {
-  const matrix = findingMatrix(findings);
-  if (!matrix) return "";
-  return [
-    "Each cell is the gRPC / REST ratio; **bold** with the protocol that is better when the 95% CI excludes 1, ~ when there is no significant difference.",
-    "",
-    markdownTable(
-      [{ label: "Scenario" }, ...matrix.metrics.map((m) => ({ label: m, numeric: true }))],
-      matrix.rows.map((row) => [row.scenario, ...matrix.metrics.map((m) => matrixCell(row.cells.get(m)))]),
-    ),
-  ].join("\n");
+/** One pair's findings as scenario × metric; the plain list when two findings share a cell. */
+function pairMatrix(pair: ArmPairFindings, arms: ArmDirectory): string {
+  const matrix = findingMatrix(pair.findings);
+  if (!matrix) {
+    return markdownTable(
+      [{ label: "Scenario" }, { label: "Metric" }, { label: "Ratio", numeric: true }],
+      pair.findings.map((f) => [scenarioText(f), metricName(f), matrixCell(f, arms)]),
+    );
+  }
+  return markdownTable(
+    [{ label: "Scenario" }, ...matrix.metrics.map((m) => ({ label: m, numeric: true }))],
+    matrix.rows.map((row) => [row.scenario, ...matrix.metrics.map((m) => matrixCell(row.cells.get(m), arms))]),
+  );
 }
 
-function loadOrder(a: LoadResult, b: LoadResult): number {
-  return (
+function findingsBlock(report: Report, arms: ArmDirectory): string {
+  const pairs = armPairs(report.findings, arms);
+  const others = unpairedFindings(report.findings);
+  if (pairs.length === 0 && others.length === 0) {
+    return "### Findings\n\nNo arm findings: they are computed from load results with repetitions measured on the baseline and at least one other arm, and this run has none to compare.";
+  }
+  const blocks: string[] = [`### Findings: each arm against ${escapeMarkdown(arms.name(arms.baseline))}`];
+  if (pairs.length > 0) {
+    const metrics = metricsOf(pairs);
+    blocks.push(
+      "Ratios are candidate arm / baseline arm on the same scenario; the 95% confidence interval comes from the repetitions. " +
+        "Below, per arm and metric, in how many scenarios the arm was better or worse than the baseline (the CI excludes 1), ~ not significantly different, ? too few repetitions or inconclusive; then each arm's ratios per scenario.",
+      markdownTable(
+        [{ label: "Arm" }, { label: "vs" }, ...metrics.map((m) => ({ label: m }))],
+        pairs.map((p) => [
+          trusted(`**${escapeMarkdown(arms.name(p.candidate))}**`),
+          arms.name(p.baseline),
+          ...metrics.map((m) => trusted(tallyText(p.findings.filter((f) => metricName(f) === m)))),
+        ]),
+      ),
+    );
+    const fold = pairs.length > FOLD_PAIRS_ABOVE;
+    for (const p of pairs) {
+      const matrix = pairMatrix(p, arms);
+      if (fold) {
+        // inside an HTML block GitHub shows Markdown escapes literally: escape for HTML only
+        const title = `${htmlText(arms.name(p.candidate))} vs ${htmlText(arms.name(p.baseline))}`;
+        blocks.push(`<details><summary>${title}: ${tallyText(p.findings).replace(/\*\*/g, "")}</summary>\n\n${matrix}\n\n</details>`);
+      } else {
+        blocks.push(`#### ${escapeMarkdown(arms.name(p.candidate))} vs ${escapeMarkdown(arms.name(p.baseline))}\n\n${matrix}`);
+      }
+    }
+  }
+  const listed = [...pairs.flatMap((p) => p.findings), ...others];
+  const table = markdownTable(
+    [{ label: "Arm" }, { label: "Finding" }, { label: "Ratio", numeric: true }, { label: "95% CI", numeric: true }, { label: "Verdict" }, { label: "Caveats" }],
+    listed.map((f) => [pairText(arms, f.candidate, f.baseline), f.statement, formatRatio(f.ratio), formatCi(f.ci95), verdictCell(f, arms), caveatsCell(f.caveats)]),
+  );
+  blocks.push(`<details><summary>All ${listed.length} findings, with caveats</summary>\n\n${table}\n\n</details>`);
+  return blocks.join("\n\n");
+}
+
+function loadOrder(arms: ArmDirectory): (a: LoadResult, b: LoadResult) => number {
+  return (a, b) =>
     a.call.localeCompare(b.call) ||
     PAYLOAD_ORDER.indexOf(a.payload) - PAYLOAD_ORDER.indexOf(b.payload) ||
     a.mode.localeCompare(b.mode) ||
-    b.view.localeCompare(a.view) ||
-    a.protocol.localeCompare(b.protocol) ||
-    a.driver.localeCompare(b.driver)
-  );
+    VIEW_ORDER.indexOf(a.view) - VIEW_ORDER.indexOf(b.view) ||
+    a.concurrency - b.concurrency ||
+    arms.compare(a.arm, b.arm) ||
+    a.driver.localeCompare(b.driver);
 }
 
 function loadFlags(r: LoadResult): string {
@@ -128,15 +215,47 @@ function loadFlags(r: LoadResult): string {
   return flags.join("; ");
 }
 
-function loadBlock(report: Report): string {
+const loadShape = (r: LoadResult) => (r.mode === "open" ? `open ${formatInteger(r.targetRps)}/s` : `closed ${r.concurrency}`);
+
+/** Every arm's throughput and p50 per scenario, the arms as columns: side by side, one row per scenario. */
+function sideBySide(sorted: readonly LoadResult[], arms: ArmDirectory): string {
+  const ids = arms.order(sorted.map((r) => r.arm));
+  if (ids.length < 2) return "";
+  const rows = new Map<string, { r: LoadResult; cells: Map<string, LoadResult[]> }>();
+  for (const r of sorted) {
+    const key = [r.call, r.payload, r.view, loadShape(r)].join("\u0000");
+    const row = rows.get(key) ?? { r, cells: new Map<string, LoadResult[]>() };
+    row.cells.set(r.arm, [...(row.cells.get(r.arm) ?? []), r]);
+    rows.set(key, row);
+  }
+  const cell = (entries: readonly LoadResult[] | undefined): MarkdownCell =>
+    entries
+      ? trusted(
+          entries
+            .map((e) => `${escapeMarkdown(formatNumber(e.throughputRps))}/s · ${escapeMarkdown(formatNumber(e.latencyMs.p50))} ms${e.driverSaturated ? " (sat.)" : ""}${entries.length > 1 ? ` (${escapeMarkdown(e.driver)})` : ""}`)
+            .join("<br>"),
+        )
+      : "—";
+  return [
+    "Throughput and p50 latency per arm, side by side (sat.: load generator saturated, throughput is a lower bound):",
+    "",
+    markdownTable(
+      [{ label: "Call" }, { label: "Size" }, { label: "View" }, { label: "Load" }, ...ids.map((id) => ({ label: arms.name(id), numeric: true }))],
+      [...rows.values()].map(({ r, cells }) => [r.call, r.payload, r.view, loadShape(r), ...ids.map((id) => cell(cells.get(id)))]),
+    ),
+  ].join("\n");
+}
+
+function loadBlock(report: Report, arms: ArmDirectory): string {
   if (report.load.length === 0) return "";
-  const rows = [...report.load].sort(loadOrder).map((r) => [
+  const sorted = [...report.load].sort(loadOrder(arms));
+  const rows = sorted.map((r) => [
     r.call,
     r.payload,
-    PROTOCOL[r.protocol],
+    arms.name(r.arm),
     r.view,
     r.driver,
-    r.mode === "open" ? `open ${formatInteger(r.targetRps)}/s` : `closed ${r.concurrency}`,
+    loadShape(r),
     formatNumber(r.throughputRps),
     formatNumber(r.latencyMs.p50),
     formatNumber(r.latencyMs.p99),
@@ -145,28 +264,27 @@ function loadBlock(report: Report): string {
     formatInteger(r.repetitions.length),
     loadFlags(r),
   ]);
-  return [
-    "### Load: throughput, latency and CPU per call",
-    "",
-    markdownTable(
-      [
-        { label: "Call" },
-        { label: "Size" },
-        { label: "Protocol" },
-        { label: "View" },
-        { label: "Driver" },
-        { label: "Load" },
-        { label: "calls/s", numeric: true },
-        { label: "p50 ms", numeric: true },
-        { label: "p99 ms", numeric: true },
-        { label: "server CPU µs/call", numeric: true },
-        { label: "client CPU µs/call", numeric: true },
-        { label: "reps", numeric: true },
-        { label: "Flags" },
-      ],
-      rows,
-    ),
-  ].join("\n");
+  const table = markdownTable(
+    [
+      { label: "Call" },
+      { label: "Size" },
+      { label: "Arm" },
+      { label: "View" },
+      { label: "Driver" },
+      { label: "Load" },
+      { label: "calls/s", numeric: true },
+      { label: "p50 ms", numeric: true },
+      { label: "p99 ms", numeric: true },
+      { label: "server CPU µs/call", numeric: true },
+      { label: "client CPU µs/call", numeric: true },
+      { label: "reps", numeric: true },
+      { label: "Flags" },
+    ],
+    rows,
+  );
+  const side = sideBySide(sorted, arms);
+  const full = rows.length > FOLD_LOAD_ROWS_ABOVE && side !== "" ? `<details><summary>Every load scenario (${rows.length}), with CPU per call and flags</summary>\n\n${table}\n\n</details>` : table;
+  return ["### Load: throughput, latency and CPU per call", side, full].filter((b) => b !== "").join("\n\n");
 }
 
 function sizesBlock(report: Report): string {
@@ -208,13 +326,15 @@ function familiesBlock(report: Report): string {
 }
 
 export function renderSummary(report: Report): string {
+  const arms = armDirectory(report);
   const blocks = [
     "## gRPC vs REST/JSON benchmark",
     runLine(report),
     caveatsBlock(report),
-    claimsBlock(report),
-    findingsBlock(report),
-    loadBlock(report),
+    armsBlock(report, arms),
+    claimsBlock(report, arms),
+    findingsBlock(report, arms),
+    loadBlock(report, arms),
     sizesBlock(report),
     familiesBlock(report),
     "_Charts, latency distributions, compression, encode/decode, multiplexing and streaming: see report.html (one self-contained file)._",

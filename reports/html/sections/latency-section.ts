@@ -1,14 +1,16 @@
 // Latency as a distribution: percentile curves p50 … max from each scenario's merged HDR histogram, one chart
-// per call and load shape, one panel per size class; exact percentiles (and the p99 spread over the
-// repetitions) in the table underneath.
+// per call and load shape, a panel per size class (columns) and view (rows), a line per arm in its colour;
+// exact percentiles (and the p99 spread over the repetitions) in the table underneath, with the arm of each row.
 import type { LoadResult } from "../../../bench/model/load-result.js";
+import { armDirectory, type ArmDirectory } from "../../finding-kind.js";
 import { formatInteger, formatNumber } from "../../number-format.js";
+import { ARM_COLUMN, armChip, armColourChannel } from "../arms.js";
 import { chartFigure } from "../chart-figure.js";
 import type { ChartSpec } from "../chart.js";
 import { dataTable } from "../data-table.js";
 import { html, type Html } from "../html-template.js";
 import { CURVE_LABELS, percentileCurve } from "../latency-percentiles.js";
-import { seriesLabel, seriesScale, UI_COLOURS, viewDashScale } from "../palette.js";
+import { VIEWS, viewDashScale } from "../palette.js";
 import { nothingToPlot, notMeasured, PAYLOAD_ORDER, partialNote, payloadRank, sectionFrame, type SectionContext } from "../section.js";
 
 /** Scenarios that belong in one chart: same call and same load shape. */
@@ -17,23 +19,29 @@ export function loadShapeKey(r: LoadResult): string {
   return `${r.call}${rate}, ${r.concurrency} in flight`;
 }
 
-export function groupByShape(results: readonly LoadResult[]): Map<string, LoadResult[]> {
+export function groupByShape(results: readonly LoadResult[], arms: ArmDirectory): Map<string, LoadResult[]> {
   const groups = new Map<string, LoadResult[]>();
   for (const r of results) {
     const key = loadShapeKey(r);
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  for (const list of groups.values()) list.sort(compareResults);
+  for (const list of groups.values()) list.sort(compareResults(arms));
   return groups;
 }
 
-export function compareResults(a: LoadResult, b: LoadResult): number {
-  return (
-    payloadRank(a.payload) - payloadRank(b.payload) ||
-    a.view.localeCompare(b.view) * -1 ||
-    a.protocol.localeCompare(b.protocol) ||
-    a.driver.localeCompare(b.driver)
-  );
+/** Size class, then server view before end-to-end, then arms in run order, then driver. */
+export function compareResults(arms: ArmDirectory): (a: LoadResult, b: LoadResult) => number {
+  return (a, b) => payloadRank(a.payload) - payloadRank(b.payload) || viewRank(a.view) - viewRank(b.view) || arms.compare(a.arm, b.arm) || a.driver.localeCompare(b.driver);
+}
+
+export function viewRank(view: string): number {
+  const i = (VIEWS as readonly string[]).indexOf(view);
+  return i < 0 ? VIEWS.length : i;
+}
+
+/** What distinguishes rows of one arm: the view and the driver that measured it. */
+export function viewAndDriver(r: Pick<LoadResult, "view" | "driver">): string {
+  return `${r.view} view · ${r.driver}`;
 }
 
 function range(values: readonly number[]): string {
@@ -55,35 +63,39 @@ function flags(r: LoadResult): Html {
   return html`${parts}`;
 }
 
-async function shapeFigure(key: string, results: readonly LoadResult[], index: number, ctx: SectionContext): Promise<Html> {
+async function shapeFigure(key: string, results: readonly LoadResult[], index: number, ctx: SectionContext, arms: ArmDirectory): Promise<Html> {
   const curves = results.map((r) => ({ r, curve: percentileCurve(r) }));
   const values = curves.flatMap(({ r, curve }) =>
     curve.points
       .filter((p) => p.ms > 0)
       .map((p) => ({
         payload: r.payload,
-        series: seriesLabel(r.protocol, r.view),
+        arm: arms.name(r.arm),
         view: r.view,
         driver: r.driver,
-        line: `${r.protocol}/${r.view}/${r.driver}`,
+        line: `${r.arm}/${r.view}/${r.driver}`,
         percentile: p.label,
         ms: p.ms,
       })),
   );
   const payloads = PAYLOAD_ORDER.filter((p) => results.some((r) => r.payload === p));
+  const views = VIEWS.filter((v) => values.some((x) => x.view === v));
+  const colour = armColourChannel(arms, curves.filter(({ curve }) => curve.points.some((p) => p.ms > 0)).map(({ r }) => r.arm));
   const spec = {
     data: { values },
-    facet: { field: "payload", type: "ordinal", title: null, sort: payloads, header: { labelExpr: "'size class: ' + datum.value", labelFontWeight: 600 } },
-    columns: Math.min(payloads.length, 4),
+    facet: {
+      column: { field: "payload", type: "ordinal", title: null, sort: payloads, header: { labelExpr: "'size class: ' + datum.value", labelFontWeight: 600 } },
+      ...(views.length > 1 ? { row: { field: "view", type: "nominal", title: null, sort: views, header: { labelExpr: "datum.value + ' view'", labelFontWeight: 600 } } } : {}),
+    },
     spec: {
-      width: payloads.length > 2 ? 200 : 320,
-      height: 170,
-      mark: { type: "line", point: { size: 22 }, strokeWidth: 2 },
+      width: payloads.length > 2 ? 190 : 300,
+      height: 160,
+      mark: { type: "line", point: { size: 18 }, strokeWidth: 1.8 },
       encoding: {
         x: { field: "percentile", type: "ordinal", sort: [...CURVE_LABELS], title: "percentile", axis: { labelAngle: -40 } },
         y: { field: "ms", type: "quantitative", scale: { type: "log" }, title: "latency (ms, log scale)" },
-        color: { field: "series", type: "nominal", scale: seriesScale(), title: "protocol · view", legend: { symbolType: "stroke", symbolSize: 400, symbolStrokeWidth: 3, values: seriesScale().domain.filter((s) => values.some((v) => v.series === s)) } },
-        strokeDash: { field: "view", type: "nominal", scale: viewDashScale(), title: "view", legend: { symbolType: "stroke", symbolSize: 400, symbolStrokeWidth: 2, encode: { symbols: { update: { stroke: { value: UI_COLOURS.ink } } } } } },
+        color: { ...colour, legend: { ...(colour.legend as object), symbolType: "stroke", symbolSize: 400, symbolStrokeWidth: 3 } },
+        strokeDash: { field: "view", type: "nominal", scale: viewDashScale(), legend: null },
         detail: { field: "line", type: "nominal" },
       },
     },
@@ -94,8 +106,7 @@ async function shapeFigure(key: string, results: readonly LoadResult[], index: n
   const table = dataTable(
     [
       { label: "Size" },
-      { label: "Protocol · view" },
-      { label: "Driver" },
+      ARM_COLUMN,
       { label: "p50 ms", numeric: true },
       { label: "p90 ms", numeric: true },
       { label: "p99 ms", numeric: true },
@@ -108,8 +119,7 @@ async function shapeFigure(key: string, results: readonly LoadResult[], index: n
     ],
     curves.map(({ r, curve }) => [
       r.payload,
-      html`<span class="swatch swatch-${r.protocol}-${r.view}"></span>${seriesLabel(r.protocol, r.view)}`,
-      r.driver,
+      armChip(arms, r.arm, viewAndDriver(r)),
       formatNumber(r.latencyMs.p50),
       formatNumber(r.latencyMs.p90),
       formatNumber(r.latencyMs.p99),
@@ -126,7 +136,7 @@ async function shapeFigure(key: string, results: readonly LoadResult[], index: n
     {
       id: `latency-${index}`,
       title: `Latency percentiles: ${key}`,
-      subtitle: `from the merged HDR histograms of every repetition; solid = server view (lean driver), dashed = end-to-end (idiomatic client)${anySummaryOnly ? "; some curves from stored summary only" : ""}`,
+      subtitle: `from the merged HDR histograms of every repetition, a line per arm; server view: lean load generator (solid), end-to-end: idiomatic client (dashed)${anySummaryOnly ? "; some curves from stored summary only" : ""}`,
       spec,
       table,
     },
@@ -141,13 +151,14 @@ export async function latencySection(ctx: SectionContext): Promise<Html> {
     body.push(notMeasured(report, "load", "latency percentiles"));
   } else {
     body.push(partialNote(report, "load"));
+    const arms = armDirectory(report);
     let i = 0;
-    for (const [key, results] of groupByShape(report.load)) body.push(await shapeFigure(key, results, i++, ctx));
+    for (const [key, results] of groupByShape(report.load, arms)) body.push(await shapeFigure(key, results, i++, ctx, arms));
   }
   return sectionFrame({
     id: "latency",
     title: "Latency percentiles per call and size class",
-    intro: "The whole distribution, not only averages: each curve runs from the median to the slowest call. The server view uses a lean load generator so the server is what is measured; the end-to-end view includes the idiomatic client library.",
+    intro: "The whole distribution, not only averages: each curve runs from the median to the slowest call, one per arm in its colour. The server view uses a lean load generator so the server is what is measured; the end-to-end view includes the idiomatic client library.",
     body,
   });
 }

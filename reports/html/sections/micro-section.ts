@@ -98,7 +98,7 @@ export async function microSection(ctx: SectionContext): Promise<Html> {
   return sectionFrame({
     id: "encode-decode",
     title: "Encode and decode",
-    intro: "What serialization alone costs, away from the network: protobuf codecs (gRPC's colour) against JSON (REST's colour).",
+    intro: "What serialization alone costs, away from the network: protobuf codecs (in the grpc arm's colour) against JSON (in the rest arm's colour); no arm is involved.",
     body,
   });
 }

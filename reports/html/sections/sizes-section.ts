@@ -7,7 +7,9 @@ import { chartFigure } from "../chart-figure.js";
 import type { ChartSpec } from "../chart.js";
 import { dataTable } from "../data-table.js";
 import { html, type Html } from "../html-template.js";
-import { formatScale, PROTOCOL_LABEL, protocolScale, UI_COLOURS } from "../palette.js";
+import { armDirectory } from "../../finding-kind.js";
+import { ARM_COLUMN, armChip, armColourChannel } from "../arms.js";
+import { formatScale, UI_COLOURS } from "../palette.js";
 import { nothingToPlot, notMeasured, partialNote, payloadRank, sectionFrame, type SectionContext } from "../section.js";
 
 const ENCODINGS = ["raw", "gzip", "deflate", "br"] as const;
@@ -109,24 +111,37 @@ async function sizeCharts(sizes: readonly SizeResult[], ctx: SectionContext): Pr
   ];
 }
 
+/** identity first, then the codings in the order the family runs them; anything else after them. */
+const CODINGS = ["identity", "gzip", "deflate", "br"];
+function codingRank(coding: string): number {
+  const i = CODINGS.indexOf(coding);
+  return i < 0 ? CODINGS.length : i;
+}
+
 function configurationLabel(c: CompressionResult): string {
   return `${c.call} · ${c.payload} · ${c.direction}`;
 }
 
 async function compressionChart(results: readonly CompressionResult[], ctx: SectionContext): Promise<Html> {
+  const arms = armDirectory(ctx.report);
   const sorted = [...results].sort(
     (a, b) =>
-      a.call.localeCompare(b.call) || payloadRank(a.payload) - payloadRank(b.payload) || a.direction.localeCompare(b.direction) || a.protocol.localeCompare(b.protocol),
+      a.call.localeCompare(b.call) ||
+      payloadRank(a.payload) - payloadRank(b.payload) ||
+      a.direction.localeCompare(b.direction) ||
+      arms.compare(a.arm, b.arm) ||
+      codingRank(a.requested) - codingRank(b.requested) ||
+      a.path.localeCompare(b.path),
   );
   const groups = [...new Set(sorted.map(configurationLabel))];
-  const requested = [...new Set(sorted.map((c) => c.requested))];
+  const requested = [...new Set(sorted.map((c) => c.requested))].sort((a, b) => codingRank(a) - codingRank(b) || a.localeCompare(b));
   const isAlternative = (c: CompressionResult) => /^estimate|alternative/i.test(c.path);
-  // several paths per protocol (grpc-js as measured, an estimate labelled as such): one bar each, never stacked
-  const barOf = (c: CompressionResult) => `${c.protocol}|${c.path}`;
-  const bars = [...new Set(sorted.map(barOf))].sort();
+  // several paths per arm (grpc-js as measured, an estimate labelled as such): one bar each, never stacked
+  const barOf = (c: CompressionResult) => `${arms.name(c.arm)} · ${c.path}`;
+  const bars = [...new Set(sorted.map(barOf))];
   const values = sorted.map((c) => ({
     group: configurationLabel(c),
-    protocol: PROTOCOL_LABEL[c.protocol],
+    arm: arms.name(c.arm),
     bar: barOf(c),
     kind: isAlternative(c) ? "estimate / alternative path" : "as measured",
     requested: c.requested,
@@ -134,20 +149,22 @@ async function compressionChart(results: readonly CompressionResult[], ctx: Sect
     bytes: c.wireBytes,
     notApplied: c.appliedAsRequested ? "no" : "yes",
   }));
-  const anyAlternative = values.some((v) => v.kind !== "as measured");
-  // one panel per call · size · direction with its own scale: an xlarge body must not flatten a small one
+  const colour = armColourChannel(arms, sorted.map((c) => c.arm));
+  // one panel per call · size · direction with its own scale: an xlarge body must not flatten a small one;
+  // horizontal bars, a group per requested compression, a bar per arm: the panel grows downwards with the arms
   const panel = (group: string) => {
     const mine = values.filter((v) => v.group === group);
-    const x = { field: "requested", type: "nominal", sort: requested, title: "compression requested", axis: { labelAngle: 0 } };
-    const xOffset = { field: "bar", type: "nominal", sort: bars };
+    const y = { field: "requested", type: "nominal", sort: requested, title: "compression requested" };
+    const yOffset = { field: "bar", type: "nominal", sort: bars.filter((b) => mine.some((v) => v.bar === b)) };
+    const perGroup = Math.max(...requested.map((r) => mine.filter((v) => v.requested === r).length), 1);
     const barLayer = {
       mark: { type: "bar" },
       encoding: {
-        x,
-        xOffset,
-        y: { field: "bytes", type: "quantitative", title: "body on the wire per call (bytes)" },
-        color: { field: "protocol", type: "nominal", scale: protocolScale(), title: "protocol" },
-        opacity: { field: "kind", type: "ordinal", sort: ["as measured", "estimate / alternative path"], scale: { domain: ["as measured", "estimate / alternative path"], range: [1, 0.45] }, title: "figure", legend: anyAlternative ? {} : null },
+        y,
+        yOffset,
+        x: { field: "bytes", type: "quantitative", title: "body on the wire per call (bytes)" },
+        color: colour,
+        opacity: { field: "kind", type: "ordinal", sort: ["as measured", "estimate / alternative path"], scale: { domain: ["as measured", "estimate / alternative path"], range: [1, 0.4] }, legend: null },
         stroke: { condition: { test: "datum.notApplied === 'yes'", value: UI_COLOURS.bad }, value: null },
         strokeWidth: { condition: { test: "datum.notApplied === 'yes'", value: 2 }, value: 0 },
         strokeDash: { condition: { test: "datum.notApplied === 'yes'", value: [4, 2] }, value: [1, 0] },
@@ -155,56 +172,47 @@ async function compressionChart(results: readonly CompressionResult[], ctx: Sect
     };
     const labels = {
       transform: [{ filter: "datum.notApplied === 'yes'" }],
-      mark: { type: "text", dy: -4, color: UI_COLOURS.bad, fontSize: 10, baseline: "bottom" },
-      encoding: { x, xOffset, y: { field: "bytes", type: "quantitative" }, text: { value: "not applied" } },
+      mark: { type: "text", align: "left", dx: 4, color: UI_COLOURS.bad, fontSize: 10, baseline: "middle" },
+      encoding: { y, yOffset, x: { field: "bytes", type: "quantitative" }, text: { value: "not applied" } },
     };
     return {
       title: { text: group, fontSize: 12, fontWeight: 600, anchor: "middle" },
       data: { values: mine },
-      width: groups.length > 1 ? 360 : 560,
-      height: 200,
+      width: groups.length > 1 ? 280 : 560,
+      height: { step: Math.max(6, Math.min(14, Math.floor(84 / perGroup))), for: "offset" },
       layer: mine.some((v) => v.notApplied === "yes") ? [barLayer, labels] : [barLayer],
     };
   };
   const spec = { concat: groups.map(panel), columns: Math.min(groups.length, 2), resolve: { scale: { y: "independent", x: "independent" } } } as unknown as ChartSpec;
 
+  // few columns, paired figures in one cell: the table fits the page even with eight arms
   const table = dataTable(
     [
-      { label: "Protocol" },
+      ARM_COLUMN,
       { label: "Call · size · direction" },
-      { label: "Path" },
-      { label: "Requested" },
-      { label: "Applied" },
-      { label: "wire B/call", numeric: true },
-      { label: "uncompressed B", numeric: true },
+      { label: "Requested → applied" },
+      { label: "wire / uncompressed B per call", numeric: true },
       { label: "saved", numeric: true },
-      { label: "server CPU µs/call", numeric: true },
-      { label: "client CPU µs/call", numeric: true },
-      { label: "p50 ms", numeric: true },
-      { label: "p99 ms", numeric: true },
+      { label: "CPU µs/call server / client", numeric: true },
+      { label: "p50 / p99 ms", numeric: true },
       { label: "Note" },
     ],
     sorted.map((c) => [
-      html`<span class="swatch swatch-${c.protocol}-server"></span>${PROTOCOL_LABEL[c.protocol]}`,
-      html`<span class="nowrap">${configurationLabel(c)}</span>`,
-      c.path,
-      c.requested,
-      c.appliedAsRequested ? c.applied : html`<span class="flag flag-bad">${c.applied} (not as requested)</span>`,
-      formatInteger(c.wireBytes),
-      formatInteger(c.uncompressedBytes),
+      armChip(arms, c.arm, c.path),
+      configurationLabel(c),
+      c.appliedAsRequested ? `${c.requested} → ${c.applied}` : html`${c.requested} → <span class="flag flag-bad">${c.applied} (not as requested)</span>`,
+      `${formatInteger(c.wireBytes)} / ${formatInteger(c.uncompressedBytes)}`,
       formatPercent(c.bytesSavedPct, 2),
-      formatNumber(c.serverCpuUsPerCall),
-      formatNumber(c.clientCpuUsPerCall),
-      formatNumber(c.latencyMs?.p50),
-      formatNumber(c.latencyMs?.p99),
-      c.note ?? "",
+      `${formatNumber(c.serverCpuUsPerCall)} / ${formatNumber(c.clientCpuUsPerCall)}`,
+      c.latencyMs ? `${formatNumber(c.latencyMs.p50)} / ${formatNumber(c.latencyMs.p99)}` : "—",
+      html`<span class="small">${c.note ?? ""}${c.measuredBy ? html`${c.note ? html`<br>` : ""}<span class="muted">${c.measuredBy}</span>` : ""}</span>`,
     ]),
   );
   return chartFigure(
     {
       id: "compression",
       title: "Compression as applied on the wire",
-      subtitle: "bytes counted at the socket per call; red dashed outline: the requested compression was not applied; pale: an estimate or alternative path, labelled in the table",
+      subtitle: "bytes counted at the socket per call, a bar per arm; red dashed outline: the requested compression was not applied; pale: an estimate or alternative path, labelled in the table",
       spec,
       table,
     },

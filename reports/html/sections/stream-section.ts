@@ -1,18 +1,21 @@
 // Streaming: server streams, client streams (uploads) and bidirectional chat against their REST counterparts.
 // Every run checks item count and checksum; an unverified run is flagged, because a fast wrong answer is no answer.
+// Bars take the colour of the configuration's arm; the table has an Arm column.
 import type { StreamResult } from "../../../bench/model/stream-result.js";
+import { armDirectory } from "../../finding-kind.js";
 import { formatInteger, formatNumber } from "../../number-format.js";
+import { ARM_COLUMN, armChip, armColourChannel } from "../arms.js";
 import { chartFigure } from "../chart-figure.js";
 import type { ChartSpec } from "../chart.js";
 import { dataTable } from "../data-table.js";
 import { html, type Html } from "../html-template.js";
-import { PROTOCOL_LABEL, protocolScale, UI_COLOURS } from "../palette.js";
+import { UI_COLOURS } from "../palette.js";
 import { notMeasured, partialNote, sectionFrame, type SectionContext } from "../section.js";
 
 const KINDS = ["server-stream", "client-stream", "bidi"] as const;
 const KIND_TITLE: Record<string, string> = {
-  "server-stream": "server streaming (many orders to the client)",
-  "client-stream": "client streaming (upload)",
+  "server-stream": "server stream",
+  "client-stream": "client stream (upload)",
   bidi: "bidirectional (chat)",
 };
 
@@ -29,10 +32,11 @@ function caseTitle(kind: string, items: number): string {
 }
 
 async function streamChart(results: readonly StreamResult[], ctx: SectionContext): Promise<Html> {
+  const arms = armDirectory(ctx.report);
   // one panel per kind and size: configurations are only comparable carrying the same items
   const cases = [...new Map(results.map((s) => [caseTitle(s.kind, s.items), { kind: s.kind, items: s.items }])).values()];
   const values = results.flatMap((s) => {
-    const base = { case: caseTitle(s.kind, s.items), configuration: s.configuration, protocol: PROTOCOL_LABEL[s.protocol], verified: s.verified ? "yes" : "no" };
+    const base = { case: caseTitle(s.kind, s.items), configuration: s.configuration, arm: arms.name(s.arm), armId: s.arm, verified: s.verified ? "yes" : "no" };
     return [
       ...(s.timeToLastItemMs !== null ? [{ ...base, moment: "last item", ms: s.timeToLastItemMs }] : []),
       ...(s.timeToFirstItemMs !== null ? [{ ...base, moment: "first item", ms: s.timeToFirstItemMs }] : []),
@@ -46,8 +50,8 @@ async function streamChart(results: readonly StreamResult[], ctx: SectionContext
       mark: { type: "bar" },
       encoding: {
         y,
-        x: { field: "ms", type: "quantitative", title: "time from start (ms): bar = last item, tick = first item" },
-        color: { field: "protocol", type: "nominal", scale: protocolScale(), title: "protocol" },
+        x: { field: "ms", type: "quantitative", title: "time from start (ms)" },
+        color: armColourChannel(arms, values.map((v) => v.armId)),
         stroke: { condition: { test: "datum.verified === 'no'", value: UI_COLOURS.bad }, value: null },
         strokeWidth: { condition: { test: "datum.verified === 'no'", value: 2 }, value: 0 },
         strokeDash: { condition: { test: "datum.verified === 'no'", value: [4, 2] }, value: [1, 0] },
@@ -62,7 +66,8 @@ async function streamChart(results: readonly StreamResult[], ctx: SectionContext
       ...(mine.some((v) => v.moment === "last item") ? [bars] : []),
       ...(mine.some((v) => v.moment === "first item") ? [ticks] : []),
     ];
-    return { title: { text: title, fontSize: 12, fontWeight: 600, anchor: "start" }, data: { values: mine }, width: 340, height: { step: 20 }, layer };
+    const rows = new Set(mine.map((v) => v.configuration)).size;
+    return { title: { text: title, fontSize: 12, fontWeight: 600, anchor: "start" }, data: { values: mine }, width: 280, height: { step: rows > 8 ? 14 : 20 }, layer };
   };
   const drawn = cases.map((c) => caseTitle(c.kind, c.items)).filter((t) => values.some((v) => v.case === t));
   const spec = {
@@ -72,32 +77,28 @@ async function streamChart(results: readonly StreamResult[], ctx: SectionContext
   } as unknown as ChartSpec;
   const table = dataTable(
     [
-      { label: "Kind" },
+      ARM_COLUMN,
       { label: "Configuration" },
-      { label: "Protocol" },
       { label: "items", numeric: true },
-      { label: "Verified" },
-      { label: "first / last item ms", numeric: true },
-      { label: "items/s", numeric: true },
+      { label: "Verified · end" },
+      { label: "first / last item ms; items/s", numeric: true },
       { label: "round trip p50 / p99 ms", numeric: true },
       { label: "peak RSS MB client / server", numeric: true },
       { label: "wire bytes req / resp", numeric: true },
-      { label: "End" },
     ],
     results.map((s) => [
-      html`<span class="nowrap">${s.kind}</span>`,
-      html`<div class="wide-cell">${s.configuration}<br><span class="muted small">${[extraText(s, "driver"), `${formatInteger(s.inFlight)} in flight`, `${formatInteger(s.repetitions)} repetitions`].filter((t) => t !== "").join(" · ")}</span>${[extraText(s, "note"), extraText(s, "failure")]
+      armChip(arms, s.arm),
+      html`<div class="wide-cell">${s.configuration}<br><span class="muted small">${[s.kind, extraText(s, "driver"), `${formatInteger(s.inFlight)} in flight`, `${formatInteger(s.repetitions)} repetitions`].filter((t) => t !== "").join(" · ")}</span>${[extraText(s, "note"), extraText(s, "failure")]
         .filter((t) => t !== "")
         .map((t) => html`<br><span class="muted small">${t}</span>`)}</div>`,
-      html`<span class="swatch swatch-${s.protocol}-server"></span>${PROTOCOL_LABEL[s.protocol]}`,
       formatInteger(s.items),
-      s.verified ? html`<span class="flag flag-ok" title="item count and checksum matched the expected values">verified</span>` : html`<span class="flag flag-bad">NOT verified</span>`,
-      `${formatNumber(s.timeToFirstItemMs)} / ${formatNumber(s.timeToLastItemMs)}`,
-      formatNumber(s.itemsPerSec),
+      html`${s.verified ? html`<span class="flag flag-ok" title="item count and checksum matched the expected values">verified</span>` : html`<span class="flag flag-bad">NOT verified</span>`}${
+        s.endReason === "completed" ? "" : html` <span class="flag ${s.endReason === "not-applicable" ? "flag-warn" : "flag-bad"}">${s.endReason}</span>`
+      }`,
+      html`${formatNumber(s.timeToFirstItemMs)} / ${formatNumber(s.timeToLastItemMs)}<br><span class="muted">${formatNumber(s.itemsPerSec)}/s</span>`,
       s.roundTripMs ? `${formatNumber(s.roundTripMs.p50)} / ${formatNumber(s.roundTripMs.p99)}` : "—",
       `${formatNumber(s.clientPeakRssMb)} / ${formatNumber(s.serverPeakRssMb)}`,
       s.wireBytes ? `${formatInteger(s.wireBytes.request)} / ${formatInteger(s.wireBytes.response)}` : "—",
-      s.endReason === "completed" ? s.endReason : html`<span class="flag ${s.endReason === "not-applicable" ? "flag-warn" : "flag-bad"}">${s.endReason}</span>`,
     ]),
   );
   if (values.length === 0) return table;
@@ -105,7 +106,7 @@ async function streamChart(results: readonly StreamResult[], ctx: SectionContext
     {
       id: "stream",
       title: "Streaming: time to first and last item",
-      subtitle: "lower is better; red dashed outline: item count or checksum did not verify",
+      subtitle: "a bar per configuration in its arm's colour: the last item; a black tick: the first item; lower is better; red dashed outline: item count or checksum did not verify",
       spec,
       table,
     },
@@ -119,13 +120,17 @@ export async function streamSection(ctx: SectionContext): Promise<Html> {
   if (report.stream.length === 0) {
     body.push(notMeasured(report, "stream", "streaming"));
   } else {
-    const sorted = [...report.stream].sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.items - b.items || a.protocol.localeCompare(b.protocol));
+    const arms = armDirectory(report);
+    const sorted = report.stream
+      .map((s, i) => ({ s, i }))
+      .sort((a, b) => KINDS.indexOf(a.s.kind) - KINDS.indexOf(b.s.kind) || a.s.items - b.s.items || arms.compare(a.s.arm, b.s.arm) || a.i - b.i)
+      .map(({ s }) => s);
     body.push(partialNote(report, "stream"), await streamChart(sorted, ctx));
   }
   return sectionFrame({
     id: "streaming",
     title: "Streaming",
-    intro: "gRPC streams against what REST would do instead (NDJSON, one JSON array, pagination, a plain upload, a WebSocket).",
+    intro: "gRPC streams against what a REST arm would do instead (NDJSON, one JSON array, pagination, a plain upload, a WebSocket), each configuration in its arm's colour.",
     body,
   });
 }
