@@ -51,6 +51,16 @@ test("fairness follows the transport: an h2c arm multiplexes streams, an HTTP/1.
   // REST over h2c has no lean driver yet: a clear error, not a silent HTTP/1.1 run
   assert.throws(() => resolveScenario({ arm: "json-h2", view: "server", payload: "small", mode: "closed" }, defaults, lookup), /no server-view driver for rest over h2c/);
   assert.throws(() => resolveScenario({ arm: "nope", view: "server", payload: "small", mode: "closed" }, defaults), /unknown arm "nope"/);
+  // a family leaves such an arm out of the scenario and says so, instead of failing the run
+  const skipped: string[] = [];
+  const kept = resolveScenarios(
+    [{ arm: "grpc", view: "server", payload: "small", mode: "closed" }, { arm: "json-h2", view: "server", payload: "small", mode: "closed" }],
+    defaults,
+    (id) => (id === "grpc" ? { id, api: "grpc", transport: "h2c" } : lookup(id)),
+    (_input, why) => skipped.push(why),
+  );
+  assert.deepEqual(kept.map((s) => s.arm), ["grpc"]);
+  assert.match(skipped[0] ?? "", /no server-view driver for rest over h2c/);
 });
 
 test("invalid scenarios are rejected with a reason", () => {
@@ -74,10 +84,10 @@ test("invalid scenarios are rejected with a reason", () => {
 test("the open-loop rate is a fraction of the slowest arm's closed-loop throughput, the same for every arm", () => {
   const [open] = resolveScenarios([{ arm: "grpc", view: "server", payload: "small", mode: "open", rate: { fractionOfClosed: 0.5, fallbackRps: 123 } }], defaults);
   assert.ok(open !== undefined);
-  assert.equal(resolveOpenRate(open, []).rps, 123);
+  assert.equal(resolveOpenRate(open, [], ["grpc", "rest"]).rps, 123);
   const closed = (arm: string, throughputRps: number) =>
     ({ mode: "closed", view: "server", call: "GetUser", payload: "small", endReason: "completed", concurrency: 32, arm, protocol: arm === "grpc" ? "grpc" : "rest", throughputRps }) as LoadResult;
-  assert.equal(resolveOpenRate(open, [closed("grpc", 9000), closed("rest", 4000)]).rps, 2000);
+  assert.equal(resolveOpenRate(open, [closed("grpc", 9000), closed("rest", 4000)], ["grpc", "rest"]).rps, 2000);
   assert.equal(resolveOpenRate(open, [closed("grpc", 9000), closed("rest", 4000), closed("rest-node", 3000)], ARMS).rps, 1500);
   // an arm whose closed loop is missing: the fallback, and the reason names the arm
   const missing = resolveOpenRate(open, [closed("grpc", 9000), closed("rest", 4000)], ARMS);

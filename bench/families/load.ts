@@ -52,7 +52,7 @@ export function loadScenarioInputs(profile: ProfileName, arms: readonly string[]
 }
 
 /** Open-loop rate for a scenario, from the closed-loop results already measured in this run. */
-export function resolveOpenRate(scenario: ResolvedScenario, measured: readonly LoadResult[], arms: readonly string[] = ["grpc", "rest"]): { rps: number; how: string } {
+export function resolveOpenRate(scenario: ResolvedScenario, measured: readonly LoadResult[], arms: readonly string[]): { rps: number; how: string } {
   const rate = scenario.rate;
   if (rate === null) throw new Error(`${scenario.id} is not an open-loop scenario`);
   if (typeof rate === "number") return { rps: rate, how: "fixed" };
@@ -79,7 +79,10 @@ export interface LoadFamilyOptions {
 async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): Promise<void> {
   const armIds = ctx.arms.map((a) => a.id);
   const templates = options.templates ?? LOAD_SCENARIOS[ctx.profile];
-  const scenarios = resolveScenarios(loadScenarioInputs(ctx.profile, armIds, templates), { ...LOAD_DEFAULTS[ctx.profile], ...options.defaults });
+  const scenarios = resolveScenarios(loadScenarioInputs(ctx.profile, armIds, templates), { ...LOAD_DEFAULTS[ctx.profile], ...options.defaults }, undefined, (_input, why) =>
+    ctx.caveat(`load: ${why}: not measured`),
+  );
+  const loadedArms = armIds.filter((id) => scenarios.some((s) => s.arm === id));
   const remote = new Map(ctx.arms.filter((a) => a.target !== null).map((a) => [a.id, a.target as string]));
   const local = ctx.arms.filter((a) => a.target === null);
   const plan = planPinning(local.length > 0);
@@ -145,7 +148,7 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
         // The open-loop rate is fixed once, from round 1's closed-loop results, so every repetition offers the same load.
         let rate = openRates.get(scenario.id) ?? null;
         if (scenario.mode === "open" && rate === null) {
-          rate = resolveOpenRate(scenario, [...reps.values()].map((r) => r[0]).filter((r): r is LoadResult => r !== undefined), armIds);
+          rate = resolveOpenRate(scenario, [...reps.values()].map((r) => r[0]).filter((r): r is LoadResult => r !== undefined), loadedArms);
           openRates.set(scenario.id, rate);
         }
         ctx.progress(`${label} starting`);

@@ -88,6 +88,11 @@ export class ScenarioError extends Error {
   override name = "ScenarioError";
 }
 
+/** No driver can load this arm in this view and mode yet: the arm is left out of the scenario, never loaded wrongly. */
+export class NoDriverError extends ScenarioError {
+  override name = "NoDriverError";
+}
+
 interface DriverFit {
   api: ArmApi;
   transport: ArmTransport;
@@ -110,7 +115,7 @@ const fits = (fit: DriverFit, arm: ScenarioArm, view: LoadView, mode: LoadMode) 
 
 function defaultDriver(arm: ScenarioArm, view: LoadView, mode: LoadMode): DriverName {
   const found = (Object.keys(DRIVER_FITS) as DriverName[]).find((d) => fits(DRIVER_FITS[d], arm, view, mode));
-  if (found === undefined) throw new ScenarioError(`no ${view}-view driver for ${arm.api} over ${arm.transport} in a ${mode} loop (arm ${arm.id})`);
+  if (found === undefined) throw new NoDriverError(`no ${view}-view driver for ${arm.api} over ${arm.transport} in a ${mode} loop (arm ${arm.id})`);
   return found;
 }
 
@@ -196,18 +201,32 @@ export function scenarioId(s: Omit<ResolvedScenario, "id">): string {
   return `load/${s.arm}/${s.view}/${s.call}/${s.payload}/${s.mode}/${shape}${rate}`;
 }
 
-/** Resolves a whole list and rejects duplicate ids (a list that measures the same thing twice is a mistake). */
-export function resolveScenarios(inputs: readonly ScenarioInput[], defaults: ScenarioDefaults, armOf: (id: string) => ScenarioArm | undefined = registryArm): ResolvedScenario[] {
+/**
+ * Resolves a whole list and rejects duplicate ids (a list that measures the same thing twice is a mistake). A
+ * scenario no driver can run yet is passed to `onNoDriver` and left out when that is given, else it is an error.
+ */
+export function resolveScenarios(
+  inputs: readonly ScenarioInput[],
+  defaults: ScenarioDefaults,
+  armOf: (id: string) => ScenarioArm | undefined = registryArm,
+  onNoDriver?: (input: ScenarioInput, why: string) => void,
+): ResolvedScenario[] {
   const seen = new Set<string>();
-  return inputs.map((input, index) => {
-    let resolved: ResolvedScenario;
+  const resolved: ResolvedScenario[] = [];
+  for (const [index, input] of inputs.entries()) {
+    let one: ResolvedScenario;
     try {
-      resolved = resolveScenario(input, defaults, armOf);
+      one = resolveScenario(input, defaults, armOf);
     } catch (error) {
+      if (error instanceof NoDriverError && onNoDriver !== undefined) {
+        onNoDriver(input, error.message);
+        continue;
+      }
       throw new ScenarioError(`scenario #${index + 1}: ${(error as Error).message}`);
     }
-    if (seen.has(resolved.id)) throw new ScenarioError(`scenario #${index + 1}: duplicate ${resolved.id}`);
-    seen.add(resolved.id);
-    return resolved;
-  });
+    if (seen.has(one.id)) throw new ScenarioError(`scenario #${index + 1}: duplicate ${one.id}`);
+    seen.add(one.id);
+    resolved.push(one);
+  }
+  return resolved;
 }
