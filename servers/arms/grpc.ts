@@ -1,5 +1,4 @@
 // gRPC on @grpc/grpc-js: HTTP/2 cleartext, protobuf via the generated static codecs, plus grpc.health.v1.
-import { startGrpcJs } from "../grpc/grpc-server.js";
 import type { ServerArm } from "../server-arm.js";
 
 export const arm: ServerArm = {
@@ -11,5 +10,5 @@ export const arm: ServerArm = {
   framework: "grpc-js",
   description: "@grpc/grpc-js over cleartext HTTP/2, protobuf through the generated static codecs, with grpc.health.v1.",
   default: true,
-  start: startGrpcJs,
+  start: async (options) => (await import("../grpc/grpc-server.js")).startGrpcJs(options),
 };

@@ -1,5 +1,4 @@
 // REST on express 5: HTTP/1.1, proto3 canonical JSON, NDJSON streaming, WebSocket chat.
-import { startRestExpress } from "../rest/rest-server.js";
 import type { ServerArm } from "../server-arm.js";
 
 export const arm: ServerArm = {
@@ -11,5 +10,5 @@ export const arm: ServerArm = {
   framework: "express",
   description: "express 5 over node:http (HTTP/1.1), proto3 canonical JSON, NDJSON streaming and a WebSocket chat.",
   default: true,
-  start: (options) => startRestExpress(options, "rest"),
+  start: async (options) => (await import("../rest/rest-server.js")).startRestExpress(options, "rest"),
 };
