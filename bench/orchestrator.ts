@@ -104,6 +104,7 @@ export class BenchRun {
       multiplex: [],
       stream: [],
       findings: [],
+      attribution: [],
       caveats: [...(deps.caveats ?? [])],
     };
   }
@@ -234,9 +235,9 @@ export class BenchRun {
     try {
       return (this.deps.analyze ?? analyzeReport)(base);
     } catch (error) {
-      const text = `analysis failed (${oneLine(error)}): no findings or derived caveats were computed; the measurements are as recorded`;
+      const text = `analysis failed (${oneLine(error)}): no findings, attribution or derived caveats were computed; the measurements are as recorded`;
       this.emit({ kind: "warning", text, elapsedS: this.elapsedS() });
-      return { ...base, findings: [], caveats: base.caveats.includes(text) ? base.caveats : [...base.caveats, text] };
+      return { ...base, findings: [], attribution: [], caveats: base.caveats.includes(text) ? base.caveats : [...base.caveats, text] };
     }
   }
 }

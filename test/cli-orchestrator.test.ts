@@ -140,7 +140,7 @@ describe("orchestrator", () => {
     assert.equal(report.sizes.length, 1);
     assert.deepEqual(report.findings, []);
     const caveat = report.caveats.find((c) => c.startsWith("analysis failed"));
-    assert.equal(caveat, "analysis failed (Cannot read properties of undefined (reading 'p50')): no findings or derived caveats were computed; the measurements are as recorded");
+    assert.equal(caveat, "analysis failed (Cannot read properties of undefined (reading 'p50')): no findings, attribution or derived caveats were computed; the measurements are as recorded");
     assert.ok(events.some((e) => e.kind === "warning" && e.text === caveat));
     validateReport(report);
     // the emergency path (Ctrl-C twice, a fatal error) goes through the same snapshot

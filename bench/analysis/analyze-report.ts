@@ -3,6 +3,7 @@
 import type { Finding } from "../model/finding.js";
 import type { Report } from "../model/report.js";
 import { armFindings } from "./arm-comparison.js";
+import { attributions } from "./attribution.js";
 import { claimArms, claimFindings } from "./common-claims.js";
 import { runCaveats } from "./run-caveats.js";
 
@@ -14,9 +15,9 @@ export function computeFindings(report: Report): Finding[] {
   ];
 }
 
-/** The report with findings recomputed and derived caveats appended to what the families flagged (no duplicates). */
+/** The report with findings and attribution recomputed and derived caveats appended to what the families flagged (no duplicates). */
 export function analyzeReport(report: Report): Report {
   const caveats = [...report.caveats];
   for (const c of runCaveats(report)) if (!caveats.includes(c)) caveats.push(c);
-  return { ...report, findings: computeFindings(report), caveats };
+  return { ...report, findings: computeFindings(report), attribution: attributions(report.load, report.arms), caveats };
 }

@@ -2,6 +2,7 @@
 // JSON Schema of report.json from these TypeBox definitions, so type and schema cannot drift apart.
 import { Type, type Static } from "@sinclair/typebox";
 import { Arm, ArmId } from "./arm.js";
+import { Attribution } from "./attribution.js";
 import { CompressionResult } from "./compression-result.js";
 import { Environment } from "./environment.js";
 import { Finding } from "./finding.js";
@@ -48,6 +49,9 @@ export const Report = Type.Object(
     multiplex: Type.Array(MultiplexResult),
     stream: Type.Array(StreamResult),
     findings: Type.Array(Finding),
+    attribution: Type.Array(Attribution, {
+      description: "per call, size class and metric (server view, closed loop): the chain of one-factor steps from rest to grpc, when the run measured arms between them",
+    }),
     caveats: Type.Array(Type.String(), { description: "run-wide flags: unpinned CPUs, saturated driver, compression not applied…" }),
   },
   { $id: "https://grpc-rest-bench/report.schema.json", title: "grpc-rest-bench report" },
