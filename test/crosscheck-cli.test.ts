@@ -4,9 +4,10 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { describe, it } from "node:test";
+import { requireTool, TOOLS } from "./fixtures/requires-tool.js";
 
-function crosscheck(args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "bench/crosscheck.ts", ...args], { encoding: "utf8", timeout: 120_000 });
+function crosscheck(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "bench/crosscheck.ts", ...args], { encoding: "utf8", timeout: 120_000, env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -30,7 +31,24 @@ describe("bench:crosscheck CLI", () => {
     });
   }
 
-  it("pairs each driver's windows with the neutral tool's, the running order rotating every round", () => {
+  // Usage before tools: with neither wrk nor h2load on PATH, a mistake in the arguments is still that mistake
+  // (exit 2), not "wrk not found" and exit 0. No tool is needed for this, so it runs everywhere.
+  for (const [args, pattern] of [
+    [["--protocol", "rest", "--duration", "1.5"], /--duration must be whole seconds when wrk runs \(REST\), got 1.5/],
+    [["--protocol", "grpc", "--concurrency", "10", "--grpc-connections", "4"], /--concurrency 10 is not a multiple of --grpc-connections 4/],
+  ] as const) {
+    it(`checks ${args.join(" ")} before looking for wrk or h2load`, () => {
+      const r = crosscheck([...args], { ...process.env, PATH: "/nonexistent" });
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stdout, "");
+      const lines = r.stderr.trimEnd().split("\n");
+      assert.equal(lines.length, 1, r.stderr);
+      assert.match(lines[0]!, pattern);
+    });
+  }
+
+  it("pairs each driver's windows with the neutral tool's, the running order rotating every round", (t) => {
+    if (requireTool(t, TOOLS.h2load, TOOLS.wrk)) return;
     const r = crosscheck(["--rounds", "2", "--all-drivers"]);
     assert.equal(r.code, 0, r.stderr);
     for (const [protocol, drivers] of [
@@ -50,7 +68,8 @@ describe("bench:crosscheck CLI", () => {
     assert.match(r.stdout, /geometric mean of the per-round ratios with a paired 95% CI, over the rounds in which the hypervisor took at most 2%/);
   });
 
-  it("Ctrl-C (to the whole process group, h2load included) prints the rounds measured so far and exits 130", async () => {
+  it("Ctrl-C (to the whole process group, h2load included) prints the rounds measured so far and exits 130", async (t) => {
+    if (requireTool(t, TOOLS.h2load)) return;
     const child = spawn(process.execPath, ["--import", "tsx", "bench/crosscheck.ts", "--protocol", "grpc", "--rounds", "50"], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";

@@ -2,7 +2,7 @@
 // and marks, not one request beyond the file itself, no console error or warning, no page error, no table or
 // chart wider than the page (eight arms included), and it prints.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,8 +14,7 @@ import { renderHtml } from "../reports/html/render-html.js";
 import { readReport } from "../reports/report-file.js";
 import { sampleReport } from "./fixtures/sample-report.js";
 import { sampleReportForHtml } from "./fixtures/sample-report-for-html.js";
-
-const missing = existsSync(CHROMIUM_PATH) ? false : `${CHROMIUM_PATH} not found: install the Debian package chromium (.ci/run does)`;
+import { needsTool, TOOLS } from "./fixtures/requires-tool.js";
 
 interface PageCheck {
   requests: string[];
@@ -86,7 +85,7 @@ async function openReport(browser: Browser, html: string, dir: string, name: str
   return check;
 }
 
-describe("report.html in headless Chromium", { skip: missing }, () => {
+describe("report.html in headless Chromium", needsTool(TOOLS.chromium), () => {
   let browser: Browser;
   let dir: string;
   before(async () => {
