@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Report } from "../bench/model/report.js";
-import { compareReports, type CompareRow } from "../reports/compare/compare-reports.js";
+import { compareReports, nodeMajor, type CompareRow } from "../reports/compare/compare-reports.js";
 import { sampleReport } from "./fixtures/sample-report.js";
 
 const SCENARIO = "load/rest/server/ListOrders/large/closed/c64";
@@ -216,6 +216,47 @@ describe("compareReports", () => {
     const notes = compareReports(base, head).notes;
     assert.ok(notes.includes("@grpc/grpc-js: 1.14.7 → 1.15.0"));
     assert.ok(notes.some((n) => n.startsWith("CPU pinning differs")));
+  });
+
+  describe("Node versions", () => {
+    const onNode = (report: Report, node: string): Report => {
+      const copy = structuredClone(report);
+      copy.environment.node = node;
+      return copy;
+    };
+    const warnings = (markdown: string) => markdown.split("\n\n").filter((block) => block.startsWith("> [!WARNING]\n"));
+
+    it("different majors: a WARNING block naming both versions, and the environment note", () => {
+      const result = compareReports(onNode(base, "v20.20.2"), onNode(base, "v24.11.1"));
+      const node = warnings(result.markdown).filter((w) => w.includes("Node"));
+      assert.equal(node.length, 1, result.markdown);
+      assert.match(node[0]!, /^> \[!WARNING\]\n> Base and head ran on different Node major versions; figures depend on the Node version: base v20\.20\.2, head v24\.11\.1\./);
+      assert.ok(!node[0]!.includes("\n\n") && node[0]!.split("\n").every((l) => l.startsWith(">")), "one quote block");
+      assert.ok(result.notes.includes("Node differs: base v20.20.2, head v24.11.1"));
+      assert.match(result.markdown, /\n- Node differs: base v20\.20\.2, head v24\.11\.1\n/);
+      // before the verdict line, where a reader starts
+      assert.ok(result.markdown.indexOf("different Node major versions") < result.markdown.indexOf("No significant regression"));
+    });
+
+    it("same major, another release: the note only; same version: nothing", () => {
+      const minor = compareReports(onNode(base, "v20.18.0"), onNode(base, "v20.20.2"));
+      assert.doesNotMatch(minor.markdown, /different Node major versions/);
+      assert.ok(minor.notes.includes("Node differs: base v20.18.0, head v20.20.2"));
+      const same = compareReports(base, base);
+      assert.doesNotMatch(same.markdown, /different Node major versions|Node differs/);
+    });
+
+    it("keeps a version string with a newline inside its quote block", () => {
+      const result = compareReports(onNode(base, "v22.1.0"), onNode(base, "v24.0.0\n# injected"));
+      assert.match(result.markdown, /head v24\.0\.0 # injected\./);
+      assert.doesNotMatch(result.markdown, /^# injected/m);
+    });
+
+    it("nodeMajor reads process.version strings", () => {
+      assert.equal(nodeMajor("v20.20.2"), 20);
+      assert.equal(nodeMajor("24.1.0"), 24);
+      assert.equal(nodeMajor("unknown"), null);
+    });
   });
 
   describe("the machine's reference loop", () => {

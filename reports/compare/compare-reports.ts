@@ -287,6 +287,26 @@ function sizeRows(base: Report["sizes"], head: Report["sizes"], options: Compare
   return rows;
 }
 
+/** The major of a `process.version` string ("v20.20.2" → 20), or null when it is not one. */
+export function nodeMajor(version: string): number | null {
+  const m = /^v?(\d+)\./.exec(version.trim());
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * A warning when base and head ran on different Node majors (V8, libuv, llhttp and zlib all change between
+ * them), or null. Different patch or minor releases of one major only get the environment note.
+ */
+export function nodeMajorWarning(base: Report, head: Report): string | null {
+  // one line whatever the reports hold: the warning is a Markdown quote
+  const b = base.environment.node.replace(/\s+/g, " ");
+  const h = head.environment.node.replace(/\s+/g, " ");
+  const bm = nodeMajor(b);
+  const hm = nodeMajor(h);
+  if (b === h || bm === hm) return null;
+  return `Base and head ran on different Node major versions; figures depend on the Node version: base ${b}, head ${h}. A change below may be Node's, not the code's: run both on the same Node major to judge it.`;
+}
+
 function environmentNotes(base: Report, head: Report): string[] {
   const notes: string[] = [];
   const b = base.environment;
@@ -299,7 +319,8 @@ function environmentNotes(base: Report, head: Report): string[] {
   for (const name of names) {
     if (b.packages[name] !== h.packages[name]) notes.push(`${name}: ${b.packages[name] ?? "absent"} → ${h.packages[name] ?? "absent"}`);
   }
-  return notes;
+  // each note is one Markdown list item, whatever the reports hold
+  return notes.map((n) => n.replace(/\s+/g, " "));
 }
 
 /**
@@ -485,6 +506,8 @@ export function compareReports(base: Report, head: Report, options: CompareOptio
   } else if (familySpeed.length > 0) {
     md.push(`> [!WARNING]\n> The ${familySpeed.join("; the ")}. Those rows are shown but not judged. Re-run base and head back to back when the machine is steady.`, "");
   } else if (drift) md.push(`> [!WARNING]\n> ${drift}`, "");
+  const nodeWarning = nodeMajorWarning(base, head);
+  if (nodeWarning !== null) md.push(`> [!WARNING]\n> ${nodeWarning}`, "");
   const reasons = new Map<string, number>();
   for (const r of rows) {
     if (r.test.kind !== "not-judged") continue;

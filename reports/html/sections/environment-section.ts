@@ -14,7 +14,7 @@ export async function environmentSection(ctx: SectionContext): Promise<Html> {
   const { report } = ctx;
   const env = report.environment;
   const facts: [string, string][] = [
-    ["Node.js", env.node],
+    ["Node.js", `${env.node} (the figures depend on the Node version: compare runs made on the same major)`],
     ["Platform", `${env.platform} ${env.arch}`],
     ["CPU", `${env.cpus} × ${env.cpuModel}`],
     ["Memory", `${formatNumber(env.totalMemMb / 1024)} GiB`],
