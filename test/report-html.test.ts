@@ -61,7 +61,7 @@ for (const [name, make] of both) {
       }
       assert.deepEqual(
         SECTIONS.map((s) => s.id),
-        ["findings", "latency", "throughput-cpu", "sizes-compression", "encode-decode", "multiplexing", "streaming", "environment"],
+        ["findings", "attribution", "latency", "throughput-cpu", "sizes-compression", "encode-decode", "multiplexing", "streaming", "environment"],
       );
       assert.match(html, /id="run-caveats"/);
       assert.match(html, /id="common-claims"/);
@@ -277,7 +277,7 @@ describe("renderHtml empty sections", () => {
 
   it("renders a report with nothing in it", async () => {
     const report = sampleReportForHtml();
-    Object.assign(report, { load: [], sizes: [], micro: [], compression: [], multiplex: [], stream: [], findings: [], caveats: [], families: [], endReason: "aborted" });
+    Object.assign(report, { load: [], sizes: [], micro: [], compression: [], multiplex: [], stream: [], findings: [], attribution: [], caveats: [], families: [], endReason: "aborted" });
     const { html, warnings } = await render(report);
     assert.deepEqual(warnings, []);
     assert.equal((html.match(/<figure class="chart"/g) ?? []).length, 0);
@@ -369,5 +369,29 @@ describe("palette", () => {
     }
     assert.equal(textColourOn(ARM_COLOURS["grpc-raw"]!), "#ffffff");
     assert.equal(textColourOn(ARM_COLOURS["rest-node"]!), "#1d2330");
+  });
+});
+
+describe("renderHtml header: the Node version", () => {
+  it("is among the run facts on the first line of the header, in bold, and in the environment section", async () => {
+    const report = sampleReport();
+    report.environment.node = "v24.11.1";
+    const { html } = await render(report);
+    const header = /<header class="report-header">[\s\S]*?<\/header>/.exec(html)?.[0] ?? "";
+    const firstLine = /<p class="meta">[\s\S]*?<\/p>/.exec(header)?.[0] ?? "";
+    assert.match(firstLine, /profile quick/);
+    assert.match(firstLine, /<span class="node-version"[^>]*><strong>Node v24\.11\.1<\/strong><\/span>/);
+    assert.equal(header.match(/Node v24\.11\.1/g)?.length, 1, "the version once in the header, not repeated");
+    assert.ok(header.indexOf("Node v24.11.1") < header.indexOf('<nav class="toc">'), "above the table of contents");
+    const environment = html.slice(html.indexOf('<section id="environment"'));
+    assert.match(environment, /<dt>Node\.js<\/dt><dd>v24\.11\.1 \(the figures depend on the Node version/);
+  });
+
+  it("escapes the version string", async () => {
+    const report = sampleReport();
+    report.environment.node = "v20.<b>x</b>";
+    const { html } = await render(report);
+    assert.match(html, /<strong>Node v20\.&lt;b&gt;x&lt;\/b&gt;<\/strong>/);
+    assert.doesNotMatch(html, /<b>x<\/b>/);
   });
 });

@@ -174,6 +174,24 @@ describe("renderSummary", () => {
   });
 });
 
+describe("renderSummary header: the Node version", () => {
+  it("opens the run line under the title, in bold", () => {
+    const report = sampleReport();
+    report.environment.node = "v24.11.1";
+    const lines = renderSummary(report).split("\n");
+    assert.equal(lines[0], "## gRPC vs REST/JSON benchmark");
+    assert.match(lines[2] ?? "", /^\*\*Node v24\.11\.1\*\* · profile quick · /);
+    assert.equal(lines.filter((l) => l.includes("Node v24.11.1")).length, 1);
+  });
+
+  it("keeps the version inert", () => {
+    const report = sampleReport();
+    report.environment.node = "v20*x*|<b>";
+    const md = renderSummary(report);
+    assert.match(md.split("\n")[2] ?? "", /^\*\*Node v20\\\*x\\\*\\\|&lt;b&gt;\*\* · /);
+  });
+});
+
 describe("markdownTable", () => {
   it("right-aligns numeric columns and escapes cells", () => {
     const t = markdownTable([{ label: "a" }, { label: "n", numeric: true }], [["x|y", "1"]]);

@@ -155,7 +155,7 @@ export async function grpcResponseCase(call: CompressionCall, codec: Exclude<Grp
     "response",
     codec,
     applied,
-    "grpc-js servers never compress responses: the server ran with compression on, the client sent grpc-accept-encoding identity,deflate,gzip",
+    `the ${ctx.arm.framework} server did not compress its responses: it ran with compression on, the client sent grpc-accept-encoding identity,deflate,gzip`,
   );
   return {
     arm: ctx.arm.id,

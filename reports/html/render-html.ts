@@ -3,9 +3,11 @@
 // here, styles are inline, and every string from the report is escaped.
 import type { Report } from "../../bench/model/report.js";
 import { armsOverview } from "./arms.js";
+import { decisionBlock } from "./decision.js";
 import type { ChartWarnings } from "./chart.js";
 import { html, raw, type Html } from "./html-template.js";
 import type { SectionContext } from "./section.js";
+import { attributionSection } from "./sections/attribution-section.js";
 import { environmentSection } from "./sections/environment-section.js";
 import { findingsSection } from "./sections/findings-section.js";
 import { latencySection } from "./sections/latency-section.js";
@@ -21,6 +23,7 @@ export type RenderHtmlOptions = ChartWarnings;
 /** Sections in reading order: id and table-of-contents label. */
 export const SECTIONS = [
   { id: "findings", label: "Findings", render: findingsSection },
+  { id: "attribution", label: "Attribution", render: attributionSection },
   { id: "latency", label: "Latency", render: latencySection },
   { id: "throughput-cpu", label: "Throughput & CPU", render: throughputSection },
   { id: "sizes-compression", label: "Sizes & compression", render: sizesSection },
@@ -40,9 +43,10 @@ function header(report: Report): Html {
   const env = report.environment;
   return html`<header class="report-header">
 <h1>gRPC vs REST/JSON — benchmark report</h1>
-<p class="meta"><span>${report.tool.name} ${report.tool.version}</span><span>profile ${report.profile}</span><span>${report.startedAt}</span><span>${durationText(report)}</span><span>run ${report.endReason}</span></p>
-<p class="meta"><span>Node ${env.node}</span><span>${env.platform}/${env.arch}</span><span>${env.cpus} × ${env.cpuModel}</span><span>${env.pinned ? "CPUs pinned" : "CPUs not pinned"}</span><span>commit ${env.gitCommit ? env.gitCommit.slice(0, 12) : "unknown"}</span></p>
+<p class="meta"><span>${report.tool.name} ${report.tool.version}</span><span>profile ${report.profile}</span><span>${report.startedAt}</span><span>${durationText(report)}</span><span>run ${report.endReason}</span><span class="node-version" title="the figures depend on the Node version: compare runs made on the same one"><strong>Node ${env.node}</strong></span></p>
+<p class="meta"><span>${env.platform}/${env.arch}</span><span>${env.cpus} × ${env.cpuModel}</span><span>${env.pinned ? "CPUs pinned" : "CPUs not pinned"}</span><span>commit ${env.gitCommit ? env.gitCommit.slice(0, 12) : "unknown"}</span></p>
 ${report.endReason !== "completed" ? html`<p class="caveat-inline"><strong>This run ${report.endReason}:</strong> the report holds what was measured before it ended.</p>` : ""}
+${decisionBlock(report)}
 <nav class="toc"><a href="#arms">Arms</a>${SECTIONS.map((s) => html`<a href="#${s.id}">${s.label}</a>`)}</nav>
 ${armsOverview(report)}
 </header>`;

@@ -18,6 +18,11 @@ p{margin:6px 0 10px}
 .meta{color:${UI_COLOURS.muted};font-size:13px;margin:0}
 .meta span+span::before{content:" · "}
 nav.toc{font-size:13px;margin:10px 0 0}
+.decision{border:1px solid ${UI_COLOURS.rule};border-left:5px solid ${UI_COLOURS.ink};padding:8px 16px;margin:14px 0 6px}
+.decision h2{font-size:18px;margin:4px 0 2px;padding:0;border:none}
+.decision ul{margin:6px 0;padding-left:20px}
+.decision li{margin:4px 0}
+a.figure-link{font-weight:600;color:inherit;text-decoration:underline dotted}
 nav.toc a{color:${UI_COLOURS.ink};margin-right:14px;text-decoration:none;border-bottom:1px dotted ${UI_COLOURS.muted}}
 .intro{color:${UI_COLOURS.muted};max-width:78ch}
 .muted{color:${UI_COLOURS.muted}}

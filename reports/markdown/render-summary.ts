@@ -2,6 +2,7 @@
 // with an arm column (and the arms side by side), for a pull-request comment or $GITHUB_STEP_SUMMARY.
 // Pure: reads only the Report, and only its fields (never ids or verdict strings). The charts, distributions and
 // the other families live in report.html.
+import { decisionMarkdown } from "./decision-markdown.js";
 import type { Finding } from "../../bench/model/finding.js";
 import type { LoadResult } from "../../bench/model/load-result.js";
 import { FAMILIES, type FamilyName, type Report } from "../../bench/model/report.js";
@@ -47,23 +48,22 @@ function verdictCell(f: Finding, arms: ArmDirectory): MarkdownCell {
 
 const htmlText = (text: string) => text.replace(/\r?\n|\r/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/** The Node version first and in bold: the figures depend on it, and compare warns when two runs' majors differ. */
 function runLine(report: Report): string {
   const env = report.environment;
   const seconds = (Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000;
   const duration = Number.isFinite(seconds) && seconds >= 0 ? (seconds >= 90 ? `${(seconds / 60).toFixed(1)} min` : `${seconds.toFixed(1)} s`) : "duration unknown";
-  return [
+  const facts = [
     `profile ${report.profile}`,
     report.startedAt,
     duration,
     `run ${report.endReason}`,
-    `Node ${env.node}`,
     `${env.platform}/${env.arch}`,
     `${env.cpus} × ${env.cpuModel}`,
     env.pinned ? "CPUs pinned" : "CPUs not pinned",
     `commit ${env.gitCommit ? env.gitCommit.slice(0, 12) : "unknown"}`,
-  ]
-    .map(escapeMarkdown)
-    .join(" · ");
+  ];
+  return [`**Node ${escapeMarkdown(env.node)}**`, ...facts.map(escapeMarkdown)].join(" · ");
 }
 
 function caveatsBlock(report: Report): string {
@@ -330,6 +330,7 @@ export function renderSummary(report: Report): string {
   const blocks = [
     "## gRPC vs REST/JSON benchmark",
     runLine(report),
+    decisionMarkdown(report).join("\n").trimEnd(),
     caveatsBlock(report),
     armsBlock(report, arms),
     claimsBlock(report, arms),

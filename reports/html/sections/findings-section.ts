@@ -2,6 +2,7 @@
 // baseline: a tally per arm and metric, a forest plot of every ratio with its 95% CI (coloured by arm), the
 // scenario × metric matrix per candidate-vs-baseline pair, and every finding with its statement and caveats.
 // Who is compared with whom, where and on what is read from the findings' fields, never from their ids.
+import { findingAnchor } from "../decision.js";
 import type { Finding } from "../../../bench/model/finding.js";
 import {
   armDirectory,
@@ -105,10 +106,10 @@ function matrixCell(f: Finding | undefined, arms: ArmDirectory): Html {
   if (better !== null) {
     // the row group names the candidate: "better" / "worse" are the candidate's, the swatch is the better arm's colour
     const word = f.verdict === "candidate-better" ? "better" : "worse";
-    return html`<td class="num cell-better" title="${title}" data-verdict="${f.verdict}" data-arm="${better}"><span class="swatch" style="background:${armColour(better)}"></span><strong>${formatRatio(f.ratio)}</strong><br><span class="small">${word}</span></td>`;
+    return html`<td class="num cell-better" id="${findingAnchor(f)}" title="${title}" data-verdict="${f.verdict}" data-arm="${better}"><span class="swatch" style="background:${armColour(better)}"></span><strong>${formatRatio(f.ratio)}</strong><br><span class="small">${word}</span></td>`;
   }
-  if (f.verdict === "no-significant-difference") return html`<td class="num" title="${title}" data-verdict="${f.verdict}">${formatRatio(f.ratio)} <span class="muted">~</span></td>`;
-  return html`<td class="num" title="${title}" data-verdict="${f.verdict}">${formatRatio(f.ratio)} <span class="muted">?</span><br><span class="small muted verdict-note">${verdictText(f, arms)}</span></td>`;
+  if (f.verdict === "no-significant-difference") return html`<td class="num" id="${findingAnchor(f)}" title="${title}" data-verdict="${f.verdict}">${formatRatio(f.ratio)} <span class="muted">~</span></td>`;
+  return html`<td class="num" id="${findingAnchor(f)}" title="${title}" data-verdict="${f.verdict}">${formatRatio(f.ratio)} <span class="muted">?</span><br><span class="small muted verdict-note">${verdictText(f, arms)}</span></td>`;
 }
 
 /** The scenario × metric matrix, one row group per candidate-vs-baseline pair (its arm cell spanning the group). */

@@ -1,0 +1,104 @@
+// Where the difference comes from: report.attribution as a waterfall per call and size class. Each bar is one step of
+// the chain from rest to grpc and changes one factor (framework, transport, encoding, gRPC library); it starts where
+// the previous step ended, so the last bar ends at the end-to-end ratio. Log scale: steps multiply.
+import type { Attribution } from "../../../bench/model/attribution.js";
+import { armDirectory, type ArmDirectory } from "../../finding-kind.js";
+import { formatCi, formatRatio } from "../../number-format.js";
+import { attributionAnchor } from "../decision.js";
+import { armChip, armColourChannel } from "../arms.js";
+import type { ChartSpec } from "../chart.js";
+import { chartFigure } from "../chart-figure.js";
+import { dataTable, type Column } from "../data-table.js";
+import { html, type Html } from "../html-template.js";
+import { UI_COLOURS } from "../palette.js";
+import { payloadRank, sectionFrame, type SectionContext } from "../section.js";
+
+/** The metrics drawn; the table lists every metric the attribution has. */
+const CHARTED = ["throughputRps", "serverCpuUsPerCall"];
+
+function title(a: Attribution): string {
+  return `${a.call} ${a.payload}`;
+}
+
+function sorted(attribution: readonly Attribution[]): Attribution[] {
+  return [...attribution].sort((a, b) => a.call.localeCompare(b.call) || payloadRank(a.payload) - payloadRank(b.payload) || a.metricLabel.localeCompare(b.metricLabel));
+}
+
+async function waterfall(attribution: readonly Attribution[], ctx: SectionContext, arms: ArmDirectory): Promise<Html> {
+  const charted = sorted(attribution.filter((a) => CHARTED.includes(a.metric)));
+  const values = charted.flatMap((a) => {
+    let start = 1;
+    const steps = a.steps.map((s, i) => {
+      const end = start * s.ratio;
+      const bar = { panel: `${title(a)} · ${a.metricLabel} (${a.better} is better)`, order: i, step: `${i + 1}. ${s.factor}`, to: arms.name(s.to), arm: arms.name(s.to), start, end, ratio: s.ratio };
+      start = end;
+      return bar;
+    });
+    return [...steps, { panel: steps[0]?.panel ?? "", order: a.steps.length, step: `= ${arms.name(a.candidate)} / ${arms.name(a.baseline)}`, to: arms.name(a.candidate), arm: arms.name(a.candidate), start: 1, end: a.ratio, ratio: a.ratio }];
+  });
+  const ids = [...new Set(charted.flatMap((a) => a.steps.map((s) => s.to)))];
+  const panels = [...new Set(values.map((v) => v.panel))];
+  const spec = {
+    data: { values },
+    facet: { field: "panel", type: "nominal", title: null, sort: panels, header: { labelFontWeight: 600, labelFontSize: 12 } },
+    columns: 2,
+    spec: {
+      width: 300,
+      height: { step: 26 },
+      layer: [
+        {
+          mark: { type: "bar", height: 16 },
+          encoding: {
+            y: { field: "step", type: "nominal", sort: { field: "order" }, title: null, axis: { labelLimit: 260 } },
+            x: { field: "start", type: "quantitative", scale: { type: "log" }, title: "ratio to the baseline (×, log scale)" },
+            x2: { field: "end" },
+            color: armColourChannel(arms, ids, "arm", "step to"),
+            tooltip: [{ field: "step" }, { field: "ratio", format: ".3f" }],
+          },
+        },
+        { mark: { type: "rule", color: UI_COLOURS.ink, strokeDash: [4, 3] }, encoding: { x: { datum: 1 } } },
+      ],
+    },
+    resolve: { scale: { x: "independent", y: "independent" } },
+  } as unknown as ChartSpec;
+  const stepColumns: Column[] = [{ label: "Call" }, { label: "Metric" }, { label: "Steps (ratio, 95% CI)" }, { label: "End to end", numeric: true }, { label: "95% CI", numeric: true }];
+  const table = dataTable(
+    stepColumns,
+    sorted(attribution).map((a) => [
+      html`<span id="${attributionAnchor(a)}">${title(a)}</span>`,
+      html`${a.metricLabel}<br><span class="muted small">${a.better} is better</span>`,
+      html`${a.steps.map(
+        (s) => html`<div class="attribution-step" data-factor="${s.factor}">${s.factor}: ${armChip(arms, s.to)} ${formatRatio(s.ratio)} <span class="muted small">${formatCi(s.ci95)}</span></div>`,
+      )}${a.caveats.length > 0 ? html`<div class="muted small">${a.caveats.join("; ")}</div>` : ""}`,
+      formatRatio(a.ratio),
+      formatCi(a.ci95),
+    ]),
+  );
+  return chartFigure(
+    {
+      id: "attribution",
+      title: "Where the difference comes from: one factor per step, from the baseline to gRPC",
+      subtitle:
+        "each bar starts where the previous one ended (ratios multiply, log scale); the last bar is the end-to-end ratio; dashed line: no difference. Server view, closed loop",
+      spec,
+      table,
+    },
+    ctx.charts,
+  );
+}
+
+export async function attributionSection(ctx: SectionContext): Promise<Html> {
+  const { report } = ctx;
+  const arms = armDirectory(report);
+  const body =
+    report.attribution.length === 0
+      ? html`<p class="not-measured"><strong>No attribution in this run:</strong> it needs the arms rest and grpc and at least one arm of the chain between them (rest-node, json-h2, grpc-raw) in the load family; run <code>npm run bench -- --arms grpc,rest,rest-node</code> or more arms.</p>`
+      : await waterfall(report.attribution, ctx, arms);
+  return sectionFrame({
+    id: "attribution",
+    title: "Where the difference comes from",
+    intro:
+      "The chain from REST on express to gRPC on grpc-js changes one factor per step: the framework (express → raw node:http), the transport (HTTP/1.1 → HTTP/2), the encoding (JSON → protobuf in gRPC framing) and the gRPC library (a hand-written server on node:http2 → grpc-js). Arms a run did not measure merge their factors into one step. Each step's ratio is the ratio of the geometric means of the two arms' repetitions, so the steps multiply to the end-to-end ratio.",
+    body,
+  });
+}

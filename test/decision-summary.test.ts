@@ -1,0 +1,56 @@
+// The decision summary is computed, never written: every figure in it is a part that names the finding or the
+// attribution step it comes from, and the text between the figures carries no number of its own.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { attributionRef, decisionSummary } from "../reports/decision-summary.js";
+import { decisionMarkdown } from "../reports/markdown/decision-markdown.js";
+import { renderHtml } from "../reports/html/render-html.js";
+import { sampleReport } from "./fixtures/sample-report.js";
+import { sampleReportForHtml } from "./fixtures/sample-report-for-html.js";
+
+describe("decision summary", () => {
+  const report = sampleReportForHtml();
+  const sentences = decisionSummary(report);
+
+  it("three to six sentences, the first on what gRPC buys, one on where it comes from", () => {
+    assert.ok(sentences.length >= 3 && sentences.length <= 6, String(sentences.length));
+    const text = sentences.map((s) => s.map((p) => (typeof p === "string" ? p : p.text)).join(""));
+    assert.match(text[0] ?? "", /^Measured on this machine .*gRPC \(grpc-js\) served .* the throughput/);
+    assert.ok(text.some((t) => t.startsWith("Where it comes from, one factor per step")));
+  });
+
+  it("every figure names its source, and the text between figures has no number of its own", () => {
+    const refs = new Set([...report.findings.map((f) => f.id), ...report.attribution.map(attributionRef)]);
+    // arm labels may hold digits of their own (HTTP/2): they are names, not figures
+    const withoutLabels = (text: string) => report.arms.reduce((t, a) => t.split(a.label).join("ARM"), text);
+    for (const sentence of sentences) {
+      for (const part of sentence) {
+        if (typeof part === "string") assert.doesNotMatch(withoutLabels(part), /\d/, `a number outside a figure: ${part}`);
+        else {
+          assert.ok(refs.has(part.ref), `unknown source ${part.ref}`);
+          assert.match(part.text, /^\d/);
+        }
+      }
+    }
+  });
+
+  it("in the HTML every figure links to an anchor that exists on the page", async () => {
+    const html = await renderHtml(report);
+    assert.ok(html.indexOf('id="decision"') < html.indexOf('id="findings"'), "before the findings");
+    const links = [...html.matchAll(/class="figure-link" href="#([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(links.length > 0);
+    for (const anchor of links) assert.ok(html.includes(`id="${anchor}"`), `no element with id ${anchor}`);
+  });
+
+  it("in summary.md every figure has a footnote naming its source", () => {
+    const md = decisionMarkdown(report).join("\n");
+    const marks = [...md.matchAll(/\[\^(d\d+)\](?!:)/g)].map((m) => m[1]);
+    assert.ok(marks.length > 0);
+    for (const mark of new Set(marks)) assert.match(md, new RegExp(`^\\[\\^${mark}\\]: \``, "m"));
+  });
+
+  it("without a gRPC arm or with gRPC as the baseline there is nothing to decide: no summary", () => {
+    assert.deepEqual(decisionSummary(sampleReport({ arms: ["rest", "rest-node"] })), []);
+    assert.deepEqual(decisionSummary(sampleReport({ arms: ["grpc", "rest"], baseline: "grpc" })), []);
+  });
+});
