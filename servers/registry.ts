@@ -4,6 +4,7 @@
 import { isAbsolute, delimiter, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { arm as grpc } from "./arms/grpc.js";
+import { arm as grpcRaw } from "./arms/grpc-raw.js";
 import { arm as restNode } from "./arms/rest-node.js";
 import { arm as rest } from "./arms/rest.js";
 import { ARM_APIS, ARM_ID_PATTERN, ARM_TRANSPORTS, ARM_WIRES, type ServerArm } from "./server-arm.js";
@@ -11,7 +12,12 @@ import { ARM_APIS, ARM_ID_PATTERN, ARM_TRANSPORTS, ARM_WIRES, type ServerArm } f
 /** path.delimiter-separated absolute paths of arm modules; every process that imports the registry loads them. */
 export const ARM_MODULES_ENV = "GRB_ARM_MODULES";
 
-const BUILT_IN: readonly ServerArm[] = [grpc, rest, restNode];
+const BUILT_IN: readonly ServerArm[] = [
+  grpc,
+  rest,
+  restNode,
+  grpcRaw,
+];
 
 const arms: ServerArm[] = [];
 const byId = new Map<string, ServerArm>();
@@ -58,7 +64,7 @@ export function registerArm(arm: ServerArm): void {
   byId.set(arm.id, arm);
 }
 
-/** Built-in arms first (grpc, rest, rest-node), then registered ones, in registration order. */
+/** Built-in arms first (BUILT_IN's order), then registered ones, in registration order. */
 export function allArms(): readonly ServerArm[] {
   return [...arms];
 }

@@ -1,7 +1,8 @@
 // Interop with a client this project did not write: Python's grpcio with stubs that grpc_tools generates from
 // proto/ at test time. test/interop/python_client.py calls every RPC on the gRPC server and the same request on
 // the REST server, and prints one JSON line per comparison of MessageToDict(response) with the REST JSON. It runs
-// against every REST/JSON arm of the registry (rest, rest-node, plugin arms).
+// grpc (grpc-js) against every REST/JSON arm of the registry (rest, rest-node, plugin arms), and every other gRPC
+// arm of the registry (grpc-raw, plugin arms) against the reference REST arm (rest).
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, spawnSync } from "node:child_process";
@@ -13,7 +14,8 @@ import protobuf from "protobufjs";
 import { protoFile, protoPackage, root } from "../proto/schema.js";
 import { SIZE_CLASSES } from "../payloads/size-classes.js";
 import type { ServerOptions } from "../servers/server-arm.js";
-import { restJsonArms, startArm } from "./fixtures/shop-clients.js";
+import { allArms } from "../servers/registry.js";
+import { REFERENCE_REST_ARM, restJsonArms, startArm } from "./fixtures/shop-clients.js";
 
 // Debian's interpreter: the one python3-grpcio, python3-grpc-tools and python3-websocket install into
 // (a `python3` earlier on PATH may be another interpreter without them).
@@ -85,10 +87,18 @@ async function generateStubs(t: TestContext): Promise<string> {
   return stubs;
 }
 
-/** Starts gRPC and one REST arm on port 0, runs the Python client against them, returns its parsed output. */
-async function runClient(t: TestContext, restArm: string, restOptions: Partial<ServerOptions> = {}) {
+/** The reference gRPC arm (grpc-js): every REST arm is checked against it. */
+const REFERENCE_GRPC_ARM = "grpc";
+
+/** Every other gRPC arm of the registry (grpc-raw, plugin arms): each is checked against the reference REST arm. */
+function otherGrpcArms(): string[] {
+  return allArms().filter((arm) => arm.api === "grpc" && arm.id !== REFERENCE_GRPC_ARM).map((arm) => arm.id);
+}
+
+/** Starts one gRPC arm and one REST arm on port 0, runs the Python client against them, returns its parsed output. */
+async function runClient(t: TestContext, grpcArm: string, restArm: string, restOptions: Partial<ServerOptions> = {}) {
   const stubs = await generateStubs(t);
-  const grpcServer = await startArm("grpc");
+  const grpcServer = await startArm(grpcArm);
   t.after(() => grpcServer.close());
   const restServer = await startArm(restArm, restOptions);
   t.after(() => restServer.close());
@@ -117,10 +127,30 @@ test("the Python client's comparison catches what it must (bool vs number, int64
   assert.match(result.stdout, /"selfTest": "ok"/);
 });
 
-for (const arm of restJsonArms()) {
-  test(`a stock grpcio client's MessageToDict of every RPC equals the REST JSON of ${arm.id}`, { skip, timeout: 240_000 }, async (t) => {
+/** grpc against every REST arm, then every other gRPC arm against the reference REST arm. */
+const PAIRS: { grpcArm: string; restArm: string; name: string }[] = [
+  ...restJsonArms().map((arm) => ({
+    grpcArm: REFERENCE_GRPC_ARM,
+    restArm: arm.id,
+    name: `a stock grpcio client's MessageToDict of every RPC equals the REST JSON of ${arm.id}`,
+  })),
+  ...otherGrpcArms().map((id) => ({
+    grpcArm: id,
+    restArm: REFERENCE_REST_ARM,
+    name: `a stock grpcio client's MessageToDict of every RPC on ${id} equals the REST JSON of ${REFERENCE_REST_ARM}`,
+  })),
+];
+
+test("every gRPC arm of the registry is checked with the stock Python client, grpc-raw included", () => {
+  const checked = new Set(PAIRS.map((pair) => pair.grpcArm));
+  for (const arm of allArms().filter((a) => a.api === "grpc")) assert.ok(checked.has(arm.id), arm.id);
+  assert.ok(checked.has("grpc-raw"));
+});
+
+for (const { grpcArm, restArm, name } of PAIRS) {
+  test(name, { skip, timeout: 240_000 }, async (t) => {
     assert.equal(missing, null, missing ?? "");
-    const { result, summary, comparisons } = await runClient(t, arm.id);
+    const { result, summary, comparisons } = await runClient(t, grpcArm, restArm);
 
     const mismatches = comparisons.filter((c) => !c.equal).map((c) => ({ name: c.name, diff: c.diff, failedChecks: c.failedChecks }));
     assert.deepEqual(mismatches, [], "every gRPC response's canonical JSON equals the REST response");
@@ -143,7 +173,7 @@ for (const arm of restJsonArms()) {
 
 test("the interop check fails when the servers serve different data (a REST server on another seed)", { skip, timeout: 240_000 }, async (t) => {
   assert.equal(missing, null, missing ?? "");
-  const { result, summary, comparisons } = await runClient(t, "rest", { seed: 7 });
+  const { result, summary, comparisons } = await runClient(t, REFERENCE_GRPC_ARM, "rest", { seed: 7 });
   assert.equal(result.code, 1, "a mismatch exits 1");
   assert.ok(summary.mismatched.length > 0);
   for (const cls of Object.keys(SIZE_CLASSES)) {

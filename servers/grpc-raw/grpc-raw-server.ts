@@ -1,0 +1,113 @@
+// The raw gRPC arm: gRPC over HTTP/2 served straight from node:http2 with the generated static codecs and the
+// shared handler layer, no grpc-js. Same wire behaviour as the grpc arm for clients (headers, trailers, status
+// codes and texts, limits, request inflation), so grpc vs grpc-raw isolates what grpc-js itself costs.
+// Per call: a Map lookup of :path, one RawCall, one static decode, the handler, one static encode written
+// straight into the framed Buffer, respond + end(frame) + trailers (servers/README.md has the details).
+import { constants, createServer, type Http2Session, type IncomingHttpHeaders, type ServerHttp2Stream } from "node:http2";
+import type { AddressInfo } from "node:net";
+import { createShopHandlers } from "../handlers/shop-handlers.js";
+import { DELAY_HEADER, requestDelayMs } from "../handlers/request-delay.js";
+import { ListenError, SERVER_DEFAULTS, type RunningServer, type ServerOptions } from "../server-arm.js";
+import { RawCall, respondStatus } from "./raw-call.js";
+import { healthCheckMethod, healthServiceNames, shopMethods, type RawMethod, type ServingStatus } from "./raw-methods.js";
+
+/** What an HTTP/2 request that is not gRPC gets from grpc-js: 415 and no gRPC status. */
+const UNSUPPORTED_MEDIA_TYPE = Object.freeze({ ":status": constants.HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE });
+
+const NO_RESPONSE_COMPRESSION =
+  "grpc-raw never compresses responses, like grpc-js (every frame is written with the compressed flag 0), so the two gRPC arms " +
+  "stay comparable; compressed requests are accepted, so gRPC compression only applies to the client-to-server direction";
+
+function noop(): void {}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return typeof value === "string" ? value : value?.[0];
+}
+
+function listen(server: ReturnType<typeof createServer>, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException): void => {
+      const why =
+        err.code === "EADDRINUSE"
+          ? `port ${port} on ${host} is already in use`
+          : `cannot listen on ${host}:${port} (${err.code ?? err.message})`;
+      reject(new ListenError(why));
+    };
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startGrpcRaw(options: ServerOptions, arm = "grpc-raw"): Promise<RunningServer> {
+  const handlers = createShopHandlers({ seed: options.seed, userCount: options.userCount });
+  const maxRequestBytes = options.maxRequestBytes ?? SERVER_DEFAULTS.maxRequestBytes;
+  const maxDelayMs = options.maxDelayMs ?? SERVER_DEFAULTS.maxDelayMs;
+
+  const health = new Map<string, ServingStatus>(healthServiceNames().map((name) => [name, "SERVING"]));
+  const methods: Map<string, RawMethod> = shopMethods(handlers);
+  const healthCheck = healthCheckMethod(health);
+  methods.set(healthCheck.path, healthCheck);
+
+  // grpc-js's session options: no header block limit, and no session memory limit (Node degrades badly at it).
+  const server = createServer({ maxSendHeaderBlockLength: Number.MAX_SAFE_INTEGER, maxSessionMemory: Number.MAX_SAFE_INTEGER });
+  server.setTimeout(0);
+
+  server.on("stream", (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => {
+    stream.on("error", noop); // a reset stream: its 'close' follows, nothing can be sent any more
+    const contentType = headers["content-type"];
+    if (typeof contentType !== "string" || !contentType.startsWith("application/grpc")) {
+      stream.respond(UNSUPPORTED_MEDIA_TYPE, { endStream: true });
+      return;
+    }
+    const path = headers[":path"] ?? "";
+    const method = methods.get(path);
+    if (method === undefined) {
+      stream.resume(); // drop the request body
+      respondStatus(stream, "UNIMPLEMENTED", `The server does not implement the method ${path}`); // grpc-js's text
+      return;
+    }
+    new RawCall(
+      stream,
+      method,
+      first(headers["grpc-encoding"]) ?? "identity",
+      maxRequestBytes,
+      // The x-delay-ms header is not even read when the experiment is off.
+      maxDelayMs > 0 ? requestDelayMs(first(headers[DELAY_HEADER]), maxDelayMs) : 0,
+      first(headers["grpc-timeout"]),
+    );
+  });
+
+  const sessions = new Set<Http2Session>();
+  server.on("session", (session: Http2Session) => {
+    sessions.add(session);
+    session.once("close", () => sessions.delete(session));
+  });
+
+  const port = await listen(server, options.host, options.port);
+  let closing: Promise<void> | null = null;
+  return {
+    arm,
+    host: options.host,
+    port,
+    caveats: options.compression ? [NO_RESPONSE_COMPRESSION] : [],
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        health.set("", "NOT_SERVING");
+        // As grpc's tryShutdown + forceShutdown: stop accepting, GOAWAY every session so calls in flight can
+        // finish, and after 2 s destroy whatever is left (a stream a client keeps open).
+        const force = setTimeout(() => {
+          for (const session of sessions) session.destroy(undefined, constants.NGHTTP2_CANCEL);
+        }, 2000);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        for (const session of sessions) session.close();
+      });
+      return closing;
+    },
+  };
+}
