@@ -16,6 +16,7 @@ export const TRACKED_PACKAGES = [
   "@grpc/grpc-js",
   "@grpc/proto-loader",
   "express",
+  "fastify",
   "compression",
   "protobufjs",
   "autocannon",

@@ -5,6 +5,7 @@ import { isAbsolute, delimiter, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { arm as grpc } from "./arms/grpc.js";
 import { arm as grpcRaw } from "./arms/grpc-raw.js";
+import { arm as restFastify } from "./arms/rest-fastify.js";
 import { arm as restNode } from "./arms/rest-node.js";
 import { arm as rest } from "./arms/rest.js";
 import { ARM_APIS, ARM_ID_PATTERN, ARM_TRANSPORTS, ARM_WIRES, type ServerArm } from "./server-arm.js";
@@ -16,6 +17,7 @@ const BUILT_IN: readonly ServerArm[] = [
   grpc,
   rest,
   restNode,
+  restFastify,
   grpcRaw,
 ];
 

@@ -1,0 +1,38 @@
+// The REST arm on fastify 5 (HTTP/1.1): the same routes, handlers, canonical JSON bytes and WebSocket chat as
+// the express arm, on the same node:http server setup (rest/rest-http-server.ts). fastify serves through its
+// documented `routing` handler on that server instead of creating and listening on its own.
+import { createShopHandlers } from "../handlers/shop-handlers.js";
+import { serveRestHttp } from "../rest/rest-http-server.js";
+import { SERVER_DEFAULTS, type RunningServer, type ServerOptions } from "../server-arm.js";
+import { restFastifyApp } from "./rest-fastify-app.js";
+
+/** `arm` is the id RunningServer.arm reports (another arm may serve with this implementation, e.g. a test fixture). */
+export async function startRestFastify(options: ServerOptions, arm = "rest-fastify"): Promise<RunningServer> {
+  const handlers = createShopHandlers({ seed: options.seed, userCount: options.userCount });
+  const maxRequestBytes = options.maxRequestBytes ?? SERVER_DEFAULTS.maxRequestBytes;
+  const { app, listener } = restFastifyApp(handlers, {
+    maxRequestBytes,
+    maxDelayMs: options.maxDelayMs ?? SERVER_DEFAULTS.maxDelayMs,
+    compression: options.compression ?? SERVER_DEFAULTS.compression,
+  });
+  await app.ready(); // routes registered and the router built before the first request can arrive
+  let server: RunningServer;
+  try {
+    server = await serveRestHttp({ arm, host: options.host, port: options.port, handlers, maxRequestBytes, listener });
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+  let closing: Promise<void> | null = null;
+  return {
+    arm: server.arm,
+    host: server.host,
+    port: server.port,
+    caveats: server.caveats,
+    close() {
+      // The HTTP server first (calls in flight finish, then every connection goes), then fastify's onClose hooks.
+      closing ??= server.close().then(() => app.close());
+      return closing;
+    },
+  };
+}
