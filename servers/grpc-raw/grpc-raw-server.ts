@@ -3,11 +3,11 @@
 // codes and texts, limits, request inflation), so grpc vs grpc-raw isolates what grpc-js itself costs.
 // Per call: a Map lookup of :path, one RawCall, one static decode, the handler, one static encode written
 // straight into the framed Buffer, respond + end(frame) + trailers (servers/README.md has the details).
+import { listen } from "../listen.js";
 import { constants, createServer, type Http2Session, type IncomingHttpHeaders, type ServerHttp2Stream } from "node:http2";
-import type { AddressInfo } from "node:net";
 import { createShopHandlers } from "../handlers/shop-handlers.js";
 import { DELAY_HEADER, requestDelayMs } from "../handlers/request-delay.js";
-import { ListenError, SERVER_DEFAULTS, type RunningServer, type ServerOptions } from "../server-arm.js";
+import { SERVER_DEFAULTS, type RunningServer, type ServerOptions } from "../server-arm.js";
 import { RawCall, respondStatus } from "./raw-call.js";
 import { healthCheckMethod, healthServiceNames, shopMethods, type RawMethod, type ServingStatus } from "./raw-methods.js";
 
@@ -24,22 +24,6 @@ function first(value: string | string[] | undefined): string | undefined {
   return typeof value === "string" ? value : value?.[0];
 }
 
-function listen(server: ReturnType<typeof createServer>, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: NodeJS.ErrnoException): void => {
-      const why =
-        err.code === "EADDRINUSE"
-          ? `port ${port} on ${host} is already in use`
-          : `cannot listen on ${host}:${port} (${err.code ?? err.message})`;
-      reject(new ListenError(why));
-    };
-    server.once("error", onError);
-    server.listen(port, host, () => {
-      server.off("error", onError);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
 
 export async function startGrpcRaw(options: ServerOptions, arm = "grpc-raw"): Promise<RunningServer> {
   const handlers = createShopHandlers({ seed: options.seed, userCount: options.userCount });

@@ -2,7 +2,8 @@
 // bytes: header-name case (fastify lowercases every header name it writes), express's one freshness answer
 // (304 to `If-None-Match: *`) and the request path express names in its 404 message. Nothing here changes
 // what fastify does per request beyond renaming the headers it hands to writeHead.
-import { ServerResponse, type IncomingMessage, type OutgoingHttpHeader, type OutgoingHttpHeaders } from "node:http";
+import { notModified, splitTarget } from "../rest/request-target.js";
+import { ServerResponse, type OutgoingHttpHeader, type OutgoingHttpHeaders } from "node:http";
 
 /** fastify's lowercase names of the headers a JSON reply carries, as express (res.set / res.send) writes them. */
 const EXPRESS_CASE: Readonly<Record<string, string>> = { "content-type": "Content-Type", "content-length": "Content-Length" };
@@ -40,36 +41,11 @@ export function useOwnHeaderCase(res: ServerResponse): void {
   else delete (cased as Partial<ServerResponse>).writeHead;
 }
 
-/** The fresh package's test for Cache-Control: no-cache. */
-const NO_CACHE = /(?:^|,)\s*?no-cache\s*?(?:,|$)/;
 
-/**
- * express's res.send answers a fresh conditional GET/HEAD with 304. With no ETag and no Last-Modified (no REST
- * arm sends them) the only fresh request is `If-None-Match: *` without `Cache-Control: no-cache`.
- */
-export function notModified(req: IncomingMessage): boolean {
-  if (req.headers["if-none-match"] !== "*" || (req.method !== "GET" && req.method !== "HEAD")) return false;
-  const cacheControl = req.headers["cache-control"];
-  return cacheControl === undefined || !NO_CACHE.test(cacheControl);
-}
 
-/**
- * The pathname express's `req.path` gives for a request target (parseurl): no query, no fragment, and an
- * absolute-form target (a proxy-style request) reduced to its path, "/" when it has none.
- */
+/** The pathname express's `req.path` gives for a request target. */
 export function expressPathname(url: string): string {
-  let target = url;
-  if (target.charCodeAt(0) !== 0x2f /* "/" */) {
-    const scheme = target.indexOf("://");
-    const query = target.indexOf("?");
-    if (scheme !== -1 && (query === -1 || scheme < query)) {
-      const slash = target.indexOf("/", scheme + 3);
-      const end = slash === -1 ? query : query === -1 ? slash : Math.min(slash, query);
-      target = end === -1 ? "/" : end === query ? `/${target.slice(end)}` : target.slice(end);
-    }
-  }
-  const hash = target.indexOf("#");
-  if (hash !== -1) target = target.slice(0, hash);
-  const q = target.indexOf("?");
-  return q === -1 ? target : target.slice(0, q);
+  return splitTarget(url).pathname;
 }
+
+export { notModified };

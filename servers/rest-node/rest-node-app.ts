@@ -13,6 +13,7 @@ import type { ErrorBody } from "../rest/http-status.js";
 import { writeNdjsonOrders } from "../rest/ndjson-orders.js";
 import { restCalls, type RestCalls } from "../rest/rest-calls.js";
 import { errorReply } from "../rest/rest-errors.js";
+import { notModified, splitTarget } from "../rest/request-target.js";
 import { jsonBody, parsedBody, responseCompression, type Middleware } from "../rest/rest-middleware.js";
 import { shopRoutes } from "../shop-routes.js";
 import { decodePathParam, RestNodeRouter, rpcFor, type HttpRpc } from "./rest-node-router.js";
@@ -27,18 +28,7 @@ export interface RestNodeAppOptions {
 const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 /** express's res.send turns strings of this many characters or more into a Buffer before writing. */
 const BUFFER_FROM_CHARS = 1000;
-/** The fresh package's test for Cache-Control: no-cache. */
-const NO_CACHE = /(?:^|,)\s*?no-cache\s*?(?:,|$)/;
 
-/**
- * express's res.send answers a fresh conditional GET/HEAD with 304. With no ETag and no Last-Modified (neither
- * arm sends them) the only fresh request is `If-None-Match: *` without `Cache-Control: no-cache`.
- */
-function notModified(req: IncomingMessage): boolean {
-  if (req.headers["if-none-match"] !== "*" || (req.method !== "GET" && req.method !== "HEAD")) return false;
-  const cacheControl = req.headers["cache-control"];
-  return cacheControl === undefined || !NO_CACHE.test(cacheControl);
-}
 
 function sendJson(req: IncomingMessage, res: ServerResponse, status: number, value: JsonValue | ErrorBody): void {
   const text = JSON.stringify(value);
@@ -68,24 +58,6 @@ function sendError(req: IncomingMessage, res: ServerResponse, err: unknown): voi
   sendJson(req, res, reply.status, reply.body);
 }
 
-/** The pathname of a request target as express's router sees it (parseurl; absolute-form loses its origin). */
-function splitTarget(url: string): { pathname: string; search: string } {
-  let target = url;
-  if (target.charCodeAt(0) !== 0x2f /* "/" */) {
-    // Absolute-form (a proxy-style request): drop scheme and authority; an empty path is "/".
-    const scheme = target.indexOf("://");
-    const query = target.indexOf("?");
-    if (scheme !== -1 && (query === -1 || scheme < query)) {
-      const slash = target.indexOf("/", scheme + 3);
-      const end = slash === -1 ? query : query === -1 ? slash : Math.min(slash, query);
-      target = end === -1 ? "/" : end === query ? `/${target.slice(end)}` : target.slice(end);
-    }
-  }
-  const hash = target.indexOf("#");
-  if (hash !== -1) target = target.slice(0, hash);
-  const q = target.indexOf("?");
-  return q === -1 ? { pathname: target, search: "" } : { pathname: target.slice(0, q), search: target.slice(q + 1) };
-}
 
 export function restNodeApp(handlers: ShopHandlers, options: RestNodeAppOptions): RequestListener {
   const calls: RestCalls = restCalls(handlers);

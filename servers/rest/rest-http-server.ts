@@ -1,10 +1,10 @@
 // The node:http server under every HTTP/1.1 REST arm: listen (a user-fixable failure is a ListenError), the
 // WebSocket chat on the same server, keep-alive as gRPC has it, and close() as grpc-js shuts down. The arms
 // differ only in the request listener they pass in.
-import { createServer, type RequestListener, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listen } from "../listen.js";
+import { createServer, type RequestListener } from "node:http";
 import type { ShopHandlers } from "../handlers/shop-handlers.js";
-import { ListenError, type RunningServer } from "../server-arm.js";
+import type { RunningServer } from "../server-arm.js";
 import { attachChat } from "./chat-websocket.js";
 
 export interface RestHttpServerConfig {
@@ -18,22 +18,6 @@ export interface RestHttpServerConfig {
   listener: RequestListener;
 }
 
-function listen(server: Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: NodeJS.ErrnoException): void => {
-      const why =
-        err.code === "EADDRINUSE"
-          ? `port ${port} on ${host} is already in use`
-          : `cannot listen on ${host}:${port} (${err.code ?? err.message})`;
-      reject(new ListenError(why));
-    };
-    server.once("error", onError);
-    server.listen(port, host, () => {
-      server.off("error", onError);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
 
 export async function serveRestHttp(config: RestHttpServerConfig): Promise<RunningServer> {
   const server = createServer(config.listener);
