@@ -135,11 +135,11 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
         if (round > scenario.repetitions) continue;
         const done = reps.get(scenario.id) as LoadResult[];
         const target = remote.get(scenario.arm) ?? null;
-        const server = target === null ? await serverFor(scenario.server) : null;
+        const server = target === null ? await serverFor(scenario.arm) : null;
         const label = `round ${round}/${rounds} ${i + 1}/${scenarios.length} ${scenario.id}`;
         if (target === null && server === null) {
           if (round > 1) continue; // recorded once, below
-          const failure = startFailures.get(scenario.server) ?? "server did not start";
+          const failure = startFailures.get(scenario.arm) ?? "server did not start";
           const config = loadConfigOf({ scenario, target: "", server: null, pinning }, null);
           const failed = [failedMeasurement("server-start", failure)];
           done.push({ ...config, ...aggregateRepetitions(failed), durationS: scenario.durationS, repetitions: failed, coordinatedOmissionCorrected: scenario.mode === "open", aggregation: AGGREGATION_NOTE, notes: [failure] });

@@ -67,7 +67,6 @@ export interface ResolvedScenario {
   call: string;
   payload: PayloadClass;
   mode: LoadMode;
-  server: string;
   driver: DriverName;
   connections: number;
   concurrency: number;
@@ -179,7 +178,6 @@ export function resolveScenario(input: ScenarioInput, defaults: ScenarioDefaults
     call: cls.call,
     payload: input.payload,
     mode: input.mode,
-    server: arm.id,
     driver,
     connections,
     concurrency,
@@ -195,8 +193,14 @@ export function resolveScenario(input: ScenarioInput, defaults: ScenarioDefaults
   return resolved;
 }
 
+/** How the calls in flight are carried, as scenario ids name it: c4x8 (connections × streams), c32p2 (pipelined), c32. */
+export function connectionShape(s: { connections: number; streamsPerConnection: number | null; pipelining: number }): string {
+  if (s.streamsPerConnection !== null) return `c${s.connections}x${s.streamsPerConnection}`;
+  return s.pipelining > 1 ? `c${s.connections}p${s.pipelining}` : `c${s.connections}`;
+}
+
 export function scenarioId(s: Omit<ResolvedScenario, "id">): string {
-  const shape = s.transport === "h2c" ? `c${s.connections}x${s.streamsPerConnection}` : s.pipelining > 1 ? `c${s.connections}p${s.pipelining}` : `c${s.connections}`;
+  const shape = connectionShape(s);
   const rate = s.mode === "open" && s.rate !== null ? (typeof s.rate === "number" ? `@${s.rate}rps` : `@${s.rate.fractionOfClosed}xclosed`) : "";
   return `load/${s.arm}/${s.view}/${s.call}/${s.payload}/${s.mode}/${shape}${rate}`;
 }

@@ -107,7 +107,7 @@ export function loadConfigOf(options: RunLoadOptions, rateRps: number | null): L
     scenario: scenario.id,
     arm: scenario.arm,
     protocol: scenario.protocol,
-    server: server?.arm ?? scenario.server,
+    server: scenario.arm,
     driver: scenario.driver,
     view: scenario.view,
     call: scenario.call,

@@ -2,7 +2,7 @@
 // (aggregate, every repetition, HDR histogram) a load entry has, so compare and the writers treat both alike.
 import { Type, type Static } from "@sinclair/typebox";
 import { ArmId } from "./arm.js";
-import { BytesPerCall, EngineMeasurement, Protocol } from "./measurement.js";
+import { EngineMeasurement, Protocol } from "./measurement.js";
 
 export const MultiplexConfig = Type.Object({
   configuration: Type.String({ description: "connection pattern: grpc-1conn, grpc-kconn, rest-keepalive, rest-pool4, rest-no-keepalive, hol-…" }),
@@ -56,4 +56,3 @@ export const MultiplexResult = Type.Composite([
 ]);
 export type MultiplexResult = Static<typeof MultiplexResult>;
 
-export { BytesPerCall };

@@ -3,6 +3,7 @@
 // a significant change in the bad direction beyond the threshold. Pure: (base, head, options) → markdown + verdict.
 // Method and the choice of alpha: reports/README.md ("Comparing two runs").
 import { completedRepetitions } from "../../bench/analysis/arm-comparison.js";
+import { connectionShape } from "../../bench/load/load-scenario.js";
 import { mannWhitney, median } from "../../bench/analysis/statistics.js";
 import type { LoadResult } from "../../bench/model/load-result.js";
 import type { EngineMeasurement, Measurement } from "../../bench/model/measurement.js";
@@ -91,10 +92,6 @@ interface MeasuredFamily<E> {
   unjudged?(base: E, head: E): string | null;
 }
 
-function connectionShape(e: LoadResult): string {
-  if (e.streamsPerConnection !== null) return `c${e.connections}x${e.streamsPerConnection}`;
-  return e.pipelining > 1 ? `c${e.connections}p${e.pipelining}` : `c${e.connections}`;
-}
 
 const LOAD_FAMILY: MeasuredFamily<LoadResult> = {
   section: "load",
