@@ -17,12 +17,7 @@ import { errorReply } from "../rest/rest-errors.js";
 import { jsonBody, parsedBody, responseCompression, type Middleware } from "../rest/rest-middleware.js";
 import { shopRoutes, type RestMethod, type RpcName } from "../shop-routes.js";
 import { expressPathname, notModified, useExpressHeaderCase, useOwnHeaderCase } from "./express-wire.js";
-
-export interface RestFastifyAppOptions {
-  maxRequestBytes: number;
-  maxDelayMs: number;
-  compression: boolean;
-}
+import type { RestAppOptions } from "../rest/rest-http-server.js";
 
 export interface RestFastifyApp {
   app: FastifyInstance;
@@ -81,7 +76,7 @@ function badUrlError(app: FastifyInstance, method: string, url: string): RpcErro
   return new RpcError("NOT_FOUND", `no route for ${method} ${pathname}`);
 }
 
-export function restFastifyApp(handlers: ShopHandlers, options: RestFastifyAppOptions): RestFastifyApp {
+export function restFastifyApp(handlers: ShopHandlers, options: RestAppOptions): RestFastifyApp {
   const app: FastifyInstance = Fastify({
     // Per-request work gRPC does not do: no logger (fastify then skips child loggers and request logging).
     logger: false,

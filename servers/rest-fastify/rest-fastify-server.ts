@@ -1,20 +1,16 @@
 // The REST arm on fastify 5 (HTTP/1.1): the same routes, handlers, canonical JSON bytes and WebSocket chat as
 // the express arm, on the same node:http server setup (rest/rest-http-server.ts). fastify serves through its
 // documented `routing` handler on that server instead of creating and listening on its own.
-import { createShopHandlers } from "../handlers/shop-handlers.js";
-import { serveRestHttp } from "../rest/rest-http-server.js";
-import { SERVER_DEFAULTS, type RunningServer, type ServerOptions } from "../server-arm.js";
+import { restArmSetup, serveRestHttp } from "../rest/rest-http-server.js";
+import type { RunningServer, ServerOptions } from "../server-arm.js";
 import { restFastifyApp } from "./rest-fastify-app.js";
 
 /** `arm` is the id RunningServer.arm reports (another arm may serve with this implementation, e.g. a test fixture). */
 export async function startRestFastify(options: ServerOptions, arm = "rest-fastify"): Promise<RunningServer> {
-  const handlers = createShopHandlers({ seed: options.seed, userCount: options.userCount });
-  const maxRequestBytes = options.maxRequestBytes ?? SERVER_DEFAULTS.maxRequestBytes;
-  const { app, listener } = restFastifyApp(handlers, {
-    maxRequestBytes,
-    maxDelayMs: options.maxDelayMs ?? SERVER_DEFAULTS.maxDelayMs,
-    compression: options.compression ?? SERVER_DEFAULTS.compression,
-  });
+  const setup = restArmSetup(options);
+  const { handlers } = setup;
+  const maxRequestBytes = setup.app.maxRequestBytes;
+  const { app, listener } = restFastifyApp(handlers, setup.app);
   await app.ready(); // routes registered and the router built before the first request can arrive
   let server: RunningServer;
   try {

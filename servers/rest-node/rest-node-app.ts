@@ -17,12 +17,7 @@ import { notModified, splitTarget } from "../rest/request-target.js";
 import { jsonBody, parsedBody, responseCompression, type Middleware } from "../rest/rest-middleware.js";
 import { shopRoutes } from "../shop-routes.js";
 import { decodePathParam, RestNodeRouter, rpcFor, type HttpRpc } from "./rest-node-router.js";
-
-export interface RestNodeAppOptions {
-  maxRequestBytes: number;
-  maxDelayMs: number;
-  compression: boolean;
-}
+import type { RestAppOptions } from "../rest/rest-http-server.js";
 
 /** What express's res.json writes: Content-Type via res.set (mime-types adds the charset) and Content-Length. */
 const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
@@ -59,7 +54,7 @@ function sendError(req: IncomingMessage, res: ServerResponse, err: unknown): voi
 }
 
 
-export function restNodeApp(handlers: ShopHandlers, options: RestNodeAppOptions): RequestListener {
+export function restNodeApp(handlers: ShopHandlers, options: RestAppOptions): RequestListener {
   const calls: RestCalls = restCalls(handlers);
   const router = new RestNodeRouter(shopRoutes());
   const json: Middleware = jsonBody(options.maxRequestBytes);

@@ -11,12 +11,7 @@ import { writeNdjsonOrders } from "./ndjson-orders.js";
 import { restCalls, type RestQuery } from "./rest-calls.js";
 import { errorReply } from "./rest-errors.js";
 import { jsonBody, responseCompression } from "./rest-middleware.js";
-
-export interface RestAppOptions {
-  maxRequestBytes: number;
-  maxDelayMs: number;
-  compression: boolean;
-}
+import type { RestAppOptions } from "./rest-http-server.js";
 
 /** The :id path segment (express has already percent-decoded it). */
 function idParam(req: Request): string {

@@ -1,10 +1,10 @@
 // The node:http server under every HTTP/1.1 REST arm: listen (a user-fixable failure is a ListenError), the
 // WebSocket chat on the same server, keep-alive as gRPC has it, and close() as grpc-js shuts down. The arms
 // differ only in the request listener they pass in.
-import { listen } from "../listen.js";
 import { createServer, type RequestListener } from "node:http";
-import type { ShopHandlers } from "../handlers/shop-handlers.js";
-import type { RunningServer } from "../server-arm.js";
+import { createShopHandlers, type ShopHandlers } from "../handlers/shop-handlers.js";
+import { listen } from "../listen.js";
+import { SERVER_DEFAULTS, type RunningServer, type ServerOptions } from "../server-arm.js";
 import { attachChat } from "./chat-websocket.js";
 
 export interface RestHttpServerConfig {
@@ -18,6 +18,24 @@ export interface RestHttpServerConfig {
   listener: RequestListener;
 }
 
+/** What every REST arm's application is built with, from the same ServerOptions and defaults. */
+export interface RestAppOptions {
+  maxRequestBytes: number;
+  maxDelayMs: number;
+  compression: boolean;
+}
+
+/** The dataset and the resolved options every REST arm starts from, so no arm can default one differently. */
+export function restArmSetup(options: ServerOptions): { handlers: ShopHandlers; app: RestAppOptions } {
+  return {
+    handlers: createShopHandlers({ seed: options.seed, userCount: options.userCount }),
+    app: {
+      maxRequestBytes: options.maxRequestBytes ?? SERVER_DEFAULTS.maxRequestBytes,
+      maxDelayMs: options.maxDelayMs ?? SERVER_DEFAULTS.maxDelayMs,
+      compression: options.compression ?? SERVER_DEFAULTS.compression,
+    },
+  };
+}
 
 export async function serveRestHttp(config: RestHttpServerConfig): Promise<RunningServer> {
   const server = createServer(config.listener);
