@@ -21,14 +21,13 @@ export function attributionRef(a: Pick<Attribution, "call" | "payload" | "metric
 /** Server-view closed-loop findings of one arm against the baseline, by metric, in scenario order. */
 function serverFindings(findings: readonly Finding[], candidate: string, baseline: string, metric: string): Finding[] {
   return findings.filter(
-    (f) => f.kind === "arm-comparison" && f.candidate === candidate && f.baseline === baseline && f.metric === metric && f.ratio !== null && /:server:closed:/.test(`:${f.scenario ?? ""}:`),
+    (f) => f.kind === "arm-comparison" && f.candidate === candidate && f.baseline === baseline && f.metric === metric && f.ratio !== null && f.subject?.view === "server" && f.subject.mode === "closed",
   );
 }
 
-/** "GetUser small" from the finding's scenario fields (call:size:view:mode:…). */
+/** "GetUser small": the call and size class the finding measured. */
 function callOf(f: Finding): string {
-  const [call, size] = (f.scenario ?? "").split(":");
-  return `${call ?? ""} ${size ?? ""}`.trim();
+  return f.subject === null ? "" : `${f.subject.call} ${f.subject.payload}`;
 }
 
 /** Parts joined with ", " and `last` before the final one ("and", or "; " to keep every separator the same). */

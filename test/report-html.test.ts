@@ -215,6 +215,7 @@ describe("renderHtml escaping", () => {
       baseline: null,
       candidate: null,
       scenario: null,
+      subject: null,
       family: null,
       metric: "<b>m</b>",
       metricLabel: "<b>m</b>",

@@ -180,6 +180,7 @@ export function armFindings(load: readonly LoadResult[], arms: readonly Pick<Arm
         candidate,
         scenario: pair.scenario,
         family: "load",
+        subject: { call: pair.baseline.call, payload: pair.baseline.payload, view: pair.baseline.view, mode: pair.baseline.mode, concurrency: pair.baseline.concurrency, targetRps: pair.baseline.targetRps },
         metric: metric.metric,
         metricLabel: metric.label,
         better: metric.better,

@@ -41,9 +41,10 @@ export function claimArms(arms: readonly Pick<Arm, "id" | "api">[], baseline: st
   return grpc && rest ? { grpc: grpc.id, rest: rest.id } : null;
 }
 
-const claim = (fields: Omit<Finding, "kind" | "scenario" | "family" | "better" | "baseline" | "candidate"> & Partial<Pick<Finding, "baseline" | "candidate" | "family">>): Finding => ({
+const claim = (fields: Omit<Finding, "kind" | "scenario" | "subject" | "family" | "better" | "baseline" | "candidate"> & Partial<Pick<Finding, "baseline" | "candidate" | "family">>): Finding => ({
   kind: "claim",
   scenario: null,
+  subject: null,
   family: null,
   better: null,
   baseline: null,

@@ -1,6 +1,8 @@
 // A statement computed from the measurements, never written by hand. Who is compared with whom, in which
 // scenario and on which metric are fields, so no writer parses them back out of the id or the statement.
 import { Type, type Static } from "@sinclair/typebox";
+import { LoadMode, LoadView } from "./load-result.js";
+import { PayloadClass } from "./measurement.js";
 
 export const Verdict = Type.Union(
   [
@@ -32,6 +34,20 @@ export const Finding = Type.Object({
   candidate: Type.Union([Type.String(), Type.Null()], { description: "arm id the ratio's numerator measured" }),
   scenario: Type.Union([Type.String(), Type.Null()], { description: "what was measured, without the arm: call, size class, view, loop, in flight" }),
   family: Type.Union([Type.String(), Type.Null()], { description: "the family whose entries the finding reads" }),
+  subject: Type.Union(
+    [
+      Type.Object({
+        call: Type.String(),
+        payload: PayloadClass,
+        view: LoadView,
+        mode: LoadMode,
+        concurrency: Type.Integer(),
+        targetRps: Type.Union([Type.Number(), Type.Null()]),
+      }),
+      Type.Null(),
+    ],
+    { description: "what a load comparison measured, as fields (scenario is the same as one string key); null for a claim" },
+  ),
   metric: Type.String({ description: "field path in the result model" }),
   metricLabel: Type.String({ description: "the metric for people, e.g. p50 latency" }),
   better: Type.Union([Type.Literal("lower"), Type.Literal("higher"), Type.Null()]),
