@@ -66,6 +66,11 @@ export interface RunningServer {
 export interface ServerArm extends ArmDescriptor {
   /** part of `npm run bench`'s default arm set */
   default: boolean;
+  /**
+   * The shop.v1 calls it serves (servers/shop-routes.ts's RpcName); absent means every call. A family leaves an
+   * arm out of a case whose calls it does not serve, and says so.
+   */
+  calls?: readonly string[];
   start(options: ServerOptions): Promise<RunningServer>;
 }
 

@@ -49,7 +49,7 @@ test("fairness follows the transport: an h2c arm multiplexes streams, an HTTP/1.
   };
   const lookup = (id: string) => arms[id];
   // REST over h2c has no lean driver yet: a clear error, not a silent HTTP/1.1 run
-  assert.throws(() => resolveScenario({ arm: "json-h2", view: "server", payload: "small", mode: "closed" }, defaults, lookup), /no server-view driver for rest over h2c/);
+  assert.throws(() => resolveScenario({ arm: "json-h2", view: "server", payload: "small", mode: "closed" }, defaults, lookup), /no server-view driver for rest \(json\) over h2c/);
   assert.throws(() => resolveScenario({ arm: "nope", view: "server", payload: "small", mode: "closed" }, defaults), /unknown arm "nope"/);
   // a family leaves such an arm out of the scenario and says so, instead of failing the run
   const skipped: string[] = [];
@@ -60,7 +60,7 @@ test("fairness follows the transport: an h2c arm multiplexes streams, an HTTP/1.
     (_input, why) => skipped.push(why),
   );
   assert.deepEqual(kept.map((s) => s.arm), ["grpc"]);
-  assert.match(skipped[0] ?? "", /no server-view driver for rest over h2c/);
+  assert.match(skipped[0] ?? "", /no server-view driver for rest \(json\) over h2c/);
 });
 
 test("invalid scenarios are rejected with a reason", () => {

@@ -5,7 +5,7 @@
 // `concurrency` is the total number of calls in flight and is the same number for every arm of a scenario; on an
 // HTTP/2 arm it is connections × streamsPerConnection, on an HTTP/1.1 arm connections × pipelining (pipelining
 // 1 = off unless a scenario says otherwise). Drivers are chosen per (api, transport, view, mode).
-import type { ArmApi, ArmTransport } from "../model/arm.js";
+import type { ArmApi, ArmTransport, ArmWire } from "../model/arm.js";
 import type { LoadMode, LoadView } from "../model/load-result.js";
 import type { PayloadClass, Protocol } from "../model/measurement.js";
 import { SIZE_CLASSES } from "../../payloads/size-classes.js";
@@ -16,9 +16,16 @@ export interface ScenarioArm {
   id: string;
   api: ArmApi;
   transport: ArmTransport;
+  /** absent: json for a rest arm, protobuf for a grpc arm */
+  wire?: ArmWire;
 }
 
 export type DriverName = "h2-frames" | "h2-node" | "autocannon" | "h1-lean" | "grpc-js" | "undici";
+
+/** An arm's wire format, defaulted from its api when a lookup leaves it out. */
+export function wireOf(arm: ScenarioArm): ArmWire {
+  return arm.wire ?? (arm.api === "grpc" ? "protobuf" : "json");
+}
 
 /** The open-loop rate: calls per second, or a fraction of the slowest closed-loop server-view throughput measured for the same call in this run. */
 export type RateSpec = number | { fractionOfClosed: number; fallbackRps: number };
@@ -63,6 +70,8 @@ export interface ResolvedScenario {
   /** the arm's api */
   protocol: Protocol;
   transport: ArmTransport;
+  /** the arm's wire format: what an end-to-end driver decodes */
+  wire: ArmWire;
   view: LoadView;
   call: string;
   payload: PayloadClass;
@@ -93,28 +102,32 @@ export class NoDriverError extends ScenarioError {
 }
 
 interface DriverFit {
-  api: ArmApi;
+  apis: ArmApi[];
   transport: ArmTransport;
+  /** the wire formats it can load; a server-view driver that only reads statuses takes any */
+  wires: ArmWire[];
   view: LoadView;
   modes: LoadMode[];
 }
 
-/** Which (api, transport, view, mode) each driver can load; the first fit in this order is the default. */
+const ANY_WIRE: ArmWire[] = ["json", "protobuf"];
+
+/** Which (api, transport, wire, view, mode) each driver can load; the first fit in this order is the default. */
 export const DRIVER_FITS: Record<DriverName, DriverFit> = {
-  "h2-frames": { api: "grpc", transport: "h2c", view: "server", modes: ["closed", "open"] },
-  "h2-node": { api: "grpc", transport: "h2c", view: "server", modes: ["closed", "open"] },
-  autocannon: { api: "rest", transport: "http/1.1", view: "server", modes: ["closed"] },
-  "h1-lean": { api: "rest", transport: "http/1.1", view: "server", modes: ["closed", "open"] },
-  "grpc-js": { api: "grpc", transport: "h2c", view: "end-to-end", modes: ["closed", "open"] },
-  undici: { api: "rest", transport: "http/1.1", view: "end-to-end", modes: ["closed", "open"] },
+  "h2-frames": { apis: ["grpc"], transport: "h2c", wires: ["protobuf"], view: "server", modes: ["closed", "open"] },
+  "h2-node": { apis: ["grpc"], transport: "h2c", wires: ["protobuf"], view: "server", modes: ["closed", "open"] },
+  autocannon: { apis: ["rest"], transport: "http/1.1", wires: ANY_WIRE, view: "server", modes: ["closed"] },
+  "h1-lean": { apis: ["rest"], transport: "http/1.1", wires: ANY_WIRE, view: "server", modes: ["closed", "open"] },
+  "grpc-js": { apis: ["grpc"], transport: "h2c", wires: ["protobuf"], view: "end-to-end", modes: ["closed", "open"] },
+  undici: { apis: ["rest"], transport: "http/1.1", wires: ["json"], view: "end-to-end", modes: ["closed", "open"] },
 };
 
 const fits = (fit: DriverFit, arm: ScenarioArm, view: LoadView, mode: LoadMode) =>
-  fit.api === arm.api && fit.transport === arm.transport && fit.view === view && fit.modes.includes(mode);
+  fit.apis.includes(arm.api) && fit.transport === arm.transport && fit.wires.includes(wireOf(arm)) && fit.view === view && fit.modes.includes(mode);
 
 function defaultDriver(arm: ScenarioArm, view: LoadView, mode: LoadMode): DriverName {
   const found = (Object.keys(DRIVER_FITS) as DriverName[]).find((d) => fits(DRIVER_FITS[d], arm, view, mode));
-  if (found === undefined) throw new NoDriverError(`no ${view}-view driver for ${arm.api} over ${arm.transport} in a ${mode} loop (arm ${arm.id})`);
+  if (found === undefined) throw new NoDriverError(`no ${view}-view driver for ${arm.api} (${wireOf(arm)}) over ${arm.transport} in a ${mode} loop (arm ${arm.id})`);
   return found;
 }
 
@@ -140,7 +153,7 @@ export function resolveScenario(input: ScenarioInput, defaults: ScenarioDefaults
   const fit = DRIVER_FITS[driver];
   if (fit === undefined) throw new ScenarioError(`unknown driver ${driver}`);
   if (!fits(fit, arm, input.view, input.mode)) {
-    throw new ScenarioError(`driver ${driver} cannot run ${input.view}-view ${input.mode}-loop load of ${arm.api} over ${arm.transport} (arm ${arm.id})`);
+    throw new ScenarioError(`driver ${driver} cannot run ${input.view}-view ${input.mode}-loop load of ${arm.api} (${wireOf(arm)}) over ${arm.transport} (arm ${arm.id})`);
   }
   const concurrency = positiveInt("concurrency", input.concurrency ?? defaults.concurrency);
   let connections: number;
@@ -174,6 +187,7 @@ export function resolveScenario(input: ScenarioInput, defaults: ScenarioDefaults
     arm: arm.id,
     protocol: arm.api,
     transport: arm.transport,
+    wire: wireOf(arm),
     view: input.view,
     call: cls.call,
     payload: input.payload,
