@@ -19,6 +19,11 @@ export interface FamilyContext {
   record<S extends Section>(section: S, entry: SectionEntry<S>): void;
   /** A run-wide flag the report must show (e.g. "CPUs not pinned: …"). */
   caveat(text: string): void;
+  /**
+   * What this family chose not to measure in this profile (arms, calls or size classes the full profile covers),
+   * one sentence each: the report lists it beside the family, so a short run never passes for a complete one.
+   */
+  leftOut(text: string): void;
   /** Progress for people: one short line (scenario, elapsed, counts). Goes to stderr, never stdout. */
   progress(line: string): void;
 }

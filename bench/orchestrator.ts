@@ -125,6 +125,14 @@ export class BenchRun {
     if (!this.report.caveats.includes(text)) this.report.caveats.push(text);
   }
 
+  /** leftOut sentences per family, attached to its FamilyRun when it ends (or to a snapshot while it runs) */
+  private readonly leftOutBy = new Map<FamilyName, string[]>();
+
+  private withLeftOut(run: FamilyRun): FamilyRun {
+    const leftOut = this.leftOutBy.get(run.family as FamilyName);
+    return leftOut !== undefined && leftOut.length > 0 ? { ...run, leftOut: [...leftOut] } : run;
+  }
+
   private context(family: FamilyName, index: number, total: number, isOpen: () => boolean): FamilyContext {
     return {
       profile: this.options.profile,
@@ -153,6 +161,11 @@ export class BenchRun {
         (this.report[section] as SectionEntry<S>[]).push(entry);
       },
       caveat: (text: string) => this.addCaveat(text),
+      leftOut: (text: string) => {
+        const list = this.leftOutBy.get(family) ?? [];
+        if (!list.includes(text)) list.push(text);
+        this.leftOutBy.set(family, list);
+      },
       progress: (line: string) => this.emit({ kind: "line", family, index, total, line, elapsedS: this.elapsedS() }),
     };
   }
@@ -192,6 +205,7 @@ export class BenchRun {
       open = false;
       this.current = null;
       run.durationS = (this.now().getTime() - startedMs) / 1000;
+      run = this.withLeftOut(run);
       this.report.families.push(run);
       this.emit({ kind: "family-end", family: name, index, total: names.length, run, entries: this.entryCount() - before, elapsedS: this.elapsedS() });
       if (!signal.aborted) this.probeMachine();
@@ -213,12 +227,14 @@ export class BenchRun {
   snapshot(override?: Report["endReason"]): Report {
     const families = [...this.report.families];
     if (this.current) {
-      families.push({
-        family: this.current.family,
-        endReason: override === "failed" ? "failed" : "aborted",
-        durationS: (this.now().getTime() - this.current.startedMs) / 1000,
-        failure: override === "failed" ? "the run hit a fatal error while this family was running" : "still running when the report was written",
-      });
+      families.push(
+        this.withLeftOut({
+          family: this.current.family,
+          endReason: override === "failed" ? "failed" : "aborted",
+          durationS: (this.now().getTime() - this.current.startedMs) / 1000,
+          failure: override === "failed" ? "the run hit a fatal error while this family was running" : "still running when the report was written",
+        }),
+      );
     }
     const ran = new Set(families.map((f) => f.family));
     for (const name of this.options.families) if (!ran.has(name)) families.push({ family: name, endReason: "skipped", durationS: 0, failure: "the run ended before this family started" });

@@ -22,6 +22,7 @@ test("compression family: requested vs applied per direction, as the wire shows 
       assert.equal(section, "compression");
       entries.push(entry as CompressionResult);
     },
+    leftOut: () => {},
     caveat: () => {},
     progress: () => {},
   };

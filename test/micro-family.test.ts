@@ -25,6 +25,7 @@ function fakeContext(signal = new AbortController().signal) {
       assert.equal(section, "micro");
       micro.push(entry as MicroResult);
     },
+    leftOut: () => {},
     caveat: (text) => caveats.push(text),
     progress: () => {},
   };

@@ -25,6 +25,7 @@ function fakeContext(profile: "quick" | "full", signal = new AbortController().s
       assert.equal(section, "sizes");
       sizes.push(entry as SizeResult);
     },
+    leftOut: () => {},
     caveat: (text) => caveats.push(text),
     progress: () => {},
   };

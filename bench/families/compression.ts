@@ -5,6 +5,7 @@
 // compresses responses. Request direction: UpdateUser with the small user as body, REST Content-Encoding
 // gzip/deflate/br and grpc-js grpc-encoding gzip/deflate, sequential calls. Every entry carries the bytes of a
 // first and a steady-state call (HPACK makes later gRPC headers smaller).
+import { familyArms } from "../family-arms.js";
 import type { Family, FamilyContext } from "../family.js";
 import { startFamilyServers, type FamilyServer } from "../family-servers.js";
 import type { Arm } from "../model/arm.js";
@@ -51,9 +52,7 @@ export function createCompressionFamily(options: CompressionFamilyOptions = {}):
     async run(ctx: FamilyContext) {
       const plan: CompressionPlan = { ...COMPRESSION_PLANS[ctx.profile], ...options.plan };
       const seed = options.seed ?? DEFAULT_SEED;
-      const arms = ctx.arms.filter(compressionFits);
-      const skipped = ctx.arms.filter((a) => !compressionFits(a));
-      if (skipped.length > 0) ctx.caveat(`compression family: no compression cases yet for ${skipped.map((a) => `${a.id} (${a.api}, ${a.wire} over ${a.transport})`).join(", ")}: not measured`);
+      const arms = familyArms(ctx, { family: "compression family", fits: compressionFits, lacking: "compression cases", calls: ["GetUser", "ListOrders", "UpdateUser"] });
       if (arms.length === 0) return;
       const servers = await startFamilyServers({ arms, serverOptions: { compression: true } });
       // Entries whose compression was not applied carry a note; the report's caveats list them (bench/analysis).

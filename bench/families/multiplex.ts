@@ -2,6 +2,7 @@
 // 1 connection × N streams and k connections × N/k streams, REST over N keep-alive connections, a pool of 4
 // where calls queue, and a new TCP connection per call; then head-of-line blocking with a few slow calls mixed
 // in. Load comes from the load engine (lean transports, closed loop, measured windows, server CPU over IPC).
+import { familyArms } from "../family-arms.js";
 import { planPinning } from "../cpu/cpu-pinning.js";
 import type { Family, FamilyContext } from "../family.js";
 import { startFamilyServers, type FamilyServers } from "../family-servers.js";
@@ -30,9 +31,7 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
   const plan = MULTIPLEX_PLANS[ctx.profile];
   const spec = callSpec(plan.payload);
   const hol = plan.headOfLine;
-  const arms = ctx.arms.filter(multiplexFits);
-  const skipped = ctx.arms.filter((a) => !multiplexFits(a));
-  if (skipped.length > 0) ctx.caveat(`multiplex family: no lean transports yet for ${skipped.map((a) => `${a.id} (${a.api} over ${a.transport})`).join(", ")}: not measured`);
+  const arms = familyArms(ctx, { family: "multiplex family", fits: multiplexFits, lacking: "lean transports", calls: [spec.call] });
   if (arms.length === 0) return;
   const localArms = arms.filter((a) => a.target === null);
   // Two sets: the delay experiment is opt-in per server and off for every other measurement. One plan, made

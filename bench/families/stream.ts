@@ -1,6 +1,7 @@
 // The stream family: what native streaming buys. Server streaming (gRPC StreamOrders vs REST NDJSON vs a
 // one-shot JSON array vs pagination) for N orders; client streaming (Upload of 1 MiB and 64 MiB); and
 // bidirectional (Chat vs a WebSocket echo). Every case verifies count and checksum (bench/stream/README.md).
+import { familyArms } from "../family-arms.js";
 import type { Family, FamilyContext } from "../family.js";
 import type { Arm } from "../model/arm.js";
 import { startFamilyServers, type FamilyServer, type FamilyServers } from "../family-servers.js";
@@ -42,9 +43,7 @@ function streamFits(arm: Arm): boolean {
 
 async function runFamily(ctx: FamilyContext): Promise<void> {
   const plan = STREAM_PLANS[ctx.profile];
-  const arms = ctx.arms.filter(streamFits);
-  const skipped = ctx.arms.filter((a) => !streamFits(a));
-  if (skipped.length > 0) ctx.caveat(`stream family: no stream clients yet for ${skipped.map((a) => `${a.id} (${a.api}, ${a.wire} over ${a.transport})`).join(", ")}: not measured`);
+  const arms = familyArms(ctx, { family: "stream family", fits: streamFits, lacking: "stream clients", calls: ["StreamOrders", "Upload", "Chat"] });
   if (arms.length === 0) return;
   const servers: FamilyServers = await startFamilyServers({
     arms,

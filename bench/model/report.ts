@@ -26,6 +26,7 @@ export const FamilyRun = Type.Object({
   endReason: Type.Union([Type.Literal("completed"), Type.Literal("aborted"), Type.Literal("failed"), Type.Literal("skipped")]),
   durationS: Type.Number(),
   failure: Type.Optional(Type.String()),
+  leftOut: Type.Optional(Type.Array(Type.String(), { description: "what this profile left out of the family (the full profile measures it), one sentence each" })),
 });
 export type FamilyRun = Static<typeof FamilyRun>;
 
