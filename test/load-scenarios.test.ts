@@ -12,7 +12,7 @@ const ARMS = ["grpc", "rest", "rest-node"];
 
 test("every profile's scenario list resolves, with equal in-flight calls for every arm", () => {
   for (const profile of ["quick", "full"] as const) {
-    const resolved = resolveScenarios(loadScenarioInputs(profile, ARMS), LOAD_DEFAULTS[profile]);
+    const resolved = resolveScenarios(loadScenarioInputs(profile, ARMS, undefined, ["grpc", "rest"]), LOAD_DEFAULTS[profile]);
     assert.ok(resolved.length > 0);
     for (const s of resolved) {
       assert.ok(s.repetitions >= MIN_LOAD_REPETITIONS[profile], `${s.id}: ${s.repetitions} repetitions`);
@@ -21,7 +21,18 @@ test("every profile's scenario list resolves, with equal in-flight calls for eve
     }
     for (const call of ["GetUser", "ListOrders"]) {
       const shapes = (arm: string) => resolved.filter((s) => s.arm === arm && s.call === call).map((s) => `${s.view}/${s.payload}/${s.mode}/${s.concurrency}`).sort();
-      for (const arm of ARMS.slice(1)) assert.deepEqual(shapes(arm), shapes("grpc"), `${profile} ${call}: ${arm} gets the same scenarios as grpc`);
+      // the claim pair gets every scenario; the other arms every scenario that is not pairOnly
+      assert.deepEqual(shapes("rest"), shapes("grpc"), `${profile} ${call}: rest gets the same scenarios as grpc`);
+      const allArms = shapes("rest-node");
+      for (const shape of allArms) assert.ok(shapes("grpc").includes(shape), `${profile} ${call}: ${shape} of rest-node is also run on grpc`);
+      if (profile === "full") assert.deepEqual(allArms, shapes("grpc"), `full ${call}: rest-node gets the same scenarios as grpc`);
+    }
+    if (profile === "quick") {
+      // every arm gets the two scenarios the attribution chain reads
+      for (const arm of ARMS) {
+        assert.ok(resolved.some((s) => s.arm === arm && s.call === "GetUser" && s.payload === "small" && s.view === "server" && s.mode === "closed"), arm);
+        assert.ok(resolved.some((s) => s.arm === arm && s.call === "ListOrders" && s.payload === "medium" && s.view === "server" && s.mode === "closed"), arm);
+      }
     }
   }
 });

@@ -1,8 +1,10 @@
 // The load family: equal load at every arm's server, latency distribution, throughput and CPU per call.
 // Scenarios are data (below); the engine lives in bench/load/ and bench/drivers/. Per-profile settings live here.
 //
-// Budget: with the two default arms the quick profile gets about 65 s of the 2-minute run: 3 rounds × 10
-// scenarios × (0.5 s warm-up + 1.5 s); every further arm adds about 30 s.
+// Budget: the quick profile runs every arm, so its load family gets about 90 s of the 150 s run: per arm the two
+// scenarios the attribution chain and the decision summary read (GetUser small, ListOrders medium), 3 rounds of
+// 0.3 s warm-up + 1 s; the end-to-end and open-loop scenarios for the claim pair (baseline and grpc) only. Each
+// further arm adds about 9 s. What quick leaves out is listed in the report (FamilyRun.leftOut).
 import type { Family, FamilyContext } from "../family.js";
 import { pinSelf, planPinning } from "../cpu/cpu-pinning.js";
 import type { LoadResult } from "../model/load-result.js";
@@ -12,27 +14,32 @@ import { defineScenario, resolveScenarios, type ResolvedScenario, type ScenarioD
 import { failedMeasurement, loadConfigOf, runLoadScenario } from "../load/run-load.js";
 import { AGGREGATION_NOTE, aggregateRepetitions } from "../load/aggregate-repetitions.js";
 import { startServerProcess, type ServerProcess } from "../server-process/server-process.js";
+import { quickPairIds } from "../family-arms.js";
 
 export const LOAD_DEFAULTS: Record<ProfileName, ScenarioDefaults> = {
-  quick: { concurrency: 32, h2Connections: 4, warmupS: 0.5, durationS: 1.5, repetitions: MIN_LOAD_REPETITIONS.quick, timeoutMs: 10_000 },
+  quick: { concurrency: 32, h2Connections: 4, warmupS: 0.3, durationS: 1, repetitions: MIN_LOAD_REPETITIONS.quick, timeoutMs: 10_000 },
   full: { concurrency: 32, h2Connections: 4, warmupS: 2, durationS: 5, repetitions: MIN_LOAD_REPETITIONS.full, timeoutMs: 10_000 },
 };
 
 /** The open-loop rate: half the slowest arm's closed-loop server-view throughput for the same call, the same for every arm. */
 const OPEN_RATE = { fractionOfClosed: 0.5, fallbackRps: 1000 } as const;
 
-const serverViewClosed: ScenarioTemplate[] = [
+/** A scenario for every arm of the run, or (pairOnly) for the baseline and grpc only. */
+export type LoadTemplate = ScenarioTemplate & { pairOnly?: boolean };
+
+const serverViewClosed: LoadTemplate[] = [
   { view: "server", payload: "small", mode: "closed" },
   { view: "server", payload: "medium", mode: "closed" },
   { view: "server", payload: "large", mode: "closed" },
 ];
 
-/** Each template runs on every arm of the run, with the same in-flight calls. */
-export const LOAD_SCENARIOS: Record<ProfileName, ScenarioTemplate[]> = {
+/** Each template runs on every arm of the run (pairOnly: on the baseline and grpc), with the same in-flight calls. */
+export const LOAD_SCENARIOS: Record<ProfileName, LoadTemplate[]> = {
   quick: [
-    ...serverViewClosed,
-    { view: "end-to-end", payload: "small", mode: "closed" },
-    { view: "server", payload: "small", mode: "open", rate: OPEN_RATE },
+    { view: "server", payload: "small", mode: "closed" },
+    { view: "server", payload: "medium", mode: "closed" },
+    { view: "end-to-end", payload: "small", mode: "closed", pairOnly: true },
+    { view: "server", payload: "small", mode: "open", rate: OPEN_RATE, pairOnly: true },
   ],
   full: [
     ...serverViewClosed,
@@ -46,9 +53,22 @@ export const LOAD_SCENARIOS: Record<ProfileName, ScenarioTemplate[]> = {
   ],
 };
 
-/** The profile's scenarios for these arms: template by template, every arm in run order (so arms of one scenario run side by side). */
-export function loadScenarioInputs(profile: ProfileName, arms: readonly string[], templates: readonly ScenarioTemplate[] = LOAD_SCENARIOS[profile]): ScenarioInput[] {
-  return templates.flatMap((template) => arms.map((arm) => defineScenario({ ...template, arm })));
+/**
+ * The profile's scenarios for these arms: template by template, every arm in run order (so arms of one scenario
+ * run side by side); a pairOnly template only for the arms in `pair` (all of them when the run has neither).
+ */
+export function loadScenarioInputs(profile: ProfileName, arms: readonly string[], templates: readonly LoadTemplate[] = LOAD_SCENARIOS[profile], pair: readonly string[] = arms): ScenarioInput[] {
+  const paired = arms.filter((a) => pair.includes(a));
+  return templates.flatMap(({ pairOnly, ...template }) => (pairOnly === true && paired.length > 0 ? paired : arms).map((arm) => defineScenario({ ...template, arm })));
+}
+
+/** What a profile's pairOnly templates leave out for the other arms, one sentence each. */
+function pairOnlyLeftOut(templates: readonly LoadTemplate[], arms: readonly string[], pair: readonly string[]): string[] {
+  const others = arms.filter((a) => !pair.includes(a));
+  if (others.length === 0 || pair.length === 0) return [];
+  return templates
+    .filter((t) => t.pairOnly === true)
+    .map((t) => `quick profile: ${t.view}-view ${t.mode}-loop ${t.payload} measured for ${pair.join(" and ")} only; --profile full adds ${others.join(", ")}`);
 }
 
 /** Open-loop rate for a scenario, from the closed-loop results already measured in this run. */
@@ -71,7 +91,7 @@ export function resolveOpenRate(scenario: ResolvedScenario, measured: readonly L
 
 export interface LoadFamilyOptions {
   /** replaces the profile's scenario templates */
-  templates?: ScenarioTemplate[];
+  templates?: LoadTemplate[];
   /** overrides the profile's defaults (tests shorten the windows) */
   defaults?: Partial<ScenarioDefaults>;
 }
@@ -79,10 +99,20 @@ export interface LoadFamilyOptions {
 async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): Promise<void> {
   const armIds = ctx.arms.map((a) => a.id);
   const templates = options.templates ?? LOAD_SCENARIOS[ctx.profile];
-  const scenarios = resolveScenarios(loadScenarioInputs(ctx.profile, armIds, templates), { ...LOAD_DEFAULTS[ctx.profile], ...options.defaults }, undefined, (_input, why) =>
+  const pair = quickPairIds(ctx.arms, ctx.baseline);
+  const scenarios = resolveScenarios(loadScenarioInputs(ctx.profile, armIds, templates, pair), { ...LOAD_DEFAULTS[ctx.profile], ...options.defaults }, undefined, (_input, why) =>
     ctx.caveat(`load: ${why}: not measured`),
   );
-  const loadedArms = armIds.filter((id) => scenarios.some((s) => s.arm === id));
+  for (const line of pairOnlyLeftOut(templates, armIds, pair)) ctx.leftOut(line);
+  if (ctx.profile === "quick" && options.templates === undefined) {
+    const key = (t: LoadTemplate) => `${t.view}/${t.payload}/${t.mode}/${t.concurrency ?? ""}`;
+    const covered = new Set(LOAD_SCENARIOS.quick.map(key));
+    const more = LOAD_SCENARIOS.full.filter((t) => !covered.has(key(t))).map((t) => `${t.view}-view ${t.mode}-loop ${t.payload}${t.concurrency !== undefined ? ` with ${t.concurrency} in flight` : ""}`);
+    if (more.length > 0) ctx.leftOut(`quick profile: ${LOAD_DEFAULTS.quick.durationS} s windows, ${LOAD_DEFAULTS.quick.repetitions} repetitions; --profile full adds ${more.join(", ")} and ${LOAD_DEFAULTS.full.durationS} s windows × ${LOAD_DEFAULTS.full.repetitions}`);
+  }
+  /** the arms loaded in the same scenario (the open-loop rate is the slowest of them) */
+  const armsLike = (s: ResolvedScenario) =>
+    scenarios.filter((o) => o.call === s.call && o.payload === s.payload && o.view === s.view && o.mode === s.mode && o.concurrency === s.concurrency).map((o) => o.arm);
   const remote = new Map(ctx.arms.filter((a) => a.target !== null).map((a) => [a.id, a.target as string]));
   const local = ctx.arms.filter((a) => a.target === null);
   const plan = planPinning(local.length > 0);
@@ -148,7 +178,7 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
         // The open-loop rate is fixed once, from round 1's closed-loop results, so every repetition offers the same load.
         let rate = openRates.get(scenario.id) ?? null;
         if (scenario.mode === "open" && rate === null) {
-          rate = resolveOpenRate(scenario, [...reps.values()].map((r) => r[0]).filter((r): r is LoadResult => r !== undefined), loadedArms);
+          rate = resolveOpenRate(scenario, [...reps.values()].map((r) => r[0]).filter((r): r is LoadResult => r !== undefined), armsLike(scenario));
           openRates.set(scenario.id, rate);
         }
         ctx.progress(`${label} starting`);
