@@ -93,9 +93,9 @@ export function decisionSummary(report: Report): SummarySentence[] {
       `This run cannot say where the difference comes from: add the arms between ${name(base)} and ${name(grpc.id)} (e.g. --arms grpc,rest,rest-node) to separate the framework from the protocol.`,
     ]);
   }
-  // Other arms against the baseline, in one sentence: what a different stack alone would buy.
+  // Other arms against the baseline, in one sentence: what a different stack alone would buy (the gateway has its own).
   const others = report.arms
-    .filter((arm) => arm.id !== base && arm.id !== grpc.id)
+    .filter((arm) => arm.id !== base && arm.id !== grpc.id && arm.id !== "gateway")
     .map((arm) => ({ arm, t: serverFindings(report.findings, arm.id, base, "throughputRps") }))
     .filter(({ t }) => t.length > 0);
   if (others.length > 0) {
@@ -103,6 +103,26 @@ export function decisionSummary(report: Report): SummarySentence[] {
       `The other stacks against ${name(base)}, throughput on the same calls: `,
       ...join(others.map(({ arm, t }) => [`${name(arm.id)} `, ...join(t.map((f) => [ratio(f), ` (${callOf(f)})`]))]), "; "),
       ".",
+    ]);
+  }
+  // What a REST gateway in front of gRPC costs: the attribution's gateway sides (vs rest, vs grpc), throughput.
+  const gateway = chains
+    .map((a) => ({ a, vsBase: (a.sides ?? []).find((s) => s.to === "gateway" && s.from === base), vsGrpc: (a.sides ?? []).find((s) => s.to === "gateway" && s.from === grpc.id) }))
+    .filter((g) => g.vsBase !== undefined || g.vsGrpc !== undefined);
+  if (gateway.length > 0) {
+    sentences.push([
+      `A REST gateway in front of ${name(grpc.id)} (REST clients kept, gRPC behind) served `,
+      ...join(
+        gateway.map(({ a, vsBase, vsGrpc }) => [
+          `${a.call} ${a.payload} at `,
+          ...join([
+            ...(vsBase ? [[{ text: times(vsBase.ratio), ref: attributionRef(a) }, ` the throughput of ${name(base)}`]] : []),
+            ...(vsGrpc ? [[{ text: times(vsGrpc.ratio), ref: attributionRef(a) }, ` that of ${name(grpc.id)} alone`]] : []),
+          ]),
+        ]),
+        "; ",
+      ),
+      "; its server CPU counts the gateway and the gRPC server behind it.",
     ]);
   }
   const bytes = serverFindings(report.findings, grpc.id, base, "wireBytesPerCall");

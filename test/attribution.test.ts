@@ -56,9 +56,43 @@ describe("attribution", () => {
     assert.ok(Math.abs(product(p50.steps.map((s) => s.ratio)) / p50.ratio - 1) < 1e-9);
   });
 
-  it("no chain without both ends and at least one arm between them", () => {
+  it("no attribution without both ends and at least one arm between or beside them", () => {
     assert.deepEqual(attributions(load({ rest: [4, 4, 4], grpc: [1, 1, 1] }), arms("grpc", "rest")), []);
     assert.deepEqual(attributions(load({ rest: [4, 4, 4], "rest-node": [1, 1, 1] }), arms("rest", "rest-node")), []);
+  });
+
+  it("side paths: fastify, protobuf over HTTP/1.1 and the gateway, each the ratio of its two arms, beside a chain that still multiplies out", () => {
+    const withSides = load({
+      rest: [4, 4.1, 3.9],
+      "rest-node": [1, 1.05, 0.95],
+      "json-h2": [1.2, 1.25, 1.15],
+      "grpc-raw": [0.8, 0.82, 0.78],
+      grpc: [1.1, 1.12, 1.08],
+      "rest-fastify": [2, 2.1, 1.9],
+      "protobuf-h1": [0.9, 0.92, 0.88],
+      gateway: [3, 3.1, 2.9],
+    });
+    const ids = ["grpc", "rest", "rest-node", "json-h2", "grpc-raw", "rest-fastify", "protobuf-h1", "gateway"];
+    const p50 = attributions(withSides, arms(...ids)).find((a) => a.metric === "latencyMs.p50")!;
+    assert.deepEqual(p50.sides!.map((s) => [s.factor, s.from, s.to]), [
+      ["framework", "rest", "rest-fastify"],
+      ["encoding", "rest-node", "protobuf-h1"],
+      ["transport", "protobuf-h1", "grpc-raw"],
+      ["gateway", "rest", "gateway"],
+      ["gateway", "grpc", "gateway"],
+    ]);
+    const side = (to: string, from: string) => p50.sides!.find((s) => s.to === to && s.from === from)!;
+    assert.ok(Math.abs(side("rest-fastify", "rest").ratio - 0.5) < 0.01, "fastify halves express's p50");
+    assert.ok(Math.abs(side("gateway", "grpc").ratio - 3 / 1.1) < 0.02, "the gateway hop: 2.7× grpc's p50");
+    // the other order reaches the same arm: rest-node → protobuf-h1 → grpc-raw equals rest-node → json-h2 → grpc-raw
+    const viaProtobuf = side("protobuf-h1", "rest-node").ratio * side("grpc-raw", "protobuf-h1").ratio;
+    const viaJsonH2 = p50.steps[1]!.ratio * p50.steps[2]!.ratio;
+    assert.ok(Math.abs(viaProtobuf / viaJsonH2 - 1) < 1e-9);
+    assert.ok(Math.abs(product(p50.steps.map((s) => s.ratio)) / p50.ratio - 1) < 1e-9);
+    // the gateway alone beside rest and grpc is still worth an attribution (its own comparison)
+    const gatewayOnly = attributions(load({ rest: [4, 4, 4], grpc: [1, 1, 1], gateway: [3, 3, 3] }), arms("grpc", "rest", "gateway"));
+    assert.ok(gatewayOnly.length > 0);
+    assert.deepEqual(gatewayOnly[0]!.sides!.map((s) => s.from), ["rest", "grpc"]);
   });
 
   it("only the server view in a closed loop: the end-to-end view adds the client libraries' cost", () => {

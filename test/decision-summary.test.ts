@@ -17,6 +17,8 @@ describe("decision summary", () => {
     const text = sentences.map((s) => s.map((p) => (typeof p === "string" ? p : p.text)).join(""));
     assert.match(text[0] ?? "", /^Measured on this machine .*gRPC \(grpc-js\) served .* the throughput/);
     assert.ok(text.some((t) => t.startsWith("Where it comes from, one factor per step")));
+    // the sample has the gateway: what it costs against rest and against grpc, from the attribution's side paths
+    assert.ok(text.some((t) => /^A REST gateway in front of gRPC \(grpc-js\) .* the throughput of REST \(express\).* that of gRPC \(grpc-js\) alone/.test(t)), text.join("\n"));
   });
 
   it("every figure names its source, and the text between figures has no number of its own", () => {

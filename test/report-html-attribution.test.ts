@@ -21,13 +21,18 @@ describe("attribution section", () => {
     for (const factor of ["framework", "transport", "encoding", "library"]) assert.match(section, new RegExp(`data-factor="${factor}"`), factor);
     const steps = section.match(/class="attribution-step"/g) ?? [];
     assert.equal(steps.length, report.attribution.reduce((n, a) => n + a.steps.length, 0));
+    // the side paths: fastify, protobuf over HTTP/1.1 and the gateway, in the table and as "beside" bars in the chart's data
+    const sides = section.match(/class="attribution-side"/g) ?? [];
+    assert.equal(sides.length, report.attribution.reduce((n, a) => n + (a.sides ?? []).length, 0));
+    assert.ok(sides.length > 0);
+    for (const label of ["express → fastify", "grpc-js → the same behind a REST gateway"]) assert.ok(section.includes(`beside, ${label}`), label);
   });
 
   it("a run without the chain says what it needs instead of an empty chart", async () => {
     const report = sampleReport({ arms: ["grpc", "rest"] });
     assert.deepEqual(report.attribution, []);
     const html = await renderHtml(report);
-    assert.match(html, /No attribution in this run:.*--arms grpc,rest,rest-node/s);
+    assert.match(html, /No attribution in this run:.*\(rest-node, json-h2, grpc-raw\).*\(rest-fastify, protobuf-h1, gateway\)/s);
     assert.doesNotMatch(html, /data-chart="attribution"/);
   });
 });

@@ -2,7 +2,7 @@
 // transport, the encoding and the gRPC library. The chain visits one arm per factor; a step's ratio is the ratio of
 // the geometric means of the two arms' repetitions, so the steps telescope: their product is the end-to-end ratio.
 import type { Arm } from "../model/arm.js";
-import type { Attribution, AttributionFactor, AttributionStep } from "../model/attribution.js";
+import type { Attribution, AttributionFactor, AttributionSide, AttributionStep } from "../model/attribution.js";
 import type { LoadResult } from "../model/load-result.js";
 import { COMPARED_METRICS, isSaturated, scenarioKey, values } from "./arm-comparison.js";
 import { ratioCi } from "./statistics.js";
@@ -14,6 +14,20 @@ export const ATTRIBUTION_CHAIN: readonly { arm: string; factor: AttributionFacto
   { arm: "json-h2", factor: "transport" },
   { arm: "grpc-raw", factor: "encoding" },
   { arm: "grpc", factor: "library" },
+];
+
+/**
+ * Beside the chain: comparisons that also change one thing, drawn next to the waterfall. fastify is another
+ * framework step; protobuf-h1 takes encoding and transport in the other order (if the two orders disagree, the
+ * factors interact); the gateway is its own comparison, against rest (what a team keeping REST clients gets)
+ * and against grpc (what the extra hop costs).
+ */
+export const ATTRIBUTION_SIDES: readonly Omit<AttributionSide, "ratio" | "ci95">[] = [
+  { from: "rest", to: "rest-fastify", factor: "framework", label: "express → fastify" },
+  { from: "rest-node", to: "protobuf-h1", factor: "encoding", label: "JSON → protobuf, both on HTTP/1.1" },
+  { from: "protobuf-h1", to: "grpc-raw", factor: "transport", label: "HTTP/1.1 → gRPC framing on HTTP/2, protobuf both" },
+  { from: "rest", to: "gateway", factor: "gateway", label: "express → a REST gateway in front of grpc-js" },
+  { from: "grpc", to: "gateway", factor: "gateway", label: "grpc-js → the same behind a REST gateway" },
 ];
 
 const ATTRIBUTED_METRICS = ["throughput", "server-cpu", "p50", "p99", "bytes"];
@@ -35,7 +49,9 @@ export function attributions(load: readonly LoadResult[], arms: readonly Pick<Ar
     const chain = ATTRIBUTION_CHAIN.filter((link) => byArm.has(link.arm));
     const first = chain[0];
     const last = chain.at(-1);
-    if (first?.arm !== "rest" || last?.arm !== "grpc" || chain.length < 3) continue;
+    const sideLinks = ATTRIBUTION_SIDES.filter((side) => byArm.has(side.from) && byArm.has(side.to));
+    // Without an arm between the ends or beside them, the arm findings already say all there is.
+    if (first?.arm !== "rest" || last?.arm !== "grpc" || (chain.length < 3 && sideLinks.length === 0)) continue;
     const missing = ATTRIBUTION_CHAIN.filter((link) => !byArm.has(link.arm)).map((link) => link.arm);
     const base = byArm.get(first.arm) as LoadResult;
     const cand = byArm.get(last.arm) as LoadResult;
@@ -55,9 +71,14 @@ export function attributions(load: readonly LoadResult[], arms: readonly Pick<Ar
         from = link.arm;
       }
       if (from !== last.arm) continue; // a link without figures: no chain to show for this metric
+      const sides: AttributionSide[] = [];
+      for (const side of sideLinks) {
+        const r = ratioCi(values(byArm.get(side.to) as LoadResult, metric), values(byArm.get(side.from) as LoadResult, metric));
+        if (r !== null) sides.push({ ...side, ratio: r.ratio, ci95: r.ci95 });
+      }
       const caveats: string[] = [];
       if (missing.length > 0) caveats.push(`not in this run: ${missing.join(", ")}; their factors are merged into the neighbouring step`);
-      const saturated = chain.map((l) => byArm.get(l.arm) as LoadResult).filter(isSaturated).map((s) => s.arm);
+      const saturated = [...new Set([...chain.map((l) => l.arm), ...sides.flatMap((s) => [s.from, s.to])])].map((id) => byArm.get(id) as LoadResult).filter(isSaturated).map((s) => s.arm);
       if (saturated.length > 0 && metric.key === "throughput") caveats.push(`load generator saturated (${saturated.join(", ")}): those throughputs are lower bounds`);
       out.push({
         call: base.call,
@@ -71,6 +92,7 @@ export function attributions(load: readonly LoadResult[], arms: readonly Pick<Ar
         ratio: total.ratio,
         ci95: total.ci95,
         steps,
+        sides,
         missing,
         caveats,
       });

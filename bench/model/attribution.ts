@@ -23,6 +23,16 @@ export const AttributionStep = Type.Object({
 });
 export type AttributionStep = Static<typeof AttributionStep>;
 
+export const AttributionSide = Type.Object({
+  factor: Type.String({ description: "what differs between the two arms: framework, encoding, transport, gateway" }),
+  label: Type.String({ description: "the change in words, e.g. \"express → fastify\"" }),
+  from: ArmId,
+  to: ArmId,
+  ratio: Type.Number({ description: "to / from: ratio of the geometric means of the repetitions" }),
+  ci95: Type.Union([Type.Tuple([Type.Number(), Type.Number()]), Type.Null()]),
+});
+export type AttributionSide = Static<typeof AttributionSide>;
+
 export const Attribution = Type.Object({
   call: Type.String(),
   payload: PayloadClass,
@@ -35,6 +45,12 @@ export const Attribution = Type.Object({
   ratio: Type.Number({ description: "candidate / baseline; equals the product of the steps' ratios" }),
   ci95: Type.Union([Type.Tuple([Type.Number(), Type.Number()]), Type.Null()]),
   steps: Type.Array(AttributionStep, { minItems: 1 }),
+  sides: Type.Optional(
+    Type.Array(AttributionSide, {
+      description:
+        "comparisons beside the chain: another framework (fastify), the other order of encoding and transport (protobuf over HTTP/1.1), and a REST gateway in front of grpc (vs rest and vs grpc); absent in reports written before side paths existed",
+    }),
+  ),
   missing: Type.Array(ArmId, { description: "arms of the chain this run did not measure: their factors are merged into the neighbouring step" }),
   caveats: Type.Array(Type.String()),
 });
