@@ -44,11 +44,17 @@ export function notMeasured(report: Report, family: FamilyName, what: string): H
   return html`<p class="not-measured" data-family="${family}"><strong>Not measured in this run:</strong> ${what} — ${familyStatus(report, family)}.</p>`;
 }
 
-/** A family that ended badly but left partial results gets a visible note above them. */
+/**
+ * Above a family's results: a note when it ended badly but left partial results, and what the profile left out
+ * of it (arms, scenarios the full profile adds), so a short run never reads as a complete one.
+ */
 export function partialNote(report: Report, family: FamilyName): Html {
   const run = report.families.find((f) => f.family === family);
-  if (!run || run.endReason === "completed") return html``;
-  return html`<p class="caveat-inline">Partial results: ${familyStatus(report, family)}.</p>`;
+  if (!run) return html``;
+  const leftOut = run.leftOut ?? [];
+  return html`${run.endReason === "completed" ? "" : html`<p class="caveat-inline">Partial results: ${familyStatus(report, family)}.</p>`}${
+    leftOut.length > 0 ? html`<ul class="left-out" data-family="${family}">${leftOut.map((line) => html`<li>${line}</li>`)}</ul>` : ""
+  }`;
 }
 
 /** In place of a chart that would have nothing to draw: the table still carries every figure there is. */

@@ -76,6 +76,7 @@ details.all-findings{margin:10px 0}
 details.all-findings > summary{cursor:pointer;font-weight:600}
 .not-measured{background:#f3f4f6;border:1px dashed ${UI_COLOURS.muted};padding:10px 14px;border-radius:4px}
 .caveat-inline{color:#8a6100}
+.left-out{color:${UI_COLOURS.muted};font-size:.9em;margin:4px 0 10px;padding-left:18px}
 details.spec{font-size:12px;color:${UI_COLOURS.muted};margin-top:4px}
 details.spec pre{max-height:320px;overflow:auto;background:#f7f8fa;padding:8px;font-size:11px}
 dl.env{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;font-size:14px}

@@ -322,7 +322,11 @@ function familiesBlock(report: Report): string {
       lines.push(`- **${family}**: completed but recorded no results`);
     }
   }
-  return lines.length === 0 ? "" : ["### Not measured or incomplete", "", ...lines].join("\n");
+  const leftOut = report.families.flatMap((f) => (f.leftOut ?? []).map((line) => `- **${f.family}**: ${escapeMarkdown(line)}`));
+  return [
+    ...(lines.length === 0 ? [] : ["### Not measured or incomplete", "", ...lines]),
+    ...(leftOut.length === 0 ? [] : [...(lines.length === 0 ? [] : [""]), `### Left out by the ${report.profile} profile`, "", ...leftOut]),
+  ].join("\n");
 }
 
 export function renderSummary(report: Report): string {

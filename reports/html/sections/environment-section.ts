@@ -30,12 +30,13 @@ export async function environmentSection(ctx: SectionContext): Promise<Html> {
     html`<h3>Families</h3>`,
     report.families.length > 0
       ? dataTable(
-          [{ label: "Family" }, { label: "Ended" }, { label: "seconds", numeric: true }, { label: "Failure" }],
+          [{ label: "Family" }, { label: "Ended" }, { label: "seconds", numeric: true }, { label: "Failure" }, { label: "Left out by this profile" }],
           report.families.map((f) => [
             f.family,
             f.endReason === "completed" ? f.endReason : html`<span class="flag ${f.endReason === "skipped" ? "flag-warn" : "flag-bad"}">${f.endReason}</span>`,
             formatNumber(f.durationS),
             f.failure ?? "",
+            html`${(f.leftOut ?? []).map((line) => html`<div class="small">${line}</div>`)}`,
           ]),
         )
       : html`<p class="not-measured">No family ran.</p>`,
