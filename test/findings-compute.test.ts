@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { analyzeReport, computeFindings } from "../bench/analysis/analyze-report.js";
 import type { Finding } from "../bench/model/finding.js";
 import type { Report } from "../bench/model/report.js";
-import { sampleLoadResult, sampleReport, type LoadSeed, type MeasurementSeed } from "./fixtures/sample-report.js";
+import { sampleArm, sampleLoadResult, sampleReport, type LoadSeed, type MeasurementSeed } from "./fixtures/sample-report.js";
 
 const empty = (): Report => sampleReport({ families: [], analyze: false });
 
@@ -185,6 +185,26 @@ describe("common claims", () => {
     const fast = claim(sampleReport({ families: ["load"], grpcLatencyFactor: 0.1, analyze: false }), "claim:grpc-10x-faster")!;
     assert.equal(fast.verdict, "supported");
     assert.ok(fast.ratio! > 9 && fast.ratio! < 11);
+  });
+
+  it("gRPC ~10x faster, split by factor: each attribution step's throughput ratio, in chain order, in the statement too", () => {
+    const r = withLoad(
+      { arm: "grpc", repetitions: reps([1, 1.02, 0.98]) },
+      { arm: "rest", repetitions: reps([4, 4.1, 3.9]) },
+      { arm: "rest-node", repetitions: reps([2, 2.05, 1.95]) },
+      { arm: "grpc-raw", repetitions: reps([0.8, 0.82, 0.78]) },
+    );
+    const f = claim({ ...r, arms: ["grpc", "rest", "rest-node", "grpc-raw"].map(sampleArm) }, "claim:grpc-10x-faster")!;
+    assert.deepEqual(f.byFactor?.map((s) => [s.factor, s.from, s.to]), [
+      ["framework", "rest", "rest-node"],
+      ["transport+encoding", "rest-node", "grpc-raw"],
+      ["library", "grpc-raw", "grpc"],
+    ]);
+    const product = f.byFactor!.reduce((p, s) => p * s.ratio, 1);
+    assert.ok(Math.abs(product - f.ratio!) < 0.05, `${product} vs ${f.ratio}`);
+    assert.match(f.statement, /by factor \(throughput, median of 1 call\/size chains\): framework 2\.0\d×, transport\+encoding 2\.\d+×, library 0\.8\d×/);
+    // no arm between or beside rest and grpc: nothing to split
+    assert.equal(claim(withLoad({ arm: "grpc", repetitions: reps([1, 1, 1]) }, { arm: "rest", repetitions: reps([2, 2, 2]) }), "claim:grpc-10x-faster")!.byFactor, undefined);
   });
 
   it("gRPC ~10x faster: server-view pairs with a saturated load generator are left out, and the caveat says how many", () => {

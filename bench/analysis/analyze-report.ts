@@ -10,7 +10,7 @@ import { runCaveats } from "./run-caveats.js";
 export function computeFindings(report: Report): Finding[] {
   const pinned = report.environment.pinned;
   return [
-    ...claimFindings(report.load, report.sizes, pinned, claimArms(report.arms, report.baseline)),
+    ...claimFindings(report.load, report.sizes, pinned, claimArms(report.arms, report.baseline), attributions(report.load, report.arms)),
     ...armFindings(report.load, report.arms, report.baseline, pinned),
   ];
 }

@@ -2,6 +2,7 @@
 // "About 10x" is read as "within a factor of 2 of 10" (5x–20x); a claim holds when every measured case agrees,
 // fails when none does, and otherwise "depends" on what the statement names.
 import type { Arm } from "../model/arm.js";
+import type { Attribution } from "../model/attribution.js";
 import type { Finding, Verdict } from "../model/finding.js";
 import type { LoadResult } from "../model/load-result.js";
 import type { SizeResult } from "../model/size-result.js";
@@ -97,7 +98,25 @@ const SPEED_CLAIM = {
   metricLabel: "throughput and p50 latency",
 } as const;
 
-function speedClaim(load: readonly LoadResult[], arms: ClaimArms, pinned: boolean): Finding | null {
+/**
+ * "gRPC is 10x faster" split by factor: each attribution step's throughput ratio, median over the calls and
+ * size classes attributed, in chain order. Only when the claim reads grpc against rest (the chain's two ends).
+ */
+function speedByFactor(attribution: readonly Attribution[], arms: ClaimArms): NonNullable<Finding["byFactor"]> {
+  const chains = attribution.filter((a) => a.metric === "throughputRps" && a.baseline === arms.rest && a.candidate === arms.grpc);
+  const byStep = new Map<string, { factor: string; from: string; to: string; ratios: number[] }>();
+  for (const a of chains) {
+    for (const s of a.steps) {
+      const key = `${s.from}→${s.to}`;
+      const entry = byStep.get(key) ?? { factor: s.factor, from: s.from, to: s.to, ratios: [] };
+      entry.ratios.push(s.ratio);
+      byStep.set(key, entry);
+    }
+  }
+  return [...byStep.values()].map((e) => ({ factor: e.factor, from: e.from, to: e.to, ratio: median(e.ratios), range: [Math.min(...e.ratios), Math.max(...e.ratios)], scenarios: e.ratios.length }));
+}
+
+function speedClaim(load: readonly LoadResult[], arms: ClaimArms, pinned: boolean, attribution: readonly Attribution[]): Finding | null {
   const { pairs, view, saturatedLeftOut } = speedPairs(load, arms);
   const leftOut = `${saturatedLeftOut} server-view scenario${saturatedLeftOut === 1 ? "" : "s"} left out: load generator saturated (their throughput measures the load generator, not the server)`;
   const throughput: number[] = [];
@@ -136,9 +155,14 @@ function speedClaim(load: readonly LoadResult[], arms: ClaimArms, pinned: boolea
   // end-to-end pairs stay in: the client's cost is part of what that view measures
   if (pairs.some((p) => isSaturated(p.candidate) || isSaturated(p.baseline))) caveats.push("load generator saturated in some scenarios: throughput is a lower bound there");
   if (!pinned) caveats.push("CPUs not pinned: server and load generator shared cores");
+  const byFactor = speedByFactor(attribution, arms);
+  const split =
+    byFactor.length > 0
+      ? `; by factor (throughput, median of ${Math.max(...byFactor.map((f) => f.scenarios))} call/size chains): ${byFactor.map((f) => `${f.factor} ${range(f.range)}×`).join(", ")}`
+      : "";
   return claim({
     id: SPEED_CLAIM.id,
-    statement: `${SPEED_CLAIM.quote}: measured ${parts.join(", ")}`,
+    statement: `${SPEED_CLAIM.quote}: measured ${parts.join(", ")}${split}`,
     metric: SPEED_CLAIM.metric,
     metricLabel: SPEED_CLAIM.metricLabel,
     baseline: arms.rest,
@@ -148,6 +172,7 @@ function speedClaim(load: readonly LoadResult[], arms: ClaimArms, pinned: boolea
     ci95: null,
     ...verdictFromShare(hits, factors.length, "call and size class"),
     caveats,
+    ...(byFactor.length > 0 ? { byFactor } : {}),
   });
 }
 
@@ -190,7 +215,7 @@ function latencyClaim(load: readonly LoadResult[], arms: ClaimArms): Finding | n
   });
 }
 
-export function claimFindings(load: readonly LoadResult[], sizes: readonly SizeResult[], pinned: boolean, arms: ClaimArms | null): Finding[] {
-  const onLoad = arms === null ? [] : [speedClaim(load, arms, pinned), latencyClaim(load, arms)];
+export function claimFindings(load: readonly LoadResult[], sizes: readonly SizeResult[], pinned: boolean, arms: ClaimArms | null, attribution: readonly Attribution[] = []): Finding[] {
+  const onLoad = arms === null ? [] : [speedClaim(load, arms, pinned, attribution), latencyClaim(load, arms)];
   return [sizeClaim(sizes), ...onLoad].filter((f): f is Finding => f !== null);
 }

@@ -56,5 +56,18 @@ export const Finding = Type.Object({
   verdict: Verdict,
   verdictDetail: Type.Optional(Type.String({ description: "why, when the verdict alone does not say (inconclusive, depends)" })),
   caveats: Type.Array(Type.String()),
+  byFactor: Type.Optional(
+    Type.Array(
+      Type.Object({
+        factor: Type.String({ description: "an attribution step's factor (framework, transport, encoding, library, or several joined with +)" }),
+        from: Type.String({ description: "arm id" }),
+        to: Type.String({ description: "arm id" }),
+        ratio: Type.Number({ description: "median of the step's throughput ratio over the attributed calls and size classes" }),
+        range: Type.Tuple([Type.Number(), Type.Number()], { description: "smallest and largest of those ratios" }),
+        scenarios: Type.Integer({ minimum: 1 }),
+      }),
+      { description: "a speed claim split by factor, from report.attribution (throughput)" },
+    ),
+  ),
 });
 export type Finding = Static<typeof Finding>;

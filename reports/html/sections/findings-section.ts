@@ -55,7 +55,13 @@ function claimsBox(claims: readonly Finding[], arms: ArmDirectory): Html {
   const table = dataTable(
     [{ label: "Claim" }, { label: "Arms", hint: "the arms the claim's figures come from (candidate vs baseline)" }, { label: "Measured", numeric: true }, { label: "95%\u00a0CI", numeric: true }, { label: "Verdict" }, { label: "Caveats" }],
     claims.map((f) => [
-      html`<span class="statement">${f.statement}</span><br><span class="muted small">${f.metric}</span>`,
+      html`<span class="statement">${f.statement}</span><br><span class="muted small">${f.metric}</span>${
+        f.byFactor !== undefined && f.byFactor.length > 0
+          ? html`<div class="claim-factors">${f.byFactor.map(
+              (s) => html`<div class="small" data-factor="${s.factor}">${s.factor}: ${armChip(arms, s.from)} → ${armChip(arms, s.to)} ${formatRatio(s.ratio)}${s.range[0] !== s.range[1] ? html` <span class="muted">(${formatRatio(s.range[0])}–${formatRatio(s.range[1])})</span>` : ""}</div>`,
+            )}</div>`
+          : ""
+      }`,
       pairCell(arms, f.candidate, f.baseline),
       html`${formatRatio(f.ratio)}`,
       html`${formatCi(f.ci95)}`,
