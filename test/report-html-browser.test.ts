@@ -27,6 +27,10 @@ interface PageCheck {
   pageOverflow: number;
   scripts: number;
   pdfBytes: number;
+  /** the decision summary as drawn: above everything else, its sentences, and links whose target is missing */
+  decision: { top: number; firstSectionTop: number; height: number; sentences: number; links: number; broken: string[] } | null;
+  /** the attribution waterfall as drawn: bars, and the y-axis labels of its steps */
+  waterfall: { bars: number; labels: string[] } | null;
 }
 
 async function openReport(browser: Browser, html: string, dir: string, name: string): Promise<PageCheck> {
@@ -34,7 +38,7 @@ async function openReport(browser: Browser, html: string, dir: string, name: str
   writeFileSync(file, html);
   const documentUrl = pathToFileURL(file).href;
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, offline: true });
-  const check: PageCheck = { requests: [], blocked: [], console: [], pageErrors: [], charts: [], tooWide: [], pageOverflow: 0, scripts: 0, pdfBytes: 0 };
+  const check: PageCheck = { requests: [], blocked: [], console: [], pageErrors: [], charts: [], tooWide: [], pageOverflow: 0, scripts: 0, pdfBytes: 0, decision: null, waterfall: null };
   try {
     // everything but the document itself is refused and recorded, whatever the scheme
     await context.route("**/*", async (route) => {
@@ -77,6 +81,28 @@ async function openReport(browser: Browser, html: string, dir: string, name: str
     });
     check.pageOverflow = await page.$eval("html", (root) => root.scrollWidth - (root.ownerDocument.defaultView?.innerWidth ?? 0));
     check.scripts = await page.$$eval("script", (scripts) => scripts.length);
+    check.decision = await page.$eval("html", (root) => {
+      const doc = root.ownerDocument;
+      const box = doc.getElementById("decision");
+      if (box === null) return null;
+      const links = [...box.querySelectorAll("a.figure-link")];
+      return {
+        top: box.getBoundingClientRect().top,
+        firstSectionTop: doc.querySelector("main section")?.getBoundingClientRect().top ?? Infinity,
+        height: box.getBoundingClientRect().height,
+        sentences: box.querySelectorAll("li").length,
+        links: links.length,
+        broken: links.map((a) => a.getAttribute("href") ?? "").filter((href) => doc.getElementById(href.slice(1)) === null),
+      };
+    });
+    check.waterfall = await page.$eval("html", (root) => {
+      const svg = root.ownerDocument.querySelector('figure.chart[data-chart="attribution"] .chart-svg svg');
+      if (svg === null) return null;
+      return {
+        bars: svg.querySelectorAll("g.role-mark > path").length,
+        labels: [...svg.querySelectorAll("g.role-axis-label text")].map((t) => t.textContent ?? ""),
+      };
+    });
     await page.emulateMedia({ media: "print" });
     check.pdfBytes = (await page.pdf({ format: "A4", printBackground: false })).length;
   } finally {
@@ -132,6 +158,28 @@ describe("report.html in headless Chromium", needsTool(TOOLS.chromium), () => {
       assert.ok(check.pdfBytes > 10_000, "printing produced no PDF");
     });
   }
+
+  it("the eight-arm sample as drawn: the decision summary first, every figure linked; the waterfall with its steps and side paths", { timeout: 60_000 }, async () => {
+    const report = sampleReportForHtml();
+    const check = await openReport(browser, await renderHtml(report), dir, "decision-and-waterfall");
+    const decision = check.decision;
+    assert.ok(decision, "no decision summary on the page");
+    assert.ok(decision.top < decision.firstSectionTop, `the summary (top ${decision.top}) is not above the first section (${decision.firstSectionTop})`);
+    assert.ok(decision.height > 50, `the summary is ${decision.height} px high`);
+    assert.ok(decision.sentences >= 3 && decision.sentences <= 6, `${decision.sentences} sentences`);
+    assert.ok(decision.links > 0);
+    assert.deepEqual(decision.broken, [], "figure links without a target");
+    const waterfall = check.waterfall;
+    assert.ok(waterfall, "no waterfall chart");
+    const charted = report.attribution.filter((a) => a.metric === "throughputRps" || a.metric === "serverCpuUsPerCall");
+    // a bar per step, one for the end-to-end ratio and one per side path, in every panel
+    const expected = charted.reduce((n, a) => n + a.steps.length + 1 + (a.sides ?? []).length, 0);
+    assert.equal(waterfall.bars, expected, `bars drawn: ${waterfall.bars}`);
+    for (const factor of ["framework", "transport", "encoding", "library"]) assert.ok(waterfall.labels.some((l) => l.includes(factor)), `${factor}: ${waterfall.labels.join(" | ")}`);
+    assert.deepEqual(waterfall.labels.filter((l) => l.endsWith("…")), [], "step labels cut short");
+    assert.ok(waterfall.labels.some((l) => l.startsWith("↳ ") && l.includes("gateway")), waterfall.labels.join(" | "));
+    assert.ok(waterfall.labels.some((l) => l === "↳ express → fastify"));
+  });
 
   // the checks above must be able to fail: a page that reaches out is caught by the route and by the CSP
   it("catches a page that would load something (control)", { timeout: 60_000 }, async () => {

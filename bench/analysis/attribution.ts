@@ -24,10 +24,10 @@ export const ATTRIBUTION_CHAIN: readonly { arm: string; factor: AttributionFacto
  */
 export const ATTRIBUTION_SIDES: readonly Omit<AttributionSide, "ratio" | "ci95">[] = [
   { from: "rest", to: "rest-fastify", factor: "framework", label: "express → fastify" },
-  { from: "rest-node", to: "protobuf-h1", factor: "encoding", label: "JSON → protobuf, both on HTTP/1.1" },
-  { from: "protobuf-h1", to: "grpc-raw", factor: "transport", label: "HTTP/1.1 → gRPC framing on HTTP/2, protobuf both" },
-  { from: "rest", to: "gateway", factor: "gateway", label: "express → a REST gateway in front of grpc-js" },
-  { from: "grpc", to: "gateway", factor: "gateway", label: "grpc-js → the same behind a REST gateway" },
+  { from: "rest-node", to: "protobuf-h1", factor: "encoding", label: "JSON → protobuf on HTTP/1.1" },
+  { from: "protobuf-h1", to: "grpc-raw", factor: "transport", label: "HTTP/1.1 → HTTP/2 (protobuf)" },
+  { from: "rest", to: "gateway", factor: "gateway", label: "express → gateway + grpc-js" },
+  { from: "grpc", to: "gateway", factor: "gateway", label: "grpc-js → gateway + grpc-js" },
 ];
 
 const ATTRIBUTED_METRICS = ["throughput", "server-cpu", "p50", "p99", "bytes"];

@@ -44,7 +44,7 @@ async function waterfall(attribution: readonly Attribution[], ctx: SectionContex
       const from = position.get(s.from);
       if (from === undefined) return [];
       position.set(s.to, from * s.ratio);
-      return [{ panel: total.panel, order: a.steps.length + 1 + i, step: `beside: ${s.label}`, to: arms.name(s.to), arm: arms.name(s.to), start: from, end: from * s.ratio, ratio: s.ratio }];
+      return [{ panel: total.panel, order: a.steps.length + 1 + i, step: `↳ ${s.label}`, to: arms.name(s.to), arm: arms.name(s.to), start: from, end: from * s.ratio, ratio: s.ratio }];
     });
     return [...steps, total, ...sides];
   });
@@ -61,7 +61,7 @@ async function waterfall(attribution: readonly Attribution[], ctx: SectionContex
         {
           mark: { type: "bar", height: 16 },
           encoding: {
-            y: { field: "step", type: "nominal", sort: { field: "order" }, title: null, axis: { labelLimit: 260 } },
+            y: { field: "step", type: "nominal", sort: { field: "order" }, title: null, axis: { labelLimit: 300 } },
             x: { field: "start", type: "quantitative", scale: { type: "log" }, title: "ratio to the baseline (×, log scale)" },
             x2: { field: "end" },
             color: armColourChannel(arms, ids, "arm", "step to"),
@@ -93,7 +93,7 @@ async function waterfall(attribution: readonly Attribution[], ctx: SectionContex
       id: "attribution",
       title: "Where the difference comes from: one factor per step, from the baseline to gRPC",
       subtitle:
-        "each bar starts where the previous one ended (ratios multiply, log scale); the \"=\" bar is the end-to-end ratio; \"beside\" bars run from one arm to another outside the chain (fastify, protobuf over HTTP/1.1, the gateway); dashed line: no difference. Server view, closed loop",
+        "each bar starts where the previous one ended (ratios multiply, log scale); the \"=\" bar is the end-to-end ratio; \"↳\" bars run from one arm to another beside the chain (fastify, protobuf over HTTP/1.1, the gateway); dashed line: no difference. Server view, closed loop",
       spec,
       table,
     },
