@@ -51,6 +51,8 @@ export function createCompressionFamily(options: CompressionFamilyOptions = {}):
     describe: "compression as really done, per direction and verified on the wire: REST express+compression and Content-Encoding bodies, grpc-js grpc-encoding",
     async run(ctx: FamilyContext) {
       const plan: CompressionPlan = { ...COMPRESSION_PLANS[ctx.profile], ...options.plan };
+      const fuller = COMPRESSION_PLANS.full.responseClasses.filter((c) => !plan.responseClasses.includes(c));
+      if (ctx.profile === "quick" && fuller.length > 0) ctx.leftOut(`quick profile: response classes ${plan.responseClasses.join(", ")}, one repetition; --profile full adds ${fuller.join(", ")} and ${COMPRESSION_PLANS.full.repetitions} repetitions`);
       const seed = options.seed ?? DEFAULT_SEED;
       const arms = familyArms(ctx, { family: "compression family", fits: compressionFits, lacking: "compression cases", calls: ["GetUser", "ListOrders", "UpdateUser"] });
       if (arms.length === 0) return;

@@ -29,6 +29,8 @@ function describeEntry(e: MultiplexResult): string {
 
 async function runFamily(ctx: FamilyContext): Promise<void> {
   const plan = MULTIPLEX_PLANS[ctx.profile];
+  const fuller = MULTIPLEX_PLANS.full.inFlight.filter((n) => !plan.inFlight.includes(n));
+  if (ctx.profile === "quick" && fuller.length > 0) ctx.leftOut(`quick profile: ${plan.inFlight.join(" and ")} calls in flight, one repetition; --profile full adds ${fuller.join(", ")} and ${MULTIPLEX_PLANS.full.repetitions} repetitions`);
   const spec = callSpec(plan.payload);
   const hol = plan.headOfLine;
   const arms = familyArms(ctx, { family: "multiplex family", fits: multiplexFits, lacking: "lean transports", calls: [spec.call] });
@@ -91,14 +93,14 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
                 connections: hol.inFlight,
                 streamsPerConnection: null,
                 note: `${hol.inFlight} HTTP/1.1 keep-alive connections (undici Pool), one call each; ${holNote}`,
-                makeTransport: () => new MixedUndiciTransport({ ...mix, target: server.target, connections: hol.inFlight }),
+                makeTransport: () => new MixedUndiciTransport({ ...mix, wire: server.arm.wire, target: server.target, connections: hol.inFlight }),
               },
               {
                 configuration: `hol-rest-pool${plan.poolConnections}`,
                 connections: plan.poolConnections,
                 streamsPerConnection: null,
                 note: `a pool of ${plan.poolConnections} HTTP/1.1 keep-alive connections (undici Pool, shared queue): fast calls wait behind slow ones; ${holNote}`,
-                makeTransport: () => new MixedUndiciTransport({ ...mix, target: server.target, connections: plan.poolConnections }),
+                makeTransport: () => new MixedUndiciTransport({ ...mix, wire: server.arm.wire, target: server.target, connections: plan.poolConnections }),
               },
             ];
       for (const c of cases) {

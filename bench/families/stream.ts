@@ -43,6 +43,8 @@ function streamFits(arm: Arm): boolean {
 
 async function runFamily(ctx: FamilyContext): Promise<void> {
   const plan = STREAM_PLANS[ctx.profile];
+  const fuller = STREAM_PLANS.full.orderCounts.filter((n) => !plan.orderCounts.includes(n));
+  if (ctx.profile === "quick" && fuller.length > 0) ctx.leftOut(`quick profile: streams of ${plan.orderCounts.join(", ")} orders; --profile full adds ${fuller.join(", ")}`);
   const arms = familyArms(ctx, { family: "stream family", fits: streamFits, lacking: "stream clients", calls: ["StreamOrders", "Upload", "Chat"] });
   if (arms.length === 0) return;
   const servers: FamilyServers = await startFamilyServers({

@@ -32,7 +32,8 @@ export interface MultiplexPlan {
 
 export const MULTIPLEX_PLANS: Record<ProfileName, MultiplexPlan> = {
   quick: {
-    inFlight: [1, 8, 64],
+    // the two ends: one call in flight (no multiplexing to gain) and 64 (where connection counts matter)
+    inFlight: [1, 64],
     grpcConnections: 4,
     poolConnections: 4,
     payload: "small",
