@@ -48,7 +48,7 @@ describe("left out by the profile", () => {
     const arms = ["grpc", "rest", "rest-node", "json-h2"].map(sampleArm);
     const said: { caveats: string[]; leftOut: string[] } = { caveats: [], leftOut: [] };
     const ctx = (profile: "quick" | "full") => ({ arms, baseline: "rest", profile, caveat: (t: string) => said.caveats.push(t), leftOut: (t: string) => said.leftOut.push(t) });
-    const fits = (a: { transport: string }) => a.transport !== "h2c" || a.id === "grpc";
+    const fits = (a: { id: string; transport: string }) => a.transport !== "h2c" || a.id === "grpc";
     const rule = { family: "test family", fits: fits as never, lacking: "test clients", calls: ["GetUser"] };
     assert.deepEqual(familyArms(ctx("quick"), rule).map((a) => a.id), ["grpc", "rest"]);
     assert.deepEqual(said.leftOut, ["quick profile: measured for grpc and rest only; --profile full adds rest-node"]);
