@@ -13,7 +13,12 @@ const outputs = ["shop.js", "shop.d.ts"] as const;
 
 export function generate(outDir: string): void {
   const js = join(outDir, "shop.js");
-  execFileSync(bin("pbjs"), ["-t", "static-module", "-w", "es6", "--no-beautify", "-o", js, join(protoDir, "shop.proto")], { stdio: "inherit" });
+  // -p: imports resolve against proto/, as protoc's -I (google/api/ is vendored there). --sparse: only the types
+  // shop.proto uses; the google.api.http options are read by reflection (servers/gateway/), and without it the
+  // static code would carry google.api.* and all of descriptor.proto, which no encode or decode ever touches.
+  execFileSync(bin("pbjs"), ["-t", "static-module", "-w", "es6", "--no-beautify", "--sparse", "-p", protoDir, "-o", js, join(protoDir, "shop.proto")], {
+    stdio: "inherit",
+  });
   // Node's ESM resolver needs the file extension, and protobufjs/minimal is CommonJS: take its default export.
   const source = readFileSync(js, "utf8").replace('import * as $protobuf from "protobufjs/minimal";', 'import $protobuf from "protobufjs/minimal.js";');
   writeFileSync(js, source);

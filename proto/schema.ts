@@ -1,20 +1,40 @@
 // Reflection view of proto/shop.proto, shared by the gRPC service definitions and the canonical JSON mapping.
 // The static codecs in generated/ are what the hot paths use for protobuf bytes.
 import protobuf from "protobufjs";
-import { dirname, join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const protoFile = join(dirname(fileURLToPath(import.meta.url)), "shop.proto");
+export const protoDir = dirname(fileURLToPath(import.meta.url));
+export const protoFile = join(protoDir, "shop.proto");
 export const protoPackage = "shop.v1";
 
-export const root: protobuf.Root = protobuf.loadSync(protoFile);
-root.resolveAll();
+/** descriptor.proto (imported by google/api/annotations.proto) is not bundled with protobufjs, but shipped in its package. */
+const protobufjsDir = dirname(createRequire(import.meta.url).resolve("protobufjs/package.json"));
+
+/**
+ * A Root that resolves imports as protoc does with `-I proto`: relative to proto/ (where google/api/ is
+ * vendored), not to the importing file; google/protobuf/ files protobufjs does not bundle come from its package.
+ */
+function shopRoot(options?: protobuf.IParseOptions): protobuf.Root {
+  const loaded = new protobuf.Root();
+  loaded.resolvePath = (_origin, target) =>
+    isAbsolute(target) ? target : target.startsWith("google/protobuf/") ? join(protobufjsDir, target) : join(protoDir, target);
+  loaded.loadSync(protoFile, options);
+  loaded.resolveAll();
+  return loaded;
+}
+
+export const root: protobuf.Root = shopRoot();
+
+/** The vendored .proto files shop.proto imports (google/api/…), relative to proto/: code generators compile them too. */
+export const vendoredProtoFiles: readonly string[] = root.files
+  .filter((file) => file !== protoFile && file.startsWith(protoDir + sep))
+  .map((file) => relative(protoDir, file));
 
 // protobufjs camelCases field names on load and keeps no trace of the originals; the JSON mapping needs
 // them (parsers must accept proto field names), so a second, case-preserving parse answers that question.
-const protoNames: protobuf.Root = new protobuf.Root();
-protoNames.loadSync(protoFile, { keepCase: true });
-protoNames.resolveAll();
+const protoNames: protobuf.Root = shopRoot({ keepCase: true });
 
 /** The field name as written in the .proto file (e.g. "created_at"), by type and field number. */
 export function protoFieldName(type: protobuf.Type, fieldId: number): string {

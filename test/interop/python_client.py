@@ -8,9 +8,12 @@ compared strictly: same keys, same types (a bool is never a number), numbers by 
 
 Usage (run with Debian's /usr/bin/python3, which has python3-grpcio, python3-grpc-tools, python3-websocket):
   /usr/bin/python3 test/interop/python_client.py --stubs DIR --grpc 127.0.0.1:PORT --rest http://127.0.0.1:PORT \
-      --size-classes '{"small": {"call": "GetUser", "userId": "u-1"}, ...}'
-DIR holds shop_pb2.py and shop_pb2_grpc.py from
-  /usr/bin/python3 -m grpc_tools.protoc -I proto -I <grpc_tools>/_proto --python_out=DIR --grpc_python_out=DIR proto/shop.proto
+      --size-classes '{"small": {"call": "GetUser", "userId": "u-1"}, ...}' [--rest-calls GetUser,ListUsers,...]
+--rest-calls names the calls the REST server serves (an arm's ServerArm.calls: the gateway's unary ones); the
+comparisons of the other calls are left out. Default: every call.
+DIR holds shop_pb2.py and shop_pb2_grpc.py (and google/api/*_pb2.py, which shop_pb2 imports) from
+  /usr/bin/python3 -m grpc_tools.protoc -I proto -I <grpc_tools>/_proto --python_out=DIR --grpc_python_out=DIR \
+      proto/shop.proto proto/google/api/annotations.proto proto/google/api/http.proto
 
 Prints one JSON line per comparison {name, rpc, equal, grpc, rest, ...} (values over 600 JSON characters are
 shown as a digest; a mismatch carries the path of its first difference) and a last line {summary: ...}.
@@ -300,6 +303,11 @@ def expect_error(rec, name, rpc, fn, request, rest, method, path, body=None, wan
 
 def run(args, pb, stubs):
     rec = Recorder()
+
+    def serves(rpc):
+        """Whether the REST server serves this call (--rest-calls); the comparisons of the others are left out."""
+        return args.rest_calls is None or rpc in args.rest_calls
+
     rest = Rest(args.rest)
     options = []
     if args.max_receive_bytes:
@@ -382,7 +390,7 @@ def run(args, pb, stubs):
                         "the pages are the unpaged listing": g_paged == (g_whole or {}).get("orders")})
 
     # -- StreamOrders: gRPC server stream vs NDJSON
-    for user_id, limit in (("u-1", 1000), ("u-42", 3)):
+    for user_id, limit in ((("u-1", 1000), ("u-42", 3)) if serves("StreamOrders") else ()):
         try:
             g = [to_dict(m) for m in orders.StreamOrders(pb.StreamOrdersRequest(user_id=user_id, limit=limit), timeout=TIMEOUT_S)]
         except grpc.RpcError as error:
@@ -393,9 +401,10 @@ def run(args, pb, stubs):
                             "REST streams NDJSON": "ndjson" in content_type},
                     note=f"REST Content-Type {content_type!r}")
     # A stream is the same orders as the list.
-    g_list, _ = grpc_call(orders.ListOrders, pb.ListOrdersRequest(user_id="u-42", limit=3))
-    _, r_stream, _ = rest.ndjson("/v1/users/u-42/orders/stream" + q(limit=3))
-    rec.compare("StreamOrders equals ListOrders (u-42, 3)", "StreamOrders", (g_list or {}).get("orders"), r_stream)
+    if serves("StreamOrders"):
+        g_list, _ = grpc_call(orders.ListOrders, pb.ListOrdersRequest(user_id="u-42", limit=3))
+        _, r_stream, _ = rest.ndjson("/v1/users/u-42/orders/stream" + q(limit=3))
+        rec.compare("StreamOrders equals ListOrders (u-42, 3)", "StreamOrders", (g_list or {}).get("orders"), r_stream)
 
     # -- CRUD on a fresh user; the same sequence on both servers, each against its own store
     new_user = {"name": "Émilie Ngũgĩ 李", "email": "emilie@example.org", "age": 37, "active": True,
@@ -449,7 +458,7 @@ def run(args, pb, stubs):
         compare_error(rec, "CreateUser", "CreateUser", g_err, status, r, g_ok=g)
 
     # -- Upload: client stream of chunks vs one octet-stream body
-    for label, size, chunk in (("3 MiB in 64 KiB chunks", 3 * 1024 * 1024 + 17, 64 * 1024), ("empty", 0, 64 * 1024)):
+    for label, size, chunk in ((("3 MiB in 64 KiB chunks", 3 * 1024 * 1024 + 17, 64 * 1024), ("empty", 0, 64 * 1024)) if serves("Upload") else ()):
         data = deterministic_bytes(size)
         pieces = [data[i:i + chunk] for i in range(0, len(data), chunk)]
         try:
@@ -473,9 +482,9 @@ def run(args, pb, stubs):
             for i, text in enumerate(["hello", "héllo wörld 👋", "", "9007199254740993", "最後"], start=1)]
     sent[2].pop("text")  # an empty text is the default: omitted
     sent.append({"sessionId": "interop-1", "sequence": "9223372036854775807", "text": "max int64"})
-    g_echoes = grpc_chat(chat, pb, sent)
-    r_frames = ws_chat(args.rest, sent)
-    for i, message in enumerate(sent):
+    g_echoes = grpc_chat(chat, pb, sent) if serves("Chat") else []
+    r_frames = ws_chat(args.rest, sent) if serves("Chat") else []
+    for i, message in enumerate(sent if serves("Chat") else []):
         g = g_echoes[i] if i < len(g_echoes) else {"missing": True}
         frame = r_frames[i] if i < len(r_frames) else b'{"missing": true}'
         r = json.loads(frame)
@@ -515,7 +524,8 @@ def run(args, pb, stubs):
                  pb.CreateUserRequest(user=pb.User(name=big_name, email="big@example.org")),
                  rest, "POST", "/v1/users", {"name": big_name, "email": "big@example.org"},
                  want="RESOURCE_EXHAUSTED", compare_message=False)
-    for label, user_id, limit, want in (("unknown user", "u-999999", 3, "NOT_FOUND"), ("negative limit", "u-1", -5, "INVALID_ARGUMENT")):
+    for label, user_id, limit, want in ((("unknown user", "u-999999", 3, "NOT_FOUND"), ("negative limit", "u-1", -5, "INVALID_ARGUMENT"))
+                                        if serves("StreamOrders") else ()):
         stream_error(rec, f"StreamOrders {label}", orders, pb, rest, user_id, limit, want)
 
     # Malformed request bodies: raw bytes that are not a CreateUserRequest vs bytes that are not JSON.
@@ -626,6 +636,8 @@ def main(argv):
                         help="size of the CreateUser name that must exceed the servers' request limit (default 5 MiB, over their 4 MiB)")
     parser.add_argument("--max-receive-bytes", type=int, default=0,
                         help="grpc.max_receive_message_length; 0 keeps grpcio's default (4 MiB)")
+    parser.add_argument("--rest-calls", type=lambda value: set(value.split(",")), default=None,
+                        help="comma-separated RPCs the REST server serves (default: all); the others are not compared")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit:

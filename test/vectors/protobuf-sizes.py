@@ -8,6 +8,7 @@ describes (null when no bytes were given).
 Run with /usr/bin/python3 (the system Python with python3-grpc-tools); the pyenv python3 lacks it.
 """
 import base64
+import glob
 import importlib
 import json
 import os
@@ -27,7 +28,9 @@ def main() -> None:
     request = json.load(sys.stdin)
     well_known = os.path.join(os.path.dirname(grpc_tools.__file__), "_proto")
     with tempfile.TemporaryDirectory() as out:
-        code = protoc.main(["protoc", f"-I{PROTO_DIR}", f"-I{well_known}", f"--python_out={out}", "shop.proto"])
+        # shop.proto imports the google/api/ protos vendored under proto/: their modules are generated too.
+        vendored = sorted(glob.glob("google/**/*.proto", root_dir=PROTO_DIR, recursive=True))
+        code = protoc.main(["protoc", f"-I{PROTO_DIR}", f"-I{well_known}", f"--python_out={out}", "shop.proto", *vendored])
         if code != 0:
             sys.exit(f"protoc failed with exit code {code}")
         sys.path.insert(0, out)
