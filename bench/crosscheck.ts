@@ -1,8 +1,10 @@
 // CLI: `npm run bench:crosscheck [-- options]` — is our load generator measuring the server, or itself?
 // Runs our server-view drivers and the neutral C tools in rounds of adjacent 1 s windows against the same pinned
 // server process at the same concurrency, and prints paired ours/theirs ratios (throughput, p50, server CPU per call).
-// `--cpu-cv` instead measures N runs per protocol (interleaved windows) and prints server CPU µs/call with its coefficient of
-// variation. Prints to stdout (the result); progress and skips go to stderr.
+// One case per server-view driver mode: gRPC (h2-frames vs h2load), REST over HTTP/1.1 (autocannon vs wrk) and REST
+// over h2c (json-h2: h2-frames' REST mode vs h2load's GET). `--cpu-cv` instead measures N runs per case (interleaved
+// windows) and prints server CPU µs/call with its coefficient of variation. Prints to stdout (the result); progress
+// and skips go to stderr.
 import { parseArgs } from "node:util";
 import { pinSelf, planPinning } from "./cpu/cpu-pinning.js";
 import { runNoiseProbe } from "./cpu/noise-probe.js";
@@ -14,23 +16,49 @@ import { callSpec } from "./load/call-spec.js";
 import { resolveScenario, type DriverName, type ScenarioDefaults } from "./load/load-scenario.js";
 import { runLoadScenario } from "./load/run-load.js";
 import type { LoadResult } from "./model/load-result.js";
-import type { PayloadClass, Protocol } from "./model/measurement.js";
+import type { PayloadClass } from "./model/measurement.js";
 import { startServerProcess, type ServerProcess } from "./server-process/server-process.js";
 
 const USAGE = `usage: npm run bench:crosscheck -- [--duration S] [--warmup S] [--rounds N] [--payload small|medium|large]
-                                  [--concurrency N] [--grpc-connections N] [--protocol grpc|rest] [--all-drivers] [--max-steal PCT]
-                                  [--cpu-cv [--runs N] [--slices K]] [--soak S [--rate RPS]]
-  default: h2-frames vs h2load (gRPC) and autocannon vs wrk (REST) on one server per protocol: --rounds rounds
-           (default 120), each one --duration window (default 1 s) per driver, order rotating; the verdict is the
-           paired ratio over rounds in which the hypervisor took at most --max-steal % (default 2) of either CPU;
-           the run goes on until --rounds such rounds, at most twice --rounds in all (about 10 minutes on a quiet
-           host, up to about 25). --all-drivers adds h2-node and h1-lean to every round
-  --cpu-cv: N runs (default 5) per protocol with our server-view drivers; prints server CPU µs/call and its CV.
+                                  [--concurrency N] [--grpc-connections N] [--arms grpc,rest,json-h2 | --protocol grpc|rest]
+                                  [--all-drivers] [--max-steal PCT] [--cpu-cv [--runs N] [--slices K]] [--soak S [--rate RPS]]
+  default: h2-frames vs h2load (gRPC, arm grpc), autocannon vs wrk (REST, arm rest) and h2-frames' REST mode vs
+           h2load's GET (REST over h2c, arm json-h2) on one server per arm: --rounds rounds (default 120), each one
+           --duration window (default 1 s) per driver, order rotating; the verdict is the paired ratio over rounds in
+           which the hypervisor took at most --max-steal % (default 2) of either CPU; the run goes on until --rounds
+           such rounds, at most twice --rounds in all (about 5 minutes per arm on a quiet host, up to about 12).
+           --all-drivers adds h2-node and h1-lean to every round of their arm
+  --arms: the arms to check (default grpc,rest,json-h2; grpc,rest with --cpu-cv and --soak); --protocol P is --arms P.
+          --grpc-connections is the HTTP/2 connections of grpc and json-h2 (streams: --concurrency / it)
+  --cpu-cv: N runs (default 5) per arm with our server-view drivers; prints server CPU µs/call and its CV.
             A run is --duration S (default 40) measured in K windows (default 40), interleaved across runs and
-            protocols so the host's drift falls on all runs alike; --slices 1 gives contiguous runs
-  --soak S: an S-second open-loop run per protocol at --rate (default 2000/s); prints the load generator's RSS`;
+            arms so the host's drift falls on all runs alike; --slices 1 gives contiguous runs
+  --soak S: an S-second open-loop run per arm at --rate (default 2000/s); prints the load generator's RSS`;
 
 class UsageError extends Error {}
+
+/** The arms a crosscheck can load: one per server-view driver mode, each with the neutral tool that checks it. */
+type CrosscheckArm = "grpc" | "rest" | "json-h2";
+
+interface ArmCase {
+  /** progress lines name it */
+  label: string;
+  /** the arm's server-view driver, and the drivers --all-drivers adds */
+  driver: DriverName;
+  extraDrivers: DriverName[];
+  tool: "h2load" | "wrk";
+  /** HTTP/2: --grpc-connections × streams; HTTP/1.1: --concurrency connections */
+  h2: boolean;
+}
+
+const ARM_CASES: Record<CrosscheckArm, ArmCase> = {
+  // node:http2 is the obvious design; h2-node's row shows why it is not the default driver.
+  grpc: { label: "gRPC", driver: "h2-frames", extraDrivers: ["h2-node"], tool: "h2load", h2: true },
+  rest: { label: "REST", driver: "autocannon", extraDrivers: ["h1-lean"], tool: "wrk", h2: false },
+  "json-h2": { label: "json-h2", driver: "h2-frames", extraDrivers: [], tool: "h2load", h2: true },
+};
+const CROSSCHECK_ARMS = Object.keys(ARM_CASES) as CrosscheckArm[];
+const TOOL_PACKAGES: Record<ArmCase["tool"], string> = { h2load: "nghttp2-client", wrk: "wrk" };
 
 interface Options {
   durationS: number;
@@ -47,7 +75,7 @@ interface Options {
   slices: number;
   soakS: number | null;
   rate: number;
-  protocols: Protocol[];
+  arms: CrosscheckArm[];
 }
 
 function parseOptions(argv: string[]): Options {
@@ -68,6 +96,7 @@ function parseOptions(argv: string[]): Options {
       soak: { type: "string" },
       rate: { type: "string" },
       protocol: { type: "string" },
+      arms: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -100,21 +129,29 @@ function parseOptions(argv: string[]): Options {
     slices: num("slices", values.slices, values["cpu-cv"] ? 40 : 1, true),
     soakS: values.soak === undefined ? null : num("soak", values.soak, 600),
     rate: num("rate", values.rate, 2000),
-    protocols: protocolsOf(values.protocol),
+    arms: armsOf(values.protocol, values.arms, values["cpu-cv"] === true || values.soak !== undefined),
   };
 }
 
-function protocolsOf(value: string | undefined): Protocol[] {
-  if (value === undefined) return ["grpc", "rest"];
-  if (value !== "grpc" && value !== "rest") throw new UsageError(`--protocol must be grpc or rest, got ${value}`);
-  return [value];
+function armsOf(protocol: string | undefined, arms: string | undefined, cpuCvOrSoak: boolean): CrosscheckArm[] {
+  if (protocol !== undefined && arms !== undefined) throw new UsageError("give --arms or --protocol, not both");
+  if (protocol !== undefined) {
+    if (protocol !== "grpc" && protocol !== "rest") throw new UsageError(`--protocol must be grpc or rest, got ${protocol}`);
+    return [protocol];
+  }
+  // --cpu-cv and --soak measure the server and the load generator, not a driver mode: the two protocols by default.
+  if (arms === undefined) return cpuCvOrSoak ? ["grpc", "rest"] : [...CROSSCHECK_ARMS];
+  const list = arms.split(",").map((a) => a.trim());
+  const unknown = list.find((a) => !(CROSSCHECK_ARMS as string[]).includes(a));
+  if (unknown !== undefined || list.length === 0) throw new UsageError(`--arms must list some of ${CROSSCHECK_ARMS.join(", ")}, got ${arms}`);
+  return [...new Set(list as CrosscheckArm[])];
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-async function ours(server: ServerProcess, protocol: Protocol, driver: DriverName, o: Options, pinning: { server: string | null; client: string | null }, signal: AbortSignal): Promise<LoadResult> {
+async function ours(server: ServerProcess, arm: CrosscheckArm, driver: DriverName, o: Options, pinning: { server: string | null; client: string | null }, signal: AbortSignal): Promise<LoadResult> {
   const defaults: ScenarioDefaults = { concurrency: o.concurrency, h2Connections: o.grpcConnections, warmupS: o.warmupS, durationS: o.durationS, repetitions: 1, timeoutMs: 10_000 };
-  const scenario = resolveScenario({ arm: protocol, view: "server", payload: o.payload, mode: "closed", driver }, defaults);
+  const scenario = resolveScenario({ arm, view: "server", payload: o.payload, mode: "closed", driver }, defaults);
   const result = await runLoadScenario({ scenario, target: server.target, server, pinning, signal });
   if (result.endReason !== "completed") throw new Error(`${scenario.id}: ${result.endReason}: ${result.failure ?? ""}`);
   return result;
@@ -150,20 +187,22 @@ interface Participant {
 }
 
 /**
- * Throughput of our server-view drivers against the neutral tools on one server process per protocol. Each round
+ * Throughput of our server-view drivers against the neutral tools on one server process per arm. Each round
  * measures one short window per driver, in an order that rotates from round to round; the verdict is the paired
  * ratio over the rounds no steal touched (see crosscheck/paired-windows.ts for why).
  */
 async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
   // Usage first: a mistake in the arguments is the same mistake whether or not the tools are installed.
   const streams = o.concurrency / o.grpcConnections;
-  if (o.protocols.includes("grpc") && !Number.isInteger(streams)) throw new UsageError(`--concurrency ${o.concurrency} is not a multiple of --grpc-connections ${o.grpcConnections}`);
+  if (o.arms.some((arm) => ARM_CASES[arm].h2) && !Number.isInteger(streams)) throw new UsageError(`--concurrency ${o.concurrency} is not a multiple of --grpc-connections ${o.grpcConnections}`);
   // wrk takes whole seconds only; a window it silently lengthened would not be comparable.
-  if (o.protocols.includes("rest") && !Number.isInteger(o.durationS)) throw new UsageError(`--duration must be whole seconds when wrk runs (REST), got ${o.durationS}`);
-  const tools = { h2load: o.protocols.includes("grpc") && hasTool("h2load"), wrk: o.protocols.includes("rest") && hasTool("wrk") };
-  if (o.protocols.includes("grpc") && !tools.h2load) log("crosscheck: h2load not found (Debian package nghttp2-client): gRPC crosscheck skipped");
-  if (o.protocols.includes("rest") && !tools.wrk) log("crosscheck: wrk not found (Debian package wrk): REST crosscheck skipped");
-  if (!tools.h2load && !tools.wrk) return;
+  if (o.arms.includes("rest") && !Number.isInteger(o.durationS)) throw new UsageError(`--duration must be whole seconds when wrk runs (REST), got ${o.durationS}`);
+  const found = { h2load: o.arms.some((arm) => ARM_CASES[arm].tool === "h2load") && hasTool("h2load"), wrk: o.arms.includes("rest") && hasTool("wrk") };
+  for (const arm of o.arms) {
+    const tool = ARM_CASES[arm].tool;
+    if (!found[tool]) log(`crosscheck: ${tool} not found (Debian package ${TOOL_PACKAGES[tool]}): ${ARM_CASES[arm].label} crosscheck skipped`);
+  }
+  if (!found.h2load && !found.wrk) return;
   const plan = planPinning();
   log(`crosscheck: ${plan.note}`);
   const restore = plan.client !== null ? pinSelf(plan.client) : null;
@@ -180,32 +219,32 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
     return { server: readCpuTicks(pinning.server, stat), client: readCpuTicks(pinning.client, stat) };
   };
   try {
-    for (const protocol of o.protocols) {
-      if (signal.aborted || !(protocol === "grpc" ? tools.h2load : tools.wrk)) continue;
-      const server = await startServerProcess({ arm: protocol, cpus: plan.server });
+    for (const arm of o.arms) {
+      const armCase = ARM_CASES[arm];
+      if (signal.aborted || !found[armCase.tool]) continue;
+      const server = await startServerProcess({ arm, cpus: plan.server });
       servers.push(server);
-      const mine = (driver: DriverName): Participant => ({ driver, side: "ours", measure: async () => fromLoadResult(await ours(server, protocol, driver, o, pinning, signal)) });
-      const participants: Participant[] =
-        protocol === "grpc"
-          ? [
-              mine("h2-frames"),
-              {
-                driver: "h2load",
-                side: "theirs",
-                measure: () =>
-                  theirs(server, () =>
-                    runH2load({ target: server.target, path: spec.grpcPath, frame: spec.requestFrame, connections: o.grpcConnections, streamsPerConnection: streams, durationS: o.durationS, warmupS: 0, cpus: pinning.client }),
-                  ),
-              },
-              // node:http2 is the obvious design; its row shows why it is not the default driver.
-              ...(o.allDrivers ? [mine("h2-node")] : []),
-            ]
-          : [
-              mine("autocannon"),
-              { driver: "wrk", side: "theirs", measure: () => theirs(server, () => runWrk({ url: new URL(spec.restPath, server.target).toString(), connections: o.concurrency, durationS: o.durationS, cpus: pinning.client })) },
-              ...(o.allDrivers ? [mine("h1-lean")] : []),
-            ];
-      const label = protocol === "grpc" ? "gRPC" : "REST";
+      const mine = (driver: DriverName): Participant => ({ driver, side: "ours", measure: async () => fromLoadResult(await ours(server, arm, driver, o, pinning, signal)) });
+      // The same calls in flight, carried as our driver carries them: HTTP/2 connections × streams, or one per call.
+      const neutral = (): Promise<NeutralRun> =>
+        armCase.tool === "wrk"
+          ? runWrk({ url: new URL(spec.restPath, server.target).toString(), connections: o.concurrency, durationS: o.durationS, cpus: pinning.client })
+          : runH2load({
+              target: server.target,
+              // gRPC: a POST of the request frame to the method; REST over h2c: a GET of the REST path, no body
+              ...(arm === "grpc" ? { path: spec.grpcPath, frame: spec.requestFrame } : { path: spec.restPath, frame: null }),
+              connections: o.grpcConnections,
+              streamsPerConnection: streams,
+              durationS: o.durationS,
+              warmupS: 0,
+              cpus: pinning.client,
+            });
+      const participants: Participant[] = [
+        mine(armCase.driver),
+        { driver: armCase.tool, side: "theirs", measure: () => theirs(server, neutral) },
+        ...(o.allDrivers ? armCase.extraDrivers.map(mine) : []),
+      ];
+      const label = armCase.label;
       // One window each before any counts: JIT, the server's heap and its connection handling reach steady state.
       log(`crosscheck: ${label}: one unrecorded window per driver first`);
       for (const p of participants) if (!signal.aborted) await p.measure().catch(rethrowUnlessAborted(signal));
@@ -235,7 +274,7 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
         log(`crosscheck: ${label} round ${round}: ${parts.join(", ")}; ${clean}/${o.rounds} rounds without steal, about ${Math.ceil((leftRounds * perRoundS) / 60)} min left for ${label}`);
       }
       const theirsDriver = participants.find((p) => p.side === "theirs")!.driver;
-      const scenario = protocol === "grpc" ? `grpc ${spec.call}/${o.payload} c${o.grpcConnections}x${streams}` : `rest ${spec.call}/${o.payload} c${o.concurrency}`;
+      const scenario = `${arm} ${spec.call}/${o.payload} ${armCase.h2 ? `c${o.grpcConnections}x${streams}` : `c${o.concurrency}`}`;
       for (const p of participants.filter((x) => x.side === "ours")) {
         summaries.push({ scenario, ours: p.driver, theirs: theirsDriver, summary: summarizePair(windows.get(p.driver)!, windows.get(theirsDriver)!, o.maxSteal) });
       }
@@ -256,14 +295,21 @@ async function crosscheck(o: Options, signal: AbortSignal): Promise<void> {
     if (c === null) return `| ${scenario} | ${a} | ${b} | 0/${s.measuredRounds} | - | - | - | ${ci(s.allRounds)} | - | - | - | - | - | - | - | - | ${steal} | ${s.errors.ours}/${s.errors.theirs} | ${verdict(s)} |`;
     return `| ${scenario} | ${a} | ${b} | ${c.rounds}/${s.measuredRounds} | ${f(c.oursRps)} | ${f(c.theirsRps)} | ${ci(c.rpsRatio)} | ${ci(s.allRounds)} | ${r3(c.totalsRatio)} | ${r3(c.singleRound[0])}–${r3(c.singleRound[1])} | ${f(c.serverCpuUsPerCall.ours, 1)} | ${f(c.serverCpuUsPerCall.theirs, 1)} | ${f(c.serverBusy.ours, 2)} | ${f(c.serverBusy.theirs, 2)} | ${f(c.oursClientUtilization, 2)} | ${f(c.p50Ratio, 3)} | ${steal} | ${s.errors.ours}/${s.errors.theirs} | ${verdict(s)} |`;
   };
+  /** The verdict of one row in a line that names its scenario, e.g. "json-h2 GetUser/small c4x8: ours (h2-frames)/h2load = …". */
+  const headline = ({ scenario, ours: a, theirs: b, summary: s }: (typeof summaries)[number]) =>
+    s === null
+      ? `${scenario}: ours (${a})/${b}: no round measured`
+      : `${scenario}: ours (${a})/${b} = ${s.clean === null ? "-" : ci(s.clean.rpsRatio)} over ${s.clean?.rounds ?? 0} rounds without steal (every round: ${ci(s.allRounds)}); >= 0.95: ${verdict(s)}`;
   process.stdout.write(
     [
       `crosscheck: our server-view drivers vs the neutral tools on the same server process and concurrency. Each round measures one ${o.durationS} s window per driver,`,
-      `the order rotating from round to round, until ${o.rounds} rounds without steal (at most ${maxRounds} rounds) per protocol; ${pinning.client === null ? "NOT pinned" : `server CPU ${pinning.server}, load generators CPU ${pinning.client}`}.`,
+      `the order rotating from round to round, until ${o.rounds} rounds without steal (at most ${maxRounds} rounds) per arm; ${pinning.client === null ? "NOT pinned" : `server CPU ${pinning.server}, load generators CPU ${pinning.client}`}.`,
       "",
       `| scenario | ours | theirs | rounds without steal / measured | ours rps | theirs rps | rps ours/theirs (95% CI) | every round, steal or not | total/total | one round alone (10–90%) | server µs/call ours | theirs | server busy ours | theirs | our client CPU util | p50 ours/theirs | mean steal % ours/theirs | errors ours/theirs | ours >= 0.95 of theirs |`,
       "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
       ...summaries.map(line),
+      "",
+      ...summaries.map(headline),
       "",
       `rps ours/theirs is the geometric mean of the per-round ratios with a paired 95% CI, over the rounds in which the hypervisor took at most ${Number((o.maxSteal * 100).toFixed(2))}%`,
       "of the server's and of the load generator's CPU (steal, /proc/stat) in every window: a window whose CPU was taken away measures the host, not the driver,",
@@ -303,13 +349,13 @@ async function cpuCv(o: Options, signal: AbortSignal): Promise<void> {
   log(`crosscheck --cpu-cv: ${plan.note}`);
   const restore = plan.client !== null ? pinSelf(plan.client) : null;
   const pinning = { server: plan.server, client: restore !== null ? plan.client : null };
-  const servers = new Map<Protocol, ServerProcess>();
-  const runs: Record<Protocol, { cpuUs: number; calls: number; seconds: number }[]> = { grpc: [], rest: [] };
-  for (const protocol of o.protocols) for (let i = 0; i < o.runs; i++) runs[protocol].push({ cpuUs: 0, calls: 0, seconds: 0 });
+  const servers = new Map<CrosscheckArm, ServerProcess>();
+  const runs = new Map<CrosscheckArm, { cpuUs: number; calls: number; seconds: number }[]>();
+  for (const arm of o.arms) runs.set(arm, Array.from({ length: o.runs }, () => ({ cpuUs: 0, calls: 0, seconds: 0 })));
   const sliceS = o.durationS / o.slices;
   const probes: number[] = [];
   try {
-    for (const protocol of o.protocols) servers.set(protocol, await startServerProcess({ arm: protocol, cpus: plan.server }));
+    for (const arm of o.arms) servers.set(arm, await startServerProcess({ arm, cpus: plan.server }));
     for (let slice = 1; slice <= o.slices && !signal.aborted; slice++) {
       const probe = runNoiseProbe(plan.server);
       if (probe !== null) probes.push(probe);
@@ -317,11 +363,11 @@ async function cpuCv(o: Options, signal: AbortSignal): Promise<void> {
       // does to a window (the probe just before it, the server's garbage building up) falls on all runs alike.
       for (let position = 0; position < o.runs && !signal.aborted; position++) {
         const i = (position + slice - 1) % o.runs;
-        for (const protocol of slice % 2 === 1 ? o.protocols : [...o.protocols].reverse()) {
-          const r = await ours(servers.get(protocol) as ServerProcess, protocol, protocol === "grpc" ? "h2-frames" : "autocannon", { ...o, durationS: sliceS }, pinning, signal);
-          const run = runs[protocol][i]!;
-          if (r.serverCpuUsPerCall === null) throw new Error(`${protocol}: the server's CPU time could not be read`);
-          log(`crosscheck --cpu-cv: window ${slice}/${o.slices} of run ${i + 1}/${o.runs} ${protocol}: ${r.serverCpuUsPerCall.toFixed(1)} µs/call, ${r.throughputRps.toFixed(0)} calls/s`);
+        for (const arm of slice % 2 === 1 ? o.arms : [...o.arms].reverse()) {
+          const r = await ours(servers.get(arm) as ServerProcess, arm, ARM_CASES[arm].driver, { ...o, durationS: sliceS }, pinning, signal);
+          const run = runs.get(arm)![i]!;
+          if (r.serverCpuUsPerCall === null) throw new Error(`${arm}: the server's CPU time could not be read`);
+          log(`crosscheck --cpu-cv: window ${slice}/${o.slices} of run ${i + 1}/${o.runs} ${arm}: ${r.serverCpuUsPerCall.toFixed(1)} µs/call, ${r.throughputRps.toFixed(0)} calls/s`);
           run.cpuUs += r.serverCpuUsPerCall * r.requests;
           run.calls += r.requests;
           run.seconds += r.durationS;
@@ -336,13 +382,13 @@ async function cpuCv(o: Options, signal: AbortSignal): Promise<void> {
   const shape = o.slices === 1 ? `${o.durationS} s each, contiguous` : `each ${o.slices} windows of ${sliceS} s, interleaved round-robin across runs and protocols, positions rotated`;
   const lines = [`server CPU µs per call, ${o.runs} runs per protocol, a run's figure its total CPU over its total calls (${shape}; warm-up ${o.warmupS} s before every window; concurrency ${o.concurrency}, ${o.payload}, ${pinning.client === null ? "NOT pinned" : `server CPU ${pinning.server}`})`, ""];
   lines.push("| protocol | runs (µs/call) | mean | sd | CV % | CV <= 5% | throughput of each run (calls/s) |", "|---|---|---:|---:|---:|---|---|");
-  for (const protocol of o.protocols) {
-    const measured = runs[protocol].filter((r) => r.calls > 0);
+  for (const arm of o.arms) {
+    const measured = runs.get(arm)!.filter((r) => r.calls > 0);
     if (measured.length === 0) continue;
     const values = measured.map((r) => r.cpuUs / r.calls);
     const { mean, sd, cvPct } = coefficientOfVariation(values);
     lines.push(
-      `| ${protocol} | ${values.map((v) => v.toFixed(1)).join(", ")} | ${mean.toFixed(1)} | ${sd.toFixed(2)} | ${cvPct.toFixed(2)} | ${cvPct <= 5 ? "yes" : "NO"} | ${measured.map((r) => (r.calls / r.seconds).toFixed(0)).join(", ")} |`,
+      `| ${arm} | ${values.map((v) => v.toFixed(1)).join(", ")} | ${mean.toFixed(1)} | ${sd.toFixed(2)} | ${cvPct.toFixed(2)} | ${cvPct <= 5 ? "yes" : "NO"} | ${measured.map((r) => (r.calls / r.seconds).toFixed(0)).join(", ")} |`,
     );
   }
   if (probes.length > 1) {
@@ -366,24 +412,24 @@ async function soak(o: Options, seconds: number, signal: AbortSignal): Promise<v
   const lines = [`open-loop soak: ${seconds} s per protocol at ${o.rate} calls/s, load generator RSS sampled every 5 s`, ""];
   lines.push("| protocol | driver | calls | errors | p50 ms | p99 ms | RSS start MB | RSS max MB | RSS end MB | peak RSS MB | < 150 MB |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   try {
-    for (const protocol of o.protocols) {
+    for (const arm of o.arms) {
       if (signal.aborted) break;
-      const server = await startServerProcess({ arm: protocol, cpus: plan.server });
+      const server = await startServerProcess({ arm, cpus: plan.server });
       const rss: number[] = [];
       const sample = () => rss.push(process.memoryUsage.rss() / 2 ** 20);
       sample();
       const timer = setInterval(sample, 5000);
       try {
-        log(`crosscheck --soak: ${protocol} for ${seconds} s`);
+        log(`crosscheck --soak: ${arm} for ${seconds} s`);
         const scenario = resolveScenario(
-          { arm: protocol, view: "server", payload: o.payload, mode: "open", rate: o.rate },
+          { arm, view: "server", payload: o.payload, mode: "open", rate: o.rate },
           { concurrency: o.concurrency, h2Connections: o.grpcConnections, warmupS: o.warmupS, durationS: seconds, repetitions: 1, timeoutMs: 10_000 },
         );
-        const r = await runLoadScenario({ scenario, target: server.target, server, pinning, signal, onProgress: (p) => log(`crosscheck --soak: ${protocol} ${p.elapsedS.toFixed(0)} s, ${p.okTotal} calls, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`) });
+        const r = await runLoadScenario({ scenario, target: server.target, server, pinning, signal, onProgress: (p) => log(`crosscheck --soak: ${arm} ${p.elapsedS.toFixed(0)} s, ${p.okTotal} calls, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`) });
         sample();
         const peak = r.clientPeakRssMb ?? Math.max(...rss);
         lines.push(
-          `| ${protocol} | ${r.driver} | ${r.requests} | ${r.errors.total} | ${f(r.latencyMs.p50, 3)} | ${f(r.latencyMs.p99, 3)} | ${f(rss[0])} | ${f(Math.max(...rss))} | ${f(rss.at(-1))} | ${f(peak)} | ${peak < 150 ? "yes" : "NO"} |`,
+          `| ${arm} | ${r.driver} | ${r.requests} | ${r.errors.total} | ${f(r.latencyMs.p50, 3)} | ${f(r.latencyMs.p99, 3)} | ${f(rss[0])} | ${f(Math.max(...rss))} | ${f(rss.at(-1))} | ${f(peak)} | ${peak < 150 ? "yes" : "NO"} |`,
         );
       } finally {
         clearInterval(timer);

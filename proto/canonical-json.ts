@@ -308,3 +308,5 @@ export function canonicalJsonCodec(typeName: string) {
     fromJson: (json: JsonValue): Message => fromCanonicalJsonOf(t, json, t.name),
   };
 }
+
+export type CanonicalJsonCodec = ReturnType<typeof canonicalJsonCodec>;

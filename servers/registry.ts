@@ -3,8 +3,11 @@
 // A plugin module exports `arm` (or a default export) and must not import this file: the registry imports it.
 import { isAbsolute, delimiter, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { arm as gateway } from "./arms/gateway.js";
 import { arm as grpc } from "./arms/grpc.js";
 import { arm as grpcRaw } from "./arms/grpc-raw.js";
+import { arm as jsonH2 } from "./arms/json-h2.js";
+import { arm as protobufH1 } from "./arms/protobuf-h1.js";
 import { arm as restFastify } from "./arms/rest-fastify.js";
 import { arm as restNode } from "./arms/rest-node.js";
 import { arm as rest } from "./arms/rest.js";
@@ -18,7 +21,10 @@ const BUILT_IN: readonly ServerArm[] = [
   rest,
   restNode,
   restFastify,
+  jsonH2,
+  protobufH1,
   grpcRaw,
+  gateway,
 ];
 
 const arms: ServerArm[] = [];

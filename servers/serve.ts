@@ -3,14 +3,19 @@
 // SIGINT/SIGTERM close it and exit 0. A mistake the user can fix is one line on stderr and exit 2.
 import { logVerbosity, setLogVerbosity } from "@grpc/grpc-js";
 import { parseArgs } from "node:util";
+import { parseUpstream } from "./gateway/upstream-address.js";
 import { ListenError, type RunningServer, type ServerArm, type ServerOptions } from "./server-arm.js";
 
 type Registry = typeof import("./registry.js");
 
 const USAGE = `usage: npm run serve -- --server ID [--arm-module FILE]... [--host 127.0.0.1] [--port N]
-         [--seed N] [--max-request-bytes N] [--max-delay-ms N] [--compression]
+         [--seed N] [--max-request-bytes N] [--max-delay-ms N] [--compression] [--upstream grpc://HOST:PORT]
 
-  --arm-module FILE  load a plugin arm first (a module exporting \`arm\`); repeatable`;
+  --arm-module FILE  load a plugin arm first (a module exporting \`arm\`); repeatable
+  --upstream URL     gateway only: the gRPC server to forward to (default: the gateway starts its own grpc arm)`;
+
+/** The arm --upstream applies to: the only one that fronts another server. */
+const UPSTREAM_ARM = "gateway";
 
 class UsageError extends Error {}
 
@@ -46,6 +51,7 @@ function parse(argv: string[]): Parsed {
         "max-request-bytes": { type: "string" },
         "max-delay-ms": { type: "string" },
         compression: { type: "boolean" },
+        upstream: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -53,6 +59,14 @@ function parse(argv: string[]): Parsed {
     throw new UsageError((err as Error).message.split("\n")[0] ?? "bad arguments");
   }
   if (values.host.trim() === "") throw new UsageError("--host must not be empty");
+  if (values.upstream !== undefined) {
+    if (values.server !== UPSTREAM_ARM) throw new UsageError(`--upstream is for --server ${UPSTREAM_ARM} only`);
+    try {
+      parseUpstream(values.upstream);
+    } catch (err) {
+      throw new UsageError(`--upstream ${(err as Error).message}`);
+    }
+  }
   return {
     help: values.help ?? false,
     armModules: values["arm-module"] ?? [],
@@ -64,6 +78,7 @@ function parse(argv: string[]): Parsed {
       maxRequestBytes: integer("max-request-bytes", values["max-request-bytes"], 1, 2 ** 31 - 1),
       maxDelayMs: integer("max-delay-ms", values["max-delay-ms"], 0, 600_000),
       compression: values.compression ?? false,
+      ...(values.upstream !== undefined ? { upstream: values.upstream } : {}),
     },
   };
 }

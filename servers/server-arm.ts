@@ -40,6 +40,11 @@ export interface ServerOptions {
   compression?: boolean;
   /** Seeded users in the dataset (default 1000: ids u-1 … u-1000). */
   userCount?: number;
+  /**
+   * The gRPC server an arm that fronts one (the gateway) calls, as "grpc://host:port". Absent: the arm starts
+   * its own grpc arm in a child process with these same options, and its CPU and memory count as the arm's.
+   */
+  upstream?: string;
 }
 
 /** Defaults every arm applies, so both sides of a comparison get the same configuration. */
@@ -60,7 +65,26 @@ export interface RunningServer {
    * caveats (e.g. grpc-js cannot compress responses). Empty when it does exactly what was asked.
    */
   readonly caveats: readonly string[];
+  /**
+   * A process this server started and serves every call through (the gateway's own grpc arm): its CPU time and
+   * memory are part of this server's figures, so whoever measures the server process adds them in.
+   */
+  readonly upstream?: UpstreamProcess;
   close(): Promise<void>;
+}
+
+/** CPU time and memory of one process, as it reports them itself. */
+export interface ProcessUsage {
+  /** process.cpuUsage(), µs */
+  cpu: { user: number; system: number };
+  rssMb: number;
+  /** process.resourceUsage().maxRSS: the peak over the process's life */
+  peakRssMb: number;
+}
+
+export interface UpstreamProcess {
+  readonly pid: number;
+  usage(): Promise<ProcessUsage>;
 }
 
 export interface ServerArm extends ArmDescriptor {

@@ -20,6 +20,8 @@ describe("bench:crosscheck CLI", () => {
     [["--warmup", "x"], /--warmup must be a non-negative number, got x/],
     [["--max-steal", "-"], /--max-steal must be a non-negative number, got -/],
     [["--protocol", "rest", "--duration", "1.5"], /--duration must be whole seconds when wrk runs \(REST\), got 1.5/],
+    [["--arms", "grpc,soap"], /--arms must list some of grpc, rest, json-h2, got grpc,soap/],
+    [["--arms", "json-h2", "--protocol", "grpc"], /give --arms or --protocol, not both/],
   ] as const) {
     it(`rejects ${args.join(" ")} in one line with exit 2`, () => {
       const r = crosscheck([...args]);
@@ -36,6 +38,7 @@ describe("bench:crosscheck CLI", () => {
   for (const [args, pattern] of [
     [["--protocol", "rest", "--duration", "1.5"], /--duration must be whole seconds when wrk runs \(REST\), got 1.5/],
     [["--protocol", "grpc", "--concurrency", "10", "--grpc-connections", "4"], /--concurrency 10 is not a multiple of --grpc-connections 4/],
+    [["--arms", "json-h2", "--concurrency", "10", "--grpc-connections", "4"], /--concurrency 10 is not a multiple of --grpc-connections 4/],
   ] as const) {
     it(`checks ${args.join(" ")} before looking for wrk or h2load`, () => {
       const r = crosscheck([...args], { ...process.env, PATH: "/nonexistent" });
@@ -54,6 +57,7 @@ describe("bench:crosscheck CLI", () => {
     for (const [protocol, drivers] of [
       ["gRPC", ["h2-frames", "h2load", "h2-node"]],
       ["REST", ["autocannon", "wrk", "h1-lean"]],
+      ["json-h2", ["h2-frames", "h2load"]],
     ] as const) {
       const rounds = [...r.stderr.matchAll(new RegExp(`${protocol} round (\\d+): (.*); (\\d)/2 rounds without steal`, "g"))];
       // 2 rounds without steal are wanted; steal on this host can stretch that to at most 4.
@@ -61,10 +65,14 @@ describe("bench:crosscheck CLI", () => {
       rounds.forEach((m, i) => {
         assert.equal(Number(m[1]), i + 1);
         const order = [...m[2]!.matchAll(/([\w-]+) \d+ calls\/s/g)].map((d) => d[1]);
-        assert.deepEqual(order, [...drivers.slice(i % 3), ...drivers.slice(0, i % 3)], m[0]);
+        const k = i % drivers.length;
+        assert.deepEqual(order, [...drivers.slice(k), ...drivers.slice(0, k)], m[0]);
       });
     }
     for (const pair of ["h2-frames | h2load", "h2-node | h2load", "autocannon | wrk", "h1-lean | wrk"]) assert.match(r.stdout, new RegExp(`\\| ${pair} \\| \\d/[2-4] \\|`), r.stdout);
+    // REST over h2c is its own case, named in its row and in its one-line verdict
+    assert.match(r.stdout, /\| json-h2 GetUser\/small c4x8 \| h2-frames \| h2load \| \d\/[2-4] \|/, r.stdout);
+    assert.match(r.stdout, /^json-h2 GetUser\/small c4x8: ours \(h2-frames\)\/h2load = /m, r.stdout);
     assert.match(r.stdout, /geometric mean of the per-round ratios with a paired 95% CI, over the rounds in which the hypervisor took at most 2%/);
   });
 

@@ -59,19 +59,24 @@ test("fairness follows the transport: an h2c arm multiplexes streams, an HTTP/1.
     "grpc-h1": { id: "grpc-h1", api: "grpc", transport: "http/1.1" },
   };
   const lookup = (id: string) => arms[id];
-  // REST over h2c has no lean driver yet: a clear error, not a silent HTTP/1.1 run
-  assert.throws(() => resolveScenario({ arm: "json-h2", view: "server", payload: "small", mode: "closed" }, defaults, lookup), /no server-view driver for rest \(json\) over h2c/);
+  // REST over h2c multiplexes like gRPC: the lean frame driver in REST mode, and node:http2 sessions end to end
+  const h2 = resolveScenario({ arm: "json-h2", view: "server", payload: "small", mode: "closed", concurrency: 32 }, defaults, lookup);
+  assert.deepEqual([h2.driver, h2.connections, h2.streamsPerConnection, h2.pipelining], ["h2-frames", 4, 8, 1]);
+  assert.equal(resolveScenario({ arm: "json-h2", view: "end-to-end", payload: "small", mode: "open", rate: 100 }, defaults, lookup).driver, "h2-json");
+  assert.throws(() => resolveScenario({ arm: "json-h2", view: "server", payload: "small", mode: "closed", driver: "h1-lean" }, defaults, lookup), /driver h1-lean cannot run/);
+  // gRPC over HTTP/1.1 has no driver: a clear error, not a silent HTTP/2 run
+  assert.throws(() => resolveScenario({ arm: "grpc-h1", view: "server", payload: "small", mode: "closed" }, defaults, lookup), /no server-view driver for grpc \(protobuf\) over http\/1\.1/);
   assert.throws(() => resolveScenario({ arm: "nope", view: "server", payload: "small", mode: "closed" }, defaults), /unknown arm "nope"/);
   // a family leaves such an arm out of the scenario and says so, instead of failing the run
   const skipped: string[] = [];
   const kept = resolveScenarios(
-    [{ arm: "grpc", view: "server", payload: "small", mode: "closed" }, { arm: "json-h2", view: "server", payload: "small", mode: "closed" }],
+    [{ arm: "grpc", view: "server", payload: "small", mode: "closed" }, { arm: "grpc-h1", view: "server", payload: "small", mode: "closed" }],
     defaults,
     (id) => (id === "grpc" ? { id, api: "grpc", transport: "h2c" } : lookup(id)),
     (_input, why) => skipped.push(why),
   );
   assert.deepEqual(kept.map((s) => s.arm), ["grpc"]);
-  assert.match(skipped[0] ?? "", /no server-view driver for rest \(json\) over h2c/);
+  assert.match(skipped[0] ?? "", /no server-view driver for grpc \(protobuf\) over http\/1\.1/);
 });
 
 test("invalid scenarios are rejected with a reason", () => {

@@ -1,7 +1,8 @@
 // REST arm against REST arm: every REST/JSON arm of the registry (rest-node, plugin arms) sends the reference
 // arm's (rest, express) bytes on the wire, status line and headers included, for the requests a benchmark sends
 // and for the edge cases a framework decides: path matching, percent-decoding, HEAD, conditional requests,
-// query strings, request bodies the JSON body parser rejects, uploads, and close().
+// query strings, request bodies the JSON body parser rejects, uploads, and close(). An arm that serves only some
+// calls (ServerArm.calls: the gateway) is compared on the requests for those calls and on every unrouted path.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { EventEmitter } from "node:events";
@@ -12,35 +13,22 @@ import WebSocket from "ws";
 import { generateOrders } from "../payloads/generator.js";
 import { writeNdjsonOrders } from "../servers/rest/ndjson-orders.js";
 import { restPath } from "../servers/shop-routes.js";
-import { rest, restJsonArms, restOnEvery, serveArms } from "./fixtures/shop-clients.js";
+import { armServes, rawExchange, rest, restArmsServing, restJsonArms, restOnEvery, serveArms, withoutDate } from "./fixtures/shop-clients.js";
 
 const LIMIT = 64 * 1024;
 const arms = serveArms({ maxRequestBytes: LIMIT });
 
-/** One request written as is (Connection: close), the whole response as bytes. */
-function rawExchange(port: number, head: string, body: Buffer = Buffer.alloc(0)): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, "127.0.0.1");
-    const chunks: Buffer[] = [];
-    socket.setTimeout(30_000, () => socket.destroy(new Error("raw exchange timed out")));
-    socket.on("data", (c: Buffer) => chunks.push(c));
-    socket.on("error", reject);
-    socket.on("close", () => resolve(Buffer.concat(chunks)));
-    socket.write(Buffer.concat([Buffer.from(head.replace(/\n/g, "\r\n") + "\r\n"), body]));
-  });
-}
-
-/** The response with its Date header value blanked out: the only bytes two servers may disagree on. */
-function withoutDate(response: Buffer): string {
-  return response.toString("latin1").replace(/\r\nDate: [^\r]*\r\n/, "\r\nDate: -\r\n");
-}
-
-/** Sends the same raw request to every REST arm and asserts each response is the reference's, byte for byte. */
+/**
+ * Sends the same raw request to every REST arm that serves its call and asserts each response is the
+ * reference's, byte for byte.
+ */
 async function sameBytesOnEvery(head: string, body?: Buffer): Promise<string> {
-  const responses = await Promise.all(arms.restArms.map((server) => rawExchange(server.port, head, body)));
+  const [method = "", target = ""] = head.split("\n")[0]!.split(" ");
+  const servers = restArmsServing(arms, method, target);
+  const responses = await Promise.all(servers.map((server) => rawExchange(server.port, head, body)));
   const reference = withoutDate(responses[0]!);
   responses.slice(1).forEach((response, i) => {
-    assert.equal(withoutDate(response), reference, `${arms.restArms[i + 1]!.arm} vs ${arms.rest.arm}: ${head.split("\n")[0]}`);
+    assert.equal(withoutDate(response), reference, `${servers[i + 1]!.arm} vs ${arms.rest.arm}: ${head.split("\n")[0]}`);
   });
   return reference;
 }
@@ -213,15 +201,16 @@ describe("uploads", () => {
     assert.equal(empty.text, '{"sha256":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}');
     const data = Buffer.alloc(300_000, 7);
     const chunked = Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from("\r\n0\r\n\r\n")]);
+    const uploaders = arms.restArms.filter((server) => armServes(server.arm, "Upload"));
     const response = await Promise.all(
-      arms.restArms.map((server) =>
+      uploaders.map((server) =>
         rawExchange(server.port, `POST ${restPath.upload()} HTTP/1.1\nHost: localhost\nTransfer-Encoding: chunked\nConnection: close\n`, chunked),
       ),
     );
     for (const [i, bytes] of response.entries()) {
       const text = bytes.toString("utf8");
-      assert.match(text, /^HTTP\/1\.1 200 /, arms.restArms[i]!.arm);
-      assert.match(text, /"size":"300000","sha256":"[0-9a-f]{64}"/, arms.restArms[i]!.arm);
+      assert.match(text, /^HTTP\/1\.1 200 /, uploaders[i]!.arm);
+      assert.match(text, /"size":"300000","sha256":"[0-9a-f]{64}"/, uploaders[i]!.arm);
     }
     await restOnEvery(arms, "POST", restPath.upload(), JSON.stringify({ a: 1 }), { "content-type": "application/json" }, { volatile: ["chunks"] });
   });
@@ -229,7 +218,7 @@ describe("uploads", () => {
 
 describe("streams and connections", () => {
   test("a client that goes away mid-stream stops the stream; the server keeps answering", async () => {
-    for (const server of arms.restArms) {
+    for (const server of arms.restArms.filter((s) => armServes(s.arm, "StreamOrders"))) {
       const controller = new AbortController();
       const res = await fetch(`http://127.0.0.1:${server.port}${restPath.streamOrders("u-9", 1_000_000)}`, { signal: controller.signal });
       const reader = res.body!.getReader();
@@ -241,18 +230,20 @@ describe("streams and connections", () => {
     }
   });
 
-  test("close() resolves with an idle keep-alive connection and an open WebSocket", async () => {
+  test("close() resolves with an idle keep-alive connection and an open WebSocket (where the arm serves Chat)", async () => {
     for (const arm of restJsonArms()) {
       const server = await arm.start({ host: "127.0.0.1", port: 0 });
       const socket = connect(server.port, "127.0.0.1");
       await new Promise<void>((resolve) => socket.write(`GET ${restPath.getUser("u-1")} HTTP/1.1\r\nHost: localhost\r\n\r\n`, () => resolve()));
       await new Promise((resolve) => socket.once("data", resolve));
-      const ws = new WebSocket(`ws://127.0.0.1:${server.port}${restPath.chat()}`);
-      await new Promise((resolve, reject) => ws.on("open", resolve).on("error", reject));
-      const wsClosed = new Promise((resolve) => ws.on("close", resolve));
-      const socketClosed = new Promise((resolve) => socket.on("close", resolve));
+      const closed = [new Promise((resolve) => socket.on("close", resolve))];
+      if (armServes(arm.id, "Chat")) {
+        const ws = new WebSocket(`ws://127.0.0.1:${server.port}${restPath.chat()}`);
+        await new Promise((resolve, reject) => ws.on("open", resolve).on("error", reject));
+        closed.push(new Promise((resolve) => ws.on("close", resolve)));
+      }
       await server.close();
-      await Promise.all([wsClosed, socketClosed]);
+      await Promise.all(closed);
       assert.equal(server.arm, arm.id, "RunningServer.arm is the arm id");
     }
   });

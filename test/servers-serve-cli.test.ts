@@ -8,8 +8,10 @@ import { createServer, type AddressInfo } from "node:net";
 import { once } from "node:events";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ARM_MODULES_ENV, allArms } from "../servers/registry.js";
+import { ARM_MODULES_ENV, allArms, findArm } from "../servers/registry.js";
 import { restPath } from "../servers/shop-routes.js";
+import { shop } from "../proto/generated/shop.js";
+import { h2Rest } from "./fixtures/h2-rest-client.js";
 import { grpcClients, rest, unary } from "./fixtures/shop-clients.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -80,8 +82,18 @@ async function serveAndCall(armId: string, api: string, extraArgs: string[] = []
       clients.close();
     }
   } else {
-    const r = await rest(port, "GET", restPath.getUser("u-1"));
-    assert.equal((r.json as { id: string }).id, "u-1");
+    const arm = findArm(armId);
+    if (arm?.wire === "protobuf") {
+      // protobuf bodies over HTTP/1.1 (protobuf-h1): the reply is the User message gRPC sends
+      const res = await fetch(`http://127.0.0.1:${port}${restPath.getUser("u-1")}`, { signal: AbortSignal.timeout(10_000) });
+      assert.equal(res.status, 200);
+      assert.equal(shop.v1.User.decode(new Uint8Array(await res.arrayBuffer())).id, "u-1");
+    } else {
+      // A REST arm over h2c (json-h2) speaks HTTP/2 only, with prior knowledge: fetch cannot reach it.
+      const get = arm?.transport === "h2c" ? h2Rest : rest;
+      const r = await get(port, "GET", restPath.getUser("u-1"));
+      assert.equal((r.json as { id: string }).id, "u-1");
+    }
   }
   child.kill("SIGTERM");
   const result = await ended;

@@ -1,5 +1,6 @@
-// The neutral C load generators the crosscheck compares our drivers with: h2load (nghttp2) for gRPC frames over
-// HTTP/2, wrk for HTTP/1.1 keep-alive. Runs them and parses what they print into the few figures we compare.
+// The neutral C load generators the crosscheck compares our drivers with: h2load (nghttp2) for gRPC frames and
+// REST GETs over HTTP/2, wrk for HTTP/1.1 keep-alive. Runs them and parses what they print into the few figures we
+// compare.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -85,11 +86,11 @@ export function parseWrkOutput(text: string): Omit<NeutralRun, "tool" | "command
 }
 
 export interface H2loadOptions {
-  /** host:port */
+  /** host:port (or http://host:port) */
   target: string;
   path: string;
-  /** the length-prefixed gRPC request, sent as the body of every request (-d) */
-  frame: Buffer;
+  /** the length-prefixed gRPC request, sent as the body of every request (-d); null: a GET with no body (REST over h2c) */
+  frame: Buffer | null;
   connections: number;
   streamsPerConnection: number;
   durationS: number;
@@ -100,20 +101,23 @@ export interface H2loadOptions {
 export async function runH2load(options: H2loadOptions): Promise<NeutralRun> {
   const dir = mkdtempSync(join(tmpdir(), "grb-h2load-"));
   try {
-    const body = join(dir, "request.bin");
     const log = join(dir, "requests.log");
-    writeFileSync(body, options.frame);
+    // gRPC: a POST of the frame with gRPC's headers; REST: h2load's own GET (no body, no extra header).
+    const request: string[] = [];
+    if (options.frame !== null) {
+      const body = join(dir, "request.bin");
+      writeFileSync(body, options.frame);
+      request.push(`--data=${body}`, "--header=content-type: application/grpc", "--header=te: trailers");
+    }
     const args = [
       `--clients=${options.connections}`,
       `--max-concurrent-streams=${options.streamsPerConnection}`,
       "--threads=1",
       `--duration=${options.durationS}`,
       `--warm-up-time=${options.warmupS}`,
-      `--data=${body}`,
-      "--header=content-type: application/grpc",
-      "--header=te: trailers",
+      ...request,
       `--log-file=${log}`,
-      `http://${options.target}${options.path}`,
+      `http://${options.target.replace(/^http:\/\//, "")}${options.path}`,
     ];
     const [command, argv] = withTaskset(options.cpus, "h2load", args);
     const out = await run(command, argv);

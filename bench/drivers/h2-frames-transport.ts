@@ -1,14 +1,36 @@
-// The lean gRPC driver (server view, driver "h2-frames"): pre-encoded HEADERS + DATA frames per call over a
-// minimal HTTP/2 client (bench/drivers/h2/h2-frame-connection.ts), success read from grpc-status in the
-// trailers. No client library, no per-call encoding or stream objects: the counterpart of autocannon and of
-// h2load, so that the server is what gets measured (npm run bench:crosscheck compares it with h2load).
+// The lean HTTP/2 driver (server view, driver "h2-frames"): pre-encoded frames per call over a minimal HTTP/2
+// client (bench/drivers/h2/h2-frame-connection.ts). gRPC: HEADERS + DATA, success read from grpc-status in the
+// trailers. REST over h2c (json-h2): one HEADERS with END_STREAM (a GET of the REST path), success a 2xx :status
+// and the end of the stream, any other status counted by its number as the HTTP/1.1 drivers count it. No client
+// library, no per-call encoding or stream objects: the counterpart of autocannon and of h2load, so that the
+// server is what gets measured (npm run bench:crosscheck compares it with h2load in both modes).
 import { targetHostPort } from "./target-address.js";
-import { H2FrameConnection } from "./h2/h2-frame-connection.js";
+import { H2FrameConnection, type H2ResponseKind } from "./h2/h2-frame-connection.js";
 import { LaneReconnect } from "./lane-reconnect.js";
 import { grpcRequestHeaders, type LeanGrpcOptions } from "./lean-grpc-request.js";
 import type { CallDone, Transport } from "./transport.js";
 
-export type H2FramesOptions = LeanGrpcOptions;
+/** REST mode: a GET of `path` with no body and no header but the pseudo-headers (h1-lean sends only Host). */
+export interface H2FramesRestOptions {
+  api: "rest";
+  /** http://host:port (or host:port) */
+  target: string;
+  connections: number;
+  /** REST path and query, e.g. /v1/users/u-6 */
+  path: string;
+  timeoutMs: number;
+  /** Extra request headers; none by default. */
+  headers?: Record<string, string>;
+}
+
+/** gRPC mode (the default) or REST mode. */
+export type H2FramesOptions = (LeanGrpcOptions & { api?: "grpc" }) | H2FramesRestOptions;
+
+/** One REST call's request headers, pseudo-headers first: what h2load sends for a GET, less its user-agent. */
+export function restGetHeaders(options: Pick<H2FramesRestOptions, "target" | "path" | "headers">): [string, string][] {
+  const authority = new URL(options.target.includes("://") ? options.target : `http://${options.target}`).host;
+  return [[":method", "GET"], [":scheme", "http"], [":path", options.path], [":authority", authority], ...Object.entries(options.headers ?? {})];
+}
 
 interface Lane {
   connection: H2FrameConnection | null;
@@ -17,18 +39,27 @@ interface Lane {
 
 export class H2FramesTransport implements Transport {
   readonly driver = "h2-frames";
-  readonly protocol = "grpc" as const;
+  readonly protocol: H2ResponseKind;
   readonly view = "server" as const;
   readonly connections: number;
   private readonly lanes: Lane[] = [];
   private readonly address: { host: string; port: number };
   private readonly headers: [string, string][];
+  private readonly payload: Buffer | null;
   private closing = false;
 
   constructor(private readonly options: H2FramesOptions) {
     this.connections = options.connections;
     this.address = targetHostPort(options.target);
-    this.headers = grpcRequestHeaders(options);
+    if (options.api === "rest") {
+      this.protocol = "rest";
+      this.headers = restGetHeaders(options);
+      this.payload = null;
+    } else {
+      this.protocol = "grpc";
+      this.headers = grpcRequestHeaders(options);
+      this.payload = options.frame;
+    }
     for (let i = 0; i < options.connections; i++) {
       const lane: Lane = {
         connection: null,
@@ -47,7 +78,7 @@ export class H2FramesTransport implements Transport {
   }
 
   private async connect(lane: Lane): Promise<void> {
-    const connection = new H2FrameConnection({ ...this.address, headers: this.headers, payload: this.options.frame, timeoutMs: this.options.timeoutMs });
+    const connection = new H2FrameConnection({ ...this.address, headers: this.headers, payload: this.payload, responses: this.protocol, timeoutMs: this.options.timeoutMs });
     await connection.open();
     lane.connection = connection;
     connection.onUnusable = () => {

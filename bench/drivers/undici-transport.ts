@@ -1,6 +1,7 @@
-// End-to-end view, REST: what a Node service would really use to call a JSON API — undici with a keep-alive
-// Pool, status checked, the body read as text, JSON.parse, then the canonical JSON mapping back into the
-// protobuf-shaped message (drivers/undici-unary-client.ts), so the client does the same work as a gRPC stub's decode.
+// End-to-end view, REST: what a Node service would really use to call an HTTP/1.1 API — undici with a keep-alive
+// Pool, status checked, the body decoded as the arm's wire says (JSON: text, JSON.parse, the canonical JSON mapping
+// back into the protobuf-shaped message; protobuf: bytes and the static decode) by drivers/undici-unary-client.ts,
+// so the client does the same work as a gRPC stub's decode.
 import type { CallDone, Transport } from "./transport.js";
 import { UndiciUnaryClient, type UndiciUnaryOptions } from "./undici-unary-client.js";
 

@@ -1,10 +1,13 @@
 // The REST counterpart of grpc-js-unary-stub.ts: an undici 7 keep-alive Pool (the engine behind Node's fetch)
-// for one call, each response checked for its HTTP status first, then read as text, JSON.parse'd and mapped
-// back through the canonical JSON mapping into the protobuf-shaped message, so the client does the same work
-// as a gRPC stub's decode. One place for the end-to-end load driver and the head-of-line transports.
+// for one call, each response checked for its HTTP status first, then decoded as the arm's wire format says, so
+// the client does the same work as a gRPC stub's decode: JSON is read as text, JSON.parse'd and mapped back
+// through the canonical JSON mapping into the protobuf-shaped message; protobuf is read as bytes and decoded by
+// the generated static codec (spec.deserializeResponse, the gRPC stub's own decode). One place for the end-to-end
+// load driver and the head-of-line transports.
 import { Pool } from "undici";
 import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
 import type { CallSpec } from "../load/call-spec.js";
+import type { ArmWire } from "../model/arm.js";
 import { transportErrorCode } from "./error-code.js";
 import type { CallDone } from "./transport.js";
 
@@ -15,6 +18,8 @@ export interface UndiciUnaryOptions {
   spec: CallSpec;
   timeoutMs: number;
   pipelining?: number;
+  /** the arm's wire format: what the response bodies are decoded from (default json) */
+  wire?: ArmWire;
 }
 
 export interface UnaryRequest {
@@ -23,9 +28,24 @@ export interface UnaryRequest {
   headers: Record<string, string>;
 }
 
+/** What the client asks for, per wire format (application/x-protobuf: protobuf-h1's bodies). */
+const ACCEPT: Record<ArmWire, string> = { json: "application/json", protobuf: "application/x-protobuf" };
+
+/** A 2xx body: read it whole, then decode it. Reading fails with a transport error; decoding with "bad-response". */
+interface BodyDecoder {
+  read(body: { text(): Promise<string>; bytes(): Promise<Uint8Array> }): Promise<string | Uint8Array>;
+  decode(read: string | Uint8Array): unknown;
+}
+
+function bodyDecoder(wire: ArmWire, spec: CallSpec): BodyDecoder {
+  if (wire === "protobuf") return { read: (body) => body.bytes(), decode: (bytes) => spec.deserializeResponse(bytes as Uint8Array) };
+  const codec = canonicalJsonCodec(spec.responseMessage);
+  return { read: (body) => body.text(), decode: (text) => codec.fromJson(JSON.parse(text as string) as JsonValue) };
+}
+
 export class UndiciUnaryClient {
   private readonly pool: Pool;
-  private readonly codec: ReturnType<typeof canonicalJsonCodec>;
+  private readonly decoder: BodyDecoder;
   /** the call as a request; `withHeaders` derives variants (e.g. x-delay-ms) */
   readonly request: UnaryRequest;
 
@@ -36,8 +56,9 @@ export class UndiciUnaryClient {
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
     });
-    this.codec = canonicalJsonCodec(options.spec.responseMessage);
-    this.request = { path: options.spec.restPath, method: "GET", headers: { accept: "application/json" } };
+    const wire = options.wire ?? "json";
+    this.decoder = bodyDecoder(wire, options.spec);
+    this.request = { path: options.spec.restPath, method: "GET", headers: { accept: ACCEPT[wire] } };
   }
 
   withHeaders(headers: Record<string, string>): UnaryRequest {
@@ -54,21 +75,26 @@ export class UndiciUnaryClient {
     );
   }
 
-  /** One call; `done` gets null, the HTTP status ("404"), "bad-response" (not the message's canonical JSON) or a transport code. */
+  /** One call; `done` gets null, the HTTP status ("404"), "bad-response" (a body that does not decode as the message) or a transport code. */
   send(request: UnaryRequest, done: CallDone): void {
     this.pool.request(request).then(
       async ({ statusCode, body }) => {
-        let code: string | null = null;
         if (statusCode < 200 || statusCode >= 300) {
-          // The status is the answer, whatever the body is (an error page need not be JSON).
+          // The status is the answer, whatever the body is (an error page need not be the message's encoding).
           await body.dump().catch(() => {});
-          code = String(statusCode);
-        } else {
-          try {
-            this.codec.fromJson(JSON.parse(await body.text()) as JsonValue);
-          } catch (error) {
-            code = error instanceof SyntaxError || (error as Error).name === "CanonicalJsonError" ? "bad-response" : transportErrorCode(error);
-          }
+          return done(String(statusCode));
+        }
+        let read: string | Uint8Array;
+        try {
+          read = await this.decoder.read(body);
+        } catch (error) {
+          return done(transportErrorCode(error));
+        }
+        let code: string | null = null;
+        try {
+          this.decoder.decode(read);
+        } catch {
+          code = "bad-response";
         }
         done(code);
       },

@@ -20,7 +20,7 @@ export interface ScenarioArm {
   wire?: ArmWire;
 }
 
-export type DriverName = "h2-frames" | "h2-node" | "autocannon" | "h1-lean" | "grpc-js" | "undici";
+export type DriverName = "h2-frames" | "h2-node" | "autocannon" | "h1-lean" | "grpc-js" | "undici" | "h2-json";
 
 /** An arm's wire format, defaulted from its api when a lookup leaves it out. */
 export function wireOf(arm: ScenarioArm): ArmWire {
@@ -110,16 +110,20 @@ interface DriverFit {
   modes: LoadMode[];
 }
 
+// autocannon, h1-lean and h2-frames (REST mode) send no Accept (nor any other wire-specific header): a GET is the
+// same bytes for a JSON and a protobuf arm, so a server-view step between two such arms differs by the reply's
+// encoding alone.
 const ANY_WIRE: ArmWire[] = ["json", "protobuf"];
 
 /** Which (api, transport, wire, view, mode) each driver can load; the first fit in this order is the default. */
 export const DRIVER_FITS: Record<DriverName, DriverFit> = {
-  "h2-frames": { apis: ["grpc"], transport: "h2c", wires: ["protobuf"], view: "server", modes: ["closed", "open"] },
+  "h2-frames": { apis: ["grpc", "rest"], transport: "h2c", wires: ANY_WIRE, view: "server", modes: ["closed", "open"] },
   "h2-node": { apis: ["grpc"], transport: "h2c", wires: ["protobuf"], view: "server", modes: ["closed", "open"] },
   autocannon: { apis: ["rest"], transport: "http/1.1", wires: ANY_WIRE, view: "server", modes: ["closed"] },
   "h1-lean": { apis: ["rest"], transport: "http/1.1", wires: ANY_WIRE, view: "server", modes: ["closed", "open"] },
   "grpc-js": { apis: ["grpc"], transport: "h2c", wires: ["protobuf"], view: "end-to-end", modes: ["closed", "open"] },
-  undici: { apis: ["rest"], transport: "http/1.1", wires: ["json"], view: "end-to-end", modes: ["closed", "open"] },
+  undici: { apis: ["rest"], transport: "http/1.1", wires: ["json", "protobuf"], view: "end-to-end", modes: ["closed", "open"] },
+  "h2-json": { apis: ["rest"], transport: "h2c", wires: ["json"], view: "end-to-end", modes: ["closed", "open"] },
 };
 
 const fits = (fit: DriverFit, arm: ScenarioArm, view: LoadView, mode: LoadMode) =>

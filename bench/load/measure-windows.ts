@@ -11,7 +11,7 @@ import { encodeHistogram, summarizeHistogram } from "../histogram.js";
 import type { EndReason, Measurement, PeakRssScope } from "../model/measurement.js";
 import { openPeakRssWindow, type PeakRssWindow } from "../process/peak-rss.js";
 import type { CpuSnapshot } from "../server-process/server-ipc.js";
-import type { ServerProcess } from "../server-process/server-process.js";
+import { serverPids, type ServerProcess } from "../server-process/server-process.js";
 import type { SocketBytesMeter } from "../wire/socket-bytes-meter.js";
 import { CallSink, WindowCounts } from "./call-sink.js";
 import type { LoadGenerator, SendLag } from "./load-generator.js";
@@ -74,7 +74,7 @@ interface PeakRss {
 }
 
 function openPeakRss(server: ServerProcess | null): PeakRssWindows {
-  return { client: openPeakRssWindow("self", { sampleSelf: false }), server: server !== null ? openPeakRssWindow(server.pid) : null };
+  return { client: openPeakRssWindow("self", { sampleSelf: false }), server: server !== null ? openPeakRssWindow(serverPids(server)) : null };
 }
 
 /** The window's peaks; where no reset was permitted, the process's lifetime peak, labelled as such. */

@@ -62,8 +62,12 @@ export function probeTarget(target: string, timeoutMs = 3000): Promise<void> {
 export async function createTransport(scenario: ResolvedScenario, spec: CallSpec, target: string): Promise<Transport> {
   const common = { target, connections: scenario.connections, timeoutMs: scenario.timeoutMs };
   switch (scenario.driver) {
-    case "h2-frames":
-      return new (await import("../drivers/h2-frames-transport.js")).H2FramesTransport({ ...common, path: spec.grpcPath, frame: spec.requestFrame });
+    case "h2-frames": {
+      const { H2FramesTransport } = await import("../drivers/h2-frames-transport.js");
+      // REST over h2c: a GET of the REST path, read for its :status only.
+      if (scenario.protocol === "rest") return new H2FramesTransport({ ...common, api: "rest", path: spec.restPath });
+      return new H2FramesTransport({ ...common, path: spec.grpcPath, frame: spec.requestFrame });
+    }
     case "h2-node":
       return new (await import("../drivers/h2-node-transport.js")).H2NodeTransport({ ...common, path: spec.grpcPath, frame: spec.requestFrame });
     case "h1-lean":
@@ -71,7 +75,9 @@ export async function createTransport(scenario: ResolvedScenario, spec: CallSpec
     case "grpc-js":
       return new (await import("../drivers/grpc-js-transport.js")).GrpcJsTransport({ ...common, spec });
     case "undici":
-      return new (await import("../drivers/undici-transport.js")).UndiciTransport({ ...common, spec, pipelining: scenario.pipelining });
+      return new (await import("../drivers/undici-transport.js")).UndiciTransport({ ...common, spec, pipelining: scenario.pipelining, wire: scenario.wire });
+    case "h2-json":
+      return new (await import("../drivers/h2-json-transport.js")).H2JsonTransport({ ...common, spec });
     case "autocannon":
       throw new Error("autocannon drives itself: it is a LoadGenerator, not a Transport");
   }

@@ -13,6 +13,7 @@ import { grpcJsCallCode, grpcJsUnaryStub, type GrpcJsUnaryStub } from "../driver
 import type { CallDone, Transport } from "../drivers/transport.js";
 import { UndiciUnaryClient, type UnaryRequest } from "../drivers/undici-unary-client.js";
 import type { CallSpec } from "../load/call-spec.js";
+import type { ArmWire } from "../model/arm.js";
 
 export interface MixedCallTransport extends Transport {
   /** true while `done` runs for a slow call */
@@ -26,6 +27,8 @@ export interface MixedCallOptions {
   timeoutMs: number;
   slowEvery: number;
   slowDelayMs: number;
+  /** a REST arm's wire format: what the undici client decodes (json when absent) */
+  wire?: ArmWire;
 }
 
 abstract class MixedBase {
@@ -84,7 +87,7 @@ export class MixedGrpcJsTransport extends MixedBase implements MixedCallTranspor
   }
 }
 
-/** The load family's undici client (status, JSON.parse, canonical JSON mapping); slow calls add the x-delay-ms header. */
+/** The load family's undici client (status, then the arm's wire decoded into the message); slow calls add the x-delay-ms header. */
 export class MixedUndiciTransport extends MixedBase implements MixedCallTransport {
   readonly driver = "undici";
   readonly protocol = "rest" as const;

@@ -34,8 +34,23 @@ export interface PeakRssOptions {
   sampleSelf?: boolean;
 }
 
-/** Open a window on a process (a child's pid, or "self" for this process). */
-export function openPeakRssWindow(pid: number | "self", options: PeakRssOptions = {}): PeakRssWindow {
+/** The sum over several processes' windows: null when any of them cannot say. */
+function summed(windows: readonly PeakRssWindow[]): PeakRssWindow {
+  const sum = (values: (number | null)[]): number | null => (values.some((v) => v === null) ? null : (values as number[]).reduce((a, b) => a + b, 0));
+  return {
+    startMb: sum(windows.map((w) => w.startMb)),
+    peakMb: () => sum(windows.map((w) => w.peakMb())),
+    close: () => windows.forEach((w) => w.close()),
+  };
+}
+
+/**
+ * Open a window on a process (a child's pid, or "self" for this process), or on several: a server and the
+ * upstream process it serves through (the gateway's grpc arm) are one server, and their peaks are added (an upper
+ * bound on the peak of the two together, since the two need not peak at the same moment).
+ */
+export function openPeakRssWindow(pid: number | "self" | readonly number[], options: PeakRssOptions = {}): PeakRssWindow {
+  if (typeof pid === "object") return pid.length === 1 ? openPeakRssWindow(pid[0]!, options) : summed(pid.map((p) => openPeakRssWindow(p, options)));
   let resettable = false;
   try {
     writeFileSync(procPath(pid, "clear_refs"), "5");

@@ -1,9 +1,18 @@
 // Entry point of a server child process: starts one arm from the registry and answers the harness over IPC
-// (CPU and memory of THIS process, stop). Never prints to stdout: the harness owns it.
+// (CPU and memory of THIS process, plus those of the upstream process the arm started, if any; stop). Never
+// prints to stdout: the harness owns it.
 // The registry loads plugin arms named in GRB_ARM_MODULES (inherited from the harness) as it is imported.
 import { armIds, findArm } from "../../servers/registry.js";
-import type { RunningServer } from "../../servers/server-arm.js";
+import type { ProcessUsage, RunningServer } from "../../servers/server-arm.js";
 import type { ChildMessage, ParentMessage, ServerChildConfig } from "./server-ipc.js";
+
+/**
+ * The usage of the process the arm started to serve its calls (the gateway's grpc arm), which is part of this
+ * server's CPU and memory; null when there is none. A failed read is null too: better this process alone than none.
+ */
+function withUpstream(server: RunningServer): Promise<ProcessUsage | null> {
+  return server.upstream === undefined ? Promise.resolve(null) : server.upstream.usage().catch(() => null);
+}
 
 function send(message: ChildMessage): Promise<void> {
   return new Promise((resolve) => {
@@ -41,12 +50,29 @@ async function main(): Promise<void> {
     switch (message.type) {
       case "cpu": {
         const cpu = process.cpuUsage();
-        void send({ id: message.id, type: "cpu", cpu: { user: cpu.user, system: cpu.system } });
+        void withUpstream(server).then((up) =>
+          send({
+            id: message.id,
+            type: "cpu",
+            cpu: up === null ? { user: cpu.user, system: cpu.system } : { user: cpu.user + up.cpu.user, system: cpu.system + up.cpu.system, upstream: up.cpu },
+          }),
+        );
         break;
       }
       case "memory": {
         const mb = 1024 * 1024;
-        void send({ id: message.id, type: "memory", memory: { rssMb: process.memoryUsage.rss() / mb, peakRssMb: (process.resourceUsage().maxRSS * 1024) / mb } });
+        const rssMb = process.memoryUsage.rss() / mb;
+        const peakRssMb = (process.resourceUsage().maxRSS * 1024) / mb;
+        void withUpstream(server).then((up) =>
+          send({
+            id: message.id,
+            type: "memory",
+            memory:
+              up === null
+                ? { rssMb, peakRssMb }
+                : { rssMb: rssMb + up.rssMb, peakRssMb: peakRssMb + up.peakRssMb, upstream: { rssMb: up.rssMb, peakRssMb: up.peakRssMb } },
+          }),
+        );
         break;
       }
       case "stop":
@@ -60,7 +86,15 @@ async function main(): Promise<void> {
         break;
     }
   });
-  await send({ type: "ready", arm: arm.id, api: arm.api, host: server.host, port: server.port, caveats: [...(server.caveats ?? [])] });
+  await send({
+    type: "ready",
+    arm: arm.id,
+    api: arm.api,
+    host: server.host,
+    port: server.port,
+    caveats: [...(server.caveats ?? [])],
+    upstreamPids: server.upstream !== undefined ? [server.upstream.pid] : [],
+  });
 }
 
 void main();

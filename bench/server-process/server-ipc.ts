@@ -9,19 +9,24 @@ export interface ServerChildConfig {
 export type ParentMessage = { id: number; type: "cpu" | "memory" | "stop" };
 
 export interface CpuSnapshot {
-  /** process.cpuUsage() of the server process, µs */
+  /** process.cpuUsage() of the server process, µs; plus its upstream's when it started one (RunningServer.upstream) */
   user: number;
   system: number;
+  /** the upstream process's share of user and system, when there is one */
+  upstream?: { user: number; system: number };
 }
 
 export interface MemorySnapshot {
+  /** the server process's, plus its upstream's when it started one */
   rssMb: number;
-  /** process.resourceUsage().maxRSS: the peak over the process's life */
+  /** process.resourceUsage().maxRSS: the peak over the process's life (summed with the upstream's) */
   peakRssMb: number;
+  /** the upstream process's share, when there is one */
+  upstream?: { rssMb: number; peakRssMb: number };
 }
 
 export type ChildMessage =
-  | { type: "ready"; arm: string; api: ArmApi; host: string; port: number; caveats: string[] }
+  | { type: "ready"; arm: string; api: ArmApi; host: string; port: number; caveats: string[]; upstreamPids: number[] }
   | { type: "start-failed"; message: string; code: string | null }
   | { id: number; type: "cpu"; cpu: CpuSnapshot }
   | { id: number; type: "memory"; memory: MemorySnapshot }

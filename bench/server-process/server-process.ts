@@ -35,11 +35,21 @@ export interface ServerProcess {
   readonly target: string;
   /** what the arm does differently from what was asked (RunningServer.caveats) */
   readonly caveats: readonly string[];
+  /**
+   * Processes the server started to serve its calls (the gateway's own grpc arm): cpuUsage() and memory() already
+   * include them; a peak-RSS window over the server covers these pids too.
+   */
+  readonly upstreamPids?: readonly number[];
   /** false once the child exited (crash or stop) */
   readonly alive: boolean;
   cpuUsage(): Promise<CpuSnapshot>;
   memory(): Promise<MemorySnapshot>;
   stop(): Promise<void>;
+}
+
+/** The server process and the upstream processes it started: what a peak-RSS window over "the server" covers. */
+export function serverPids(server: ServerProcess): number[] {
+  return [server.pid, ...(server.upstreamPids ?? [])];
 }
 
 /** Raised when the child cannot start the arm (port in use, unknown arm…): a user-causable error. */
@@ -112,6 +122,7 @@ class ChildServer implements ServerProcess {
   readonly pid: number;
   readonly target: string;
   readonly caveats: readonly string[];
+  readonly upstreamPids: readonly number[];
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (m: ChildMessage) => void; reject: (e: Error) => void }>();
   private exited = false;
@@ -127,6 +138,7 @@ class ChildServer implements ServerProcess {
     this.host = ready.host;
     this.port = ready.port;
     this.caveats = ready.caveats;
+    this.upstreamPids = ready.upstreamPids;
     this.pid = child.pid ?? -1;
     const hostPort = `${formatHost(ready.host)}:${ready.port}`;
     this.target = ready.api === "grpc" ? hostPort : `http://${hostPort}`;

@@ -1,6 +1,6 @@
 // What every streaming case reads around one measured repetition, besides its own timing: peak RSS of
 // client and server over the window, server CPU, and bytes on the wire at the client's sockets.
-import type { ServerProcess } from "../server-process/server-process.js";
+import { serverPids, type ServerProcess } from "../server-process/server-process.js";
 import type { SocketBytesMeter } from "../wire/socket-bytes-meter.js";
 import { openPeakRssWindow } from "../process/peak-rss.js";
 
@@ -22,7 +22,7 @@ export interface CaseProbe {
 export async function openProbe(meter: SocketBytesMeter, server: ServerProcess | null): Promise<CaseProbe> {
   const cpuBefore = server?.alive ? await server.cpuUsage().catch(() => null) : null;
   const clientRss = openPeakRssWindow("self");
-  const serverRss = server ? openPeakRssWindow(server.pid) : null;
+  const serverRss = server ? openPeakRssWindow(serverPids(server)) : null;
   const bytesBefore = meter.snapshot();
   return {
     async finish() {

@@ -1,6 +1,6 @@
 // StreamOrders over HTTP/1.1: one canonical-JSON Order per line (NDJSON), written as produced by the same pump
-// as gRPC's StreamOrders. Both REST arms write their stream with this function, on node:http's response.
-import type { ServerResponse } from "node:http";
+// as gRPC's StreamOrders. Every REST/JSON arm writes its stream with this function, on node:http's response
+// (json-h2 on an HTTP/2 stream behind the same calls).
 import { canonicalJsonCodec } from "../../proto/canonical-json.js";
 import type { shop } from "../../proto/generated/shop.js";
 import { pump } from "../handlers/stream-pump.js";
@@ -9,12 +9,22 @@ const order = canonicalJsonCodec("Order");
 
 export const NDJSON_CONTENT_TYPE = "application/x-ndjson";
 
+/** What the writer uses of a node:http ServerResponse; an HTTP/2 arm (json-h2) puts its stream behind the same calls. */
+export interface NdjsonResponse {
+  writeHead(statusCode: number, headers: Record<string, string>): unknown;
+  write(chunk: string): boolean;
+  cork(): void;
+  uncork(): void;
+  on(event: "close" | "drain", listener: () => void): unknown;
+  end(): unknown;
+}
+
 /**
  * Writes the headers and every order, then ends the response; stops early if the client goes away. Call it
  * only after the request was validated: from here on a failure can only truncate the stream (the caller
  * destroys the response), never turn into an error status.
  */
-export async function writeNdjsonOrders(res: ServerResponse, items: Iterator<shop.v1.IOrder>): Promise<void> {
+export async function writeNdjsonOrders(res: NdjsonResponse, items: Iterator<shop.v1.IOrder>): Promise<void> {
   let closed = false;
   // 'drain' is counted, not awaited per pushback: since Node 22, uncork() can flush the corked burst and emit
   // 'drain' synchronously, before the pump asks to wait for it; a listener added then would wait forever.

@@ -5,8 +5,11 @@ import type { IncomingMessage } from "node:http";
 /** The fresh package's test for Cache-Control: no-cache. */
 const NO_CACHE = /(?:^|,)\s*?no-cache\s*?(?:,|$)/;
 
-/** express's res.send answers a fresh conditional GET/HEAD with 304: here only `If-None-Match: *` without `Cache-Control: no-cache`. */
-export function notModified(req: IncomingMessage): boolean {
+/**
+ * express's res.send answers a fresh conditional GET/HEAD with 304: here only `If-None-Match: *` without
+ * `Cache-Control: no-cache`. Reads the request's headers and method only (an HTTP/2 arm has no IncomingMessage).
+ */
+export function notModified(req: Pick<IncomingMessage, "headers" | "method">): boolean {
   if (req.headers["if-none-match"] !== "*" || (req.method !== "GET" && req.method !== "HEAD")) return false;
   const cacheControl = req.headers["cache-control"];
   return cacheControl === undefined || !NO_CACHE.test(cacheControl);

@@ -1,6 +1,6 @@
 // The node:http server under every HTTP/1.1 REST arm: listen (a user-fixable failure is a ListenError), the
-// WebSocket chat on the same server, keep-alive as gRPC has it, and close() as grpc-js shuts down. The arms
-// differ only in the request listener they pass in.
+// WebSocket chat on the same server (unless the arm does not serve Chat), keep-alive as gRPC has it, and close()
+// as grpc-js shuts down. The arms differ only in the request listener they pass in.
 import { createServer, type RequestListener } from "node:http";
 import { createShopHandlers, type ShopHandlers } from "../handlers/shop-handlers.js";
 import { listen } from "../listen.js";
@@ -12,10 +12,13 @@ export interface RestHttpServerConfig {
   arm: string;
   host: string;
   port: number;
-  handlers: ShopHandlers;
+  /** the dataset the WebSocket chat echoes with; absent: no chat (the gateway has no dataset of its own) */
+  handlers?: ShopHandlers;
   /** the WebSocket frame limit (the request limit of every other call) */
   maxRequestBytes: number;
   listener: RequestListener;
+  /** the WebSocket chat at /v1/chat; default true (an arm that does not serve Chat leaves it off) */
+  chat?: boolean;
 }
 
 /** What every REST arm's application is built with, from the same ServerOptions and defaults. */
@@ -25,16 +28,18 @@ export interface RestAppOptions {
   compression: boolean;
 }
 
-/** The dataset and the resolved options every REST arm starts from, so no arm can default one differently. */
-export function restArmSetup(options: ServerOptions): { handlers: ShopHandlers; app: RestAppOptions } {
+/** The resolved options every REST arm's application starts from, so no arm can default one differently. */
+export function restAppOptions(options: ServerOptions): RestAppOptions {
   return {
-    handlers: createShopHandlers({ seed: options.seed, userCount: options.userCount }),
-    app: {
-      maxRequestBytes: options.maxRequestBytes ?? SERVER_DEFAULTS.maxRequestBytes,
-      maxDelayMs: options.maxDelayMs ?? SERVER_DEFAULTS.maxDelayMs,
-      compression: options.compression ?? SERVER_DEFAULTS.compression,
-    },
+    maxRequestBytes: options.maxRequestBytes ?? SERVER_DEFAULTS.maxRequestBytes,
+    maxDelayMs: options.maxDelayMs ?? SERVER_DEFAULTS.maxDelayMs,
+    compression: options.compression ?? SERVER_DEFAULTS.compression,
   };
+}
+
+/** The dataset and the resolved options every REST arm starts from. */
+export function restArmSetup(options: ServerOptions): { handlers: ShopHandlers; app: RestAppOptions } {
+  return { handlers: createShopHandlers({ seed: options.seed, userCount: options.userCount }), app: restAppOptions(options) };
 }
 
 export async function serveRestHttp(config: RestHttpServerConfig): Promise<RunningServer> {
@@ -44,7 +49,7 @@ export async function serveRestHttp(config: RestHttpServerConfig): Promise<Runni
   server.keepAliveTimeout = 0;
   const port = await listen(server, config.host, config.port);
   // After listen: ws re-emits the HTTP server's errors, and a failed listen is already reported above.
-  const wss = attachChat(server, config.handlers, config.maxRequestBytes);
+  const wss = config.chat === false || config.handlers === undefined ? null : attachChat(server, config.handlers, config.maxRequestBytes);
   let closing: Promise<void> | null = null;
   return {
     arm: config.arm,
@@ -53,8 +58,10 @@ export async function serveRestHttp(config: RestHttpServerConfig): Promise<Runni
     caveats: [],
     close() {
       closing ??= new Promise<void>((resolve) => {
-        for (const client of wss.clients) client.terminate();
-        wss.close();
+        if (wss !== null) {
+          for (const client of wss.clients) client.terminate();
+          wss.close();
+        }
         server.close(() => resolve());
         server.closeIdleConnections();
         // Calls in flight get a moment; then every connection goes, as grpc-js's forceShutdown does.

@@ -1,9 +1,9 @@
-// One HTTP/2 connection (RFC 9113, cleartext with prior knowledge) that does exactly what a gRPC unary call
-// needs and nothing else: write a pre-encoded HEADERS + DATA(END_STREAM) pair per call, read the response
-// frames, decode header blocks (HPACK) for :status and grpc-status, keep flow control and SETTINGS/PING
-// obligations. This is what h2load does in C; node:http2 instead builds a Duplex stream, a headers object and
-// several events per call, which on this machine costs the client about as much CPU as the server spends
-// answering the call — so the client, not the server, would set the throughput.
+// One HTTP/2 connection (RFC 9113, cleartext with prior knowledge) that does exactly what a unary call needs
+// and nothing else: write a pre-encoded HEADERS + DATA(END_STREAM) pair per gRPC call (REST: one HEADERS with
+// END_STREAM, a GET), read the response frames, decode header blocks (HPACK) for :status and grpc-status, keep
+// flow control and SETTINGS/PING obligations. This is what h2load does in C; node:http2 instead builds a Duplex
+// stream, a headers object and several events per call, which on this machine costs the client about as much CPU
+// as the server spends answering the call — so the client, not the server, would set the throughput.
 //
 // Per call the hot path allocates one small Buffer (the frames with the stream id patched in) and one Map
 // entry; everything else is preallocated. Responses are never copied: DATA payloads are only counted.
@@ -70,19 +70,31 @@ export function requestHeaderBlocks(headers: readonly (readonly [string, string]
   return { first: Buffer.from(first), steady: Buffer.from(steady), tableBytes };
 }
 
-/** HEADERS (END_HEADERS) + DATA (END_STREAM) with stream id 0, to be patched at `idOffsets`. */
-function callTemplate(block: Buffer, payload: Buffer): { bytes: Buffer; idOffsets: [number, number] } {
+/** One call's frames with stream id 0, to be patched at `idOffsets` (the DATA frame's offset repeats the HEADERS' when there is none). */
+interface CallTemplate {
+  bytes: Buffer;
+  idOffsets: [number, number];
+}
+
+/** HEADERS (END_HEADERS) + DATA (END_STREAM); without a payload one HEADERS (END_HEADERS | END_STREAM), as a GET is sent. */
+function callTemplate(block: Buffer, payload: Buffer | null): CallTemplate {
+  if (payload === null) return { bytes: Buffer.concat([frameHeader(block.length, FRAME.HEADERS, FLAG.END_HEADERS | FLAG.END_STREAM, 0), block]), idOffsets: [5, 5] };
   const bytes = Buffer.concat([frameHeader(block.length, FRAME.HEADERS, FLAG.END_HEADERS, 0), block, frameHeader(payload.length, FRAME.DATA, FLAG.END_STREAM, 0), payload]);
   return { bytes, idOffsets: [5, 9 + block.length + 5] };
 }
+
+/** What a response is read as: gRPC (success is grpc-status 0) or REST (success is a 2xx :status and the end of the stream). */
+export type H2ResponseKind = "grpc" | "rest";
 
 export interface H2FrameConnectionOptions {
   host: string;
   port: number;
   /** request headers in order, pseudo-headers first */
   headers: readonly (readonly [string, string])[];
-  /** DATA payload of every request (a length-prefixed gRPC message) */
-  payload: Buffer;
+  /** DATA payload of every request (a length-prefixed gRPC message); null: no body, END_STREAM on the HEADERS */
+  payload: Buffer | null;
+  /** default grpc; rest counts a non-2xx :status as the error code "404" etc., as the HTTP/1.1 drivers do */
+  responses?: H2ResponseKind;
   /** calls older than this are cancelled (RST_STREAM) and counted as "timeout"; checked at this period */
   timeoutMs: number;
 }
@@ -107,10 +119,13 @@ export class H2FrameConnection {
   private timeoutTimer: NodeJS.Timeout | null = null;
   private timeoutWatermark = 1;
   private firstSent = false;
-  private readonly first: { bytes: Buffer; idOffsets: [number, number] };
-  private readonly steady: { bytes: Buffer; idOffsets: [number, number] };
-  private readonly plain: { bytes: Buffer; idOffsets: [number, number] };
+  private readonly first: CallTemplate;
+  private readonly steady: CallTemplate;
+  private readonly plain: CallTemplate;
   private tableBytes: number;
+  /** bytes of DATA each request sends (0 for a GET): what it takes from the send windows */
+  private readonly requestBytes: number;
+  private readonly rest: boolean;
   /** continuation of a header block across frames */
   private headerBlock: { streamId: number; endStream: boolean; parts: Buffer[] } | null = null;
   // what the header sink saw in the block being decoded
@@ -140,7 +155,9 @@ export class H2FrameConnection {
     }
     this.plain = callTemplate(Buffer.from(plainBlock), options.payload);
     this.tableBytes = blocks.tableBytes;
-    if (options.payload.length > 16_384) throw new Error(`request of ${options.payload.length} bytes needs several DATA frames; h2-frames sends one`);
+    this.requestBytes = options.payload?.length ?? 0;
+    this.rest = options.responses === "rest";
+    if (this.requestBytes > 16_384) throw new Error(`request of ${this.requestBytes} bytes needs several DATA frames; h2-frames sends one`);
   }
 
   /** Connects and waits for the server's SETTINGS. Rejects with a coded error (ECONNREFUSED…). */
@@ -198,7 +215,7 @@ export class H2FrameConnection {
   }
 
   request(done: CallDone): void {
-    if (this.streams.size >= this.peerMaxStreams || this.sendWindow < this.options.payload.length || this.waiting.length > 0) {
+    if (this.streams.size >= this.peerMaxStreams || this.sendWindow < this.requestBytes || this.waiting.length > 0) {
       this.waiting.push(done);
       return;
     }
@@ -215,7 +232,7 @@ export class H2FrameConnection {
     template.bytes.copy(bytes);
     bytes.writeUInt32BE(id, template.idOffsets[0]);
     bytes.writeUInt32BE(id, template.idOffsets[1]);
-    this.sendWindow -= this.options.payload.length;
+    this.sendWindow -= this.requestBytes;
     this.streams.set(id, done);
     if (!this.corked) {
       this.corked = true;
@@ -232,7 +249,7 @@ export class H2FrameConnection {
   };
 
   private drainWaiting(): void {
-    while (this.waiting.length > 0 && this.streams.size < this.peerMaxStreams && this.sendWindow >= this.options.payload.length && !this.closed) {
+    while (this.waiting.length > 0 && this.streams.size < this.peerMaxStreams && this.sendWindow >= this.requestBytes && !this.closed) {
       this.start(this.waiting.shift() as CallDone);
     }
   }
@@ -310,8 +327,9 @@ export class H2FrameConnection {
           this.receivedSinceUpdate = 0;
           this.socket?.write(frame(FRAME.WINDOW_UPDATE, 0, 0, increment));
         }
-        // A stream that ends on DATA never sent trailers, so it has no grpc-status.
-        if (flags & FLAG.END_STREAM) this.finish(streamId, "MISSING_GRPC_STATUS");
+        // A gRPC stream that ends on DATA never sent trailers, so it has no grpc-status; a REST reply is complete
+        // (a non-2xx :status waits in `verdicts`).
+        if (flags & FLAG.END_STREAM) this.finish(streamId, this.rest ? null : "MISSING_GRPC_STATUS");
         return;
       }
       case FRAME.HEADERS: {
@@ -376,6 +394,7 @@ export class H2FrameConnection {
     this.seenGrpcStatus = undefined;
     // Always decoded, even for a stream we no longer track: the dynamic table must stay in step.
     this.decoder.decode(block, this.onHeader);
+    if (this.rest) return this.onRestHeaders(streamId, endStream);
     if (this.seenStatus !== "" && this.seenStatus !== "200") {
       if (endStream) this.finish(streamId, `HTTP_${this.seenStatus}`);
       else this.verdicts.set(streamId, `HTTP_${this.seenStatus}`);
@@ -383,6 +402,20 @@ export class H2FrameConnection {
     }
     if (!endStream) return;
     this.finish(streamId, this.seenGrpcStatus === undefined ? "MISSING_GRPC_STATUS" : grpcStatusFromHeader(this.seenGrpcStatus));
+  }
+
+  /** REST: a 2xx :status succeeds when its stream ends; any other final status is the call's code ("404"), as HTTP/1.1 drivers count it. */
+  private onRestHeaders(streamId: number, endStream: boolean): void {
+    const status = this.seenStatus;
+    if (status !== "") {
+      if (status.charCodeAt(0) === 0x31) return; // 1xx: informational, the final response follows
+      if (status.length !== 3 || status.charCodeAt(0) !== 0x32) {
+        if (endStream) this.finish(streamId, status);
+        else this.verdicts.set(streamId, status);
+        return;
+      }
+    }
+    if (endStream) this.finish(streamId, null); // headers-only reply, or trailers after the body
   }
 
   private applySettings(data: Buffer, start: number, end: number): void {
@@ -398,10 +431,10 @@ export class H2FrameConnection {
           break;
         // One request is one small DATA frame: these two settings only have to admit it.
         case SETTING.INITIAL_WINDOW_SIZE:
-          if (this.options.payload.length > value) throw new Error(`server stream window ${value} is smaller than one request`);
+          if (this.requestBytes > value) throw new Error(`server stream window ${value} is smaller than one request`);
           break;
         case SETTING.MAX_FRAME_SIZE:
-          if (this.options.payload.length > value) throw new Error(`server max frame size ${value} is smaller than one request`);
+          if (this.requestBytes > value) throw new Error(`server max frame size ${value} is smaller than one request`);
           break;
       }
     }

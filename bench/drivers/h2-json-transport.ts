@@ -1,0 +1,138 @@
+// End-to-end view, REST over h2c (json-h2): what a Node service would use to call a JSON API over cleartext HTTP/2
+// with prior knowledge, which undici and fetch cannot speak — node:http2 client sessions, one per connection,
+// calls multiplexed as streams. Each response is checked for its :status first, then read as text, JSON.parse'd
+// and mapped back through the canonical JSON mapping into the protobuf-shaped message: the decode work the undici
+// driver (undici-unary-client.ts) does over HTTP/1.1 and a gRPC stub does on its side. Sessions get grpc-js's client
+// settings (default windows, no session memory limit), so this client and the grpc-js one differ by what they do
+// per call, not by flow control.
+import http2 from "node:http2";
+import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
+import type { CallSpec } from "../load/call-spec.js";
+import { transportErrorCode } from "./error-code.js";
+import { LaneReconnect } from "./lane-reconnect.js";
+import type { CallDone, Transport } from "./transport.js";
+
+export interface H2JsonOptions {
+  /** http://host:port */
+  target: string;
+  connections: number;
+  spec: CallSpec;
+  timeoutMs: number;
+}
+
+const { NGHTTP2_CANCEL } = http2.constants;
+const END_STREAM: http2.ClientSessionRequestOptions = Object.freeze({ endStream: true });
+
+export class H2JsonTransport implements Transport {
+  readonly driver = "h2-json";
+  readonly protocol = "rest" as const;
+  readonly view = "end-to-end" as const;
+  readonly connections: number;
+  private readonly sessions: (http2.ClientHttp2Session | null)[];
+  private readonly reconnects: LaneReconnect[] = [];
+  private readonly authority: string;
+  private readonly codec: ReturnType<typeof canonicalJsonCodec>;
+  /** the request the undici driver sends, as HTTP/2 headers */
+  private readonly headers: http2.OutgoingHttpHeaders;
+  private closing = false;
+
+  constructor(private readonly options: H2JsonOptions) {
+    this.connections = options.connections;
+    this.sessions = new Array<http2.ClientHttp2Session | null>(options.connections).fill(null);
+    this.authority = new URL(options.target.includes("://") ? options.target : `http://${options.target}`).origin;
+    this.codec = canonicalJsonCodec(options.spec.responseMessage);
+    this.headers = Object.freeze({ ":method": "GET", ":path": options.spec.restPath, accept: "application/json" });
+    for (let i = 0; i < options.connections; i++) {
+      this.reconnects.push(new LaneReconnect(() => this.connect(i), (done) => this.send(i, done), () => this.closing));
+    }
+  }
+
+  async open(): Promise<void> {
+    await Promise.all(this.reconnects.map((reconnect) => reconnect.open()));
+  }
+
+  private connect(lane: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const session = http2.connect(this.authority, { maxSessionMemory: Number.MAX_SAFE_INTEGER });
+      this.sessions[lane] = session;
+      const fail = (error: unknown) => {
+        this.sessions[lane] = null;
+        reject(error);
+      };
+      session.once("error", fail);
+      session.once("connect", () => {
+        session.off("error", fail);
+        // Session errors also surface on each stream (counted there); this listener only keeps them from crashing us.
+        session.on("error", () => {});
+        session.once("close", () => {
+          if (this.sessions[lane] === session) this.sessions[lane] = null;
+        });
+        resolve();
+      });
+    });
+  }
+
+  send(lane: number, done: CallDone): void {
+    const index = lane % this.connections;
+    const session = this.sessions[index];
+    if (session == null || session.closed || session.destroyed) {
+      (this.reconnects[index] as LaneReconnect).send(done);
+      return;
+    }
+    let stream: http2.ClientHttp2Stream;
+    try {
+      stream = session.request(this.headers, END_STREAM);
+    } catch (error) {
+      done(transportErrorCode(error));
+      return;
+    }
+    /** undefined until the call has a verdict: null (decoded), the HTTP status, "bad-response" or a transport code */
+    let code: string | null | undefined;
+    let text = "";
+    const timer = this.options.timeoutMs > 0 ? setTimeout(() => {
+      code ??= "timeout";
+      stream.close(NGHTTP2_CANCEL);
+    }, this.options.timeoutMs) : undefined;
+    stream.on("response", (headers) => {
+      const status = headers[":status"] ?? 0;
+      // The status is the answer, whatever the body is (an error page need not be JSON); the body is still read off.
+      if (status < 200 || status >= 300) code = String(status);
+    });
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => {
+      if (code === undefined) text += chunk;
+    });
+    stream.on("end", () => {
+      if (code !== undefined) return;
+      try {
+        this.codec.fromJson(JSON.parse(text) as JsonValue);
+        code = null;
+      } catch {
+        code = "bad-response";
+      }
+    });
+    stream.on("error", (error) => {
+      code ??= transportErrorCode(error);
+    });
+    stream.on("close", () => {
+      clearTimeout(timer);
+      done(code === undefined ? "reset" : code);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(
+      this.sessions.map(
+        (session) =>
+          new Promise<void>((resolve) => {
+            if (session == null || session.destroyed) return resolve();
+            session.once("close", () => resolve());
+            session.close();
+            // In-flight streams would hold close() open; the measured windows are over, so do not wait long.
+            setTimeout(() => session.destroy(), 1000).unref();
+          }),
+      ),
+    );
+  }
+}

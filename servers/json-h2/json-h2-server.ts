@@ -1,0 +1,69 @@
+// The json-h2 arm: rest-node's REST routes, JSON bytes and per-request path (rest-node/rest-dispatch.ts) over
+// cleartext HTTP/2, served from node:http2 streams as grpc-raw serves gRPC: the same session options, no idle
+// timeout, the same close(). So rest-node → json-h2 changes the transport alone, and json-h2 → grpc-raw the
+// encoding alone. No Chat: it is a WebSocket, and HTTP/2 has no Upgrade.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { constants, createServer, type Http2ServerRequest, type Http2ServerResponse, type Http2Session, type IncomingHttpHeaders, type ServerHttp2Stream } from "node:http2";
+import { listen } from "../listen.js";
+import { restArmSetup } from "../rest/rest-http-server.js";
+import { restDispatch } from "../rest-node/rest-dispatch.js";
+import { restNodeApp } from "../rest-node/rest-node-app.js";
+import type { RunningServer, ServerOptions } from "../server-arm.js";
+import { announceBody, h2RestTransport } from "./h2-rest-transport.js";
+
+function noop(): void {}
+
+export async function startJsonH2(options: ServerOptions, arm = "json-h2"): Promise<RunningServer> {
+  const { handlers, app } = restArmSetup(options);
+  // grpc-raw's (and grpc-js's) session options: no header block limit, no session memory limit. No timeout: an idle
+  // session stays open as long as the client keeps it, as gRPC's does.
+  const server = createServer({ maxSendHeaderBlockLength: Number.MAX_SAFE_INTEGER, maxSessionMemory: Number.MAX_SAFE_INTEGER });
+  server.setTimeout(0);
+
+  if (app.compression) {
+    // The compression middleware rewrites a node:http-style response (writeHead, setHeader, write, end), which a
+    // bare stream does not have: with compression on, rest-node's own listener runs on node:http2's compatibility
+    // objects instead, middleware included. Only this option takes that path; it is not the one benchmarked.
+    const listener = restNodeApp(handlers, app);
+    server.on("request", (req: Http2ServerRequest, res: Http2ServerResponse) => {
+      announceBody(req.headers, req.stream);
+      listener(req as unknown as IncomingMessage, res as unknown as ServerResponse);
+    });
+  } else {
+    const dispatch = restDispatch(handlers, app, h2RestTransport(app.maxRequestBytes));
+    server.on("stream", (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => {
+      stream.on("error", noop); // a reset stream: its 'close' follows, nothing can be sent any more
+      dispatch(headers, stream, headers[":method"] as string, headers[":path"] ?? "/");
+    });
+  }
+
+  const sessions = new Set<Http2Session>();
+  server.on("session", (session: Http2Session) => {
+    sessions.add(session);
+    session.once("close", () => sessions.delete(session));
+  });
+
+  const port = await listen(server, options.host, options.port);
+  let closing: Promise<void> | null = null;
+  return {
+    arm,
+    host: options.host,
+    port,
+    caveats: [],
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        // As grpc-raw: stop accepting, GOAWAY every session so calls in flight can finish, and after 2 s destroy
+        // whatever is left (a stream a client keeps open).
+        const force = setTimeout(() => {
+          for (const session of sessions) session.destroy(undefined, constants.NGHTTP2_CANCEL);
+        }, 2000);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        for (const session of sessions) session.close();
+      });
+      return closing;
+    },
+  };
+}
