@@ -25,14 +25,14 @@ function grpcArms(): ServerArm[] {
   return [reference, ...allArms().filter((arm) => arm.api === "grpc" && arm.id !== REFERENCE)];
 }
 
-test("the registry's gRPC arms include grpc-raw, described as the brief says, and not in the default set", () => {
+test("the registry's gRPC arms include grpc-raw, described as the brief says, and in the default set", () => {
   const ids = grpcArms().map((arm) => arm.id);
   assert.equal(ids[0], "grpc");
   assert.ok(ids.includes("grpc-raw"));
   const raw = findArm("grpc-raw")!;
   assert.deepEqual(
     [raw.label, raw.api, raw.wire, raw.transport, raw.framework, raw.default],
-    ["gRPC (raw node:http2)", "grpc", "protobuf", "h2c", "node:http2", false],
+    ["gRPC (raw node:http2)", "grpc", "protobuf", "h2c", "node:http2", true],
   );
 });
 

@@ -44,10 +44,10 @@ const ARM_SOURCE = (id: string) =>
   `{ id: ${JSON.stringify(id)}, label: "Temp", api: "rest", wire: "json", transport: "http/1.1", framework: "none", ` +
   `description: "A temp arm.", default: false, start: async () => { throw new Error("unused"); } }`;
 
-test("built-in arms come first, in order; grpc and rest are the default set", () => {
+test("built-in arms come first, in order; every built-in arm is in the default set (attribution needs them all)", () => {
   assert.deepEqual(armIds().slice(0, 3), ["grpc", "rest", "rest-node"]);
   assert.deepEqual(defaultArmIds().slice(0, 2), ["grpc", "rest"]);
-  assert.ok(!defaultArmIds().includes("rest-node"), "rest-node is opt-in");
+  for (const id of ["rest-node", "rest-fastify", "json-h2", "protobuf-h1", "grpc-raw", "gateway"]) assert.ok(defaultArmIds().includes(id), `${id} is a default arm`);
   const grpc = findArm("grpc");
   assert.ok(grpc);
   assert.deepEqual(describeArm(grpc), {

@@ -11,12 +11,12 @@ import { restOnEvery, serveArms } from "./fixtures/shop-clients.js";
 
 const arms = serveArms({ maxRequestBytes: 64 * 1024 });
 
-test("rest-fastify is registered as a REST/JSON arm on fastify over HTTP/1.1, not in the default set", () => {
+test("rest-fastify is registered as a REST/JSON arm on fastify over HTTP/1.1, in the default set", () => {
   const arm = findArm("rest-fastify");
   assert.ok(arm);
   assert.deepEqual(
     { id: arm.id, label: arm.label, api: arm.api, wire: arm.wire, transport: arm.transport, framework: arm.framework, default: arm.default },
-    { id: "rest-fastify", label: "REST (fastify)", api: "rest", wire: "json", transport: "http/1.1", framework: "fastify", default: false },
+    { id: "rest-fastify", label: "REST (fastify)", api: "rest", wire: "json", transport: "http/1.1", framework: "fastify", default: true },
   );
   assert.ok(arms.restArms.some((server) => server.arm === "rest-fastify"));
 });

@@ -10,6 +10,6 @@ export const arm: ServerArm = {
   transport: "h2c",
   framework: "node:http2",
   description: "The grpc arm's RPCs, status codes and bytes over cleartext HTTP/2 served straight from node:http2 with the generated static codecs, no grpc-js.",
-  default: false,
+  default: true,
   start: async (options) => (await import("../grpc-raw/grpc-raw-server.js")).startGrpcRaw(options),
 };

@@ -10,6 +10,6 @@ export const arm: ServerArm = {
   transport: "http/1.1",
   framework: "fastify",
   description: "The rest arm's routes, canonical JSON bytes, NDJSON stream and WebSocket chat on fastify 5 over node:http (HTTP/1.1).",
-  default: false,
+  default: true,
   start: async (options) => (await import("../rest-fastify/rest-fastify-server.js")).startRestFastify(options, "rest-fastify"),
 };

@@ -10,6 +10,6 @@ export const arm: ServerArm = {
   transport: "http/1.1",
   framework: "node:http",
   description: "The rest arm's routes, canonical JSON bytes, NDJSON stream and WebSocket chat on raw node:http with no framework.",
-  default: false,
+  default: true,
   start: async (options) => (await import("../rest-node/rest-node-server.js")).startRestNode(options, "rest-node"),
 };
