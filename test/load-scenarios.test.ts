@@ -105,6 +105,8 @@ test("the open-loop rate is a fraction of the slowest arm's closed-loop throughp
     ({ mode: "closed", view: "server", call: "GetUser", payload: "small", endReason: "completed", concurrency: 32, arm, protocol: arm === "grpc" ? "grpc" : "rest", throughputRps }) as LoadResult;
   assert.equal(resolveOpenRate(open, [closed("grpc", 9000), closed("rest", 4000)], ["grpc", "rest"]).rps, 2000);
   assert.equal(resolveOpenRate(open, [closed("grpc", 9000), closed("rest", 4000), closed("rest-node", 3000)], ARMS).rps, 1500);
+  // only the arms of the open-loop scenario count: a slower arm loaded in closed loop only does not set its rate
+  assert.equal(resolveOpenRate(open, [closed("grpc", 9000), closed("rest", 4000), closed("gateway", 800)], ["grpc", "rest"]).rps, 2000);
   // an arm whose closed loop is missing: the fallback, and the reason names the arm
   const missing = resolveOpenRate(open, [closed("grpc", 9000), closed("rest", 4000)], ARMS);
   assert.equal(missing.rps, 123);

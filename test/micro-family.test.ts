@@ -16,6 +16,7 @@ const TINY: Partial<MicroSettings> = { timeMs: 5, minSamples: 3, warmupMs: 1, wa
 function fakeContext(signal = new AbortController().signal) {
   const micro: MicroResult[] = [];
   const caveats: string[] = [];
+  const leftOut: string[] = [];
   const ctx: FamilyContext = {
     profile: "quick",
     signal,
@@ -25,11 +26,11 @@ function fakeContext(signal = new AbortController().signal) {
       assert.equal(section, "micro");
       micro.push(entry as MicroResult);
     },
-    leftOut: () => {},
+    leftOut: (text) => leftOut.push(text),
     caveat: (text) => caveats.push(text),
     progress: () => {},
   };
-  return { ctx, micro, caveats };
+  return { ctx, micro, caveats, leftOut };
 }
 
 test("the exported family is the micro family", () => {
@@ -69,10 +70,18 @@ test("micro family records one completed entry per task with figures in the mode
 });
 
 test("core-only classes leave out reflection and the mapping alone, and say so", async () => {
-  const { ctx, micro, caveats } = fakeContext();
+  const { ctx, micro, leftOut } = fakeContext();
   await createMicroFamily({ classes: ["medium"], settings: { ...TINY, coreOnlyClasses: ["medium"] } }).run(ctx);
   assert.deepEqual(micro.map((r) => `${r.op}:${r.format}`).sort(), ["decode:json", "decode:protobuf-static", "encode:json", "encode:protobuf-static"]);
-  assert.equal(caveats.length, 1);
+  assert.equal(leftOut.length, 1);
+});
+
+test("classes the profile leaves out are not measured at all, and the report says so", async () => {
+  const { ctx, micro, leftOut } = fakeContext();
+  await createMicroFamily({ classes: ["small", "xlarge"], settings: { ...TINY, leaveOutClasses: ["xlarge"] } }).run(ctx);
+  assert.ok(micro.length > 0);
+  assert.ok(micro.every((r) => r.payload === "small"));
+  assert.match(leftOut.join("\n"), /size class xlarge not measured/);
 });
 
 test("a task that throws is recorded as errored with no figures; an aborted run records nothing", async () => {

@@ -26,7 +26,7 @@ export const COMPRESSION_PLANS: Record<ProfileName, CompressionPlan> = {
     responseClasses: ["small", "large"],
     inFlight: 4,
     warmupS: 0.3,
-    durationS: 0.6,
+    durationS: 0.5,
     repetitions: 1,
     timeoutMs: 10_000,
     sequentialCalls: 300,

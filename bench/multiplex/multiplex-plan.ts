@@ -41,7 +41,7 @@ export const MULTIPLEX_PLANS: Record<ProfileName, MultiplexPlan> = {
     durationS: 0.6,
     repetitions: 1,
     timeoutMs: 5000,
-    headOfLine: { inFlight: 16, rateRps: 800, slowEvery: 20, slowDelayMs: 50, warmupS: 0.3, durationS: 1.5 },
+    headOfLine: { inFlight: 16, rateRps: 800, slowEvery: 20, slowDelayMs: 50, warmupS: 0.3, durationS: 1 },
   },
   full: {
     inFlight: [1, 8, 64, 256],
