@@ -26,7 +26,7 @@ test("compression family: requested vs applied per direction, as the wire shows 
     caveat: () => {},
     progress: () => {},
   };
-  const tiny = { responseClasses: ["small", "medium"] as ("small" | "medium")[], warmupS: 0.05, durationS: 0.2, repetitions: 1, sequentialCalls: 10, sequentialWarmupCalls: 2, probeCalls: 2, codecTimingMs: 5 };
+  const tiny = { responseClasses: ["small", "medium"] as ("small" | "medium")[], warmupS: 0.05, durationS: 0.2, repetitions: 1, sequentialCalls: 10, sequentialWarmupCalls: 2, probeCalls: 2, codecTimingMs: 5, deflate: true };
   await createCompressionFamily({ plan: tiny }).run(ctx);
 
   const find = (protocol: string, call: string, payload: string, direction: string, requested: string, estimate = false) => {

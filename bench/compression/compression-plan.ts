@@ -19,6 +19,8 @@ export interface CompressionPlan {
   probeCalls: number;
   /** budget of each stand-alone codec timing, ms */
   codecTimingMs: number;
+  /** deflate as well as gzip: the same zlib stream without gzip's header, so quick leaves it to full */
+  deflate: boolean;
 }
 
 export const COMPRESSION_PLANS: Record<ProfileName, CompressionPlan> = {
@@ -33,6 +35,7 @@ export const COMPRESSION_PLANS: Record<ProfileName, CompressionPlan> = {
     sequentialWarmupCalls: 200,
     probeCalls: 4,
     codecTimingMs: 50,
+    deflate: false,
   },
   full: {
     responseClasses: ["small", "medium", "large", "xlarge"],
@@ -45,5 +48,6 @@ export const COMPRESSION_PLANS: Record<ProfileName, CompressionPlan> = {
     sequentialWarmupCalls: 500,
     probeCalls: 6,
     codecTimingMs: 300,
+    deflate: true,
   },
 };

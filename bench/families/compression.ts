@@ -51,8 +51,14 @@ export function createCompressionFamily(options: CompressionFamilyOptions = {}):
     describe: "compression as really done, per direction and verified on the wire: REST express+compression and Content-Encoding bodies, grpc-js grpc-encoding",
     async run(ctx: FamilyContext) {
       const plan: CompressionPlan = { ...COMPRESSION_PLANS[ctx.profile], ...options.plan };
+      const restCodecs = REST_CODECS.filter((c) => plan.deflate || c !== "deflate");
+      const grpcCodecs = GRPC_CODECS.filter((c) => plan.deflate || c !== "deflate");
       const fuller = COMPRESSION_PLANS.full.responseClasses.filter((c) => !plan.responseClasses.includes(c));
-      if (ctx.profile === "quick" && fuller.length > 0) ctx.leftOut(`quick profile: response classes ${plan.responseClasses.join(", ")}, one repetition; --profile full adds ${fuller.join(", ")} and ${COMPRESSION_PLANS.full.repetitions} repetitions`);
+      if (ctx.profile === "quick" && (fuller.length > 0 || !plan.deflate)) {
+        ctx.leftOut(
+          `quick profile: response classes ${plan.responseClasses.join(", ")}, ${plan.deflate ? "" : "no deflate (gzip's zlib stream without its header), "}one repetition; --profile full adds ${[...fuller, ...(plan.deflate ? [] : ["deflate"])].join(", ")} and ${COMPRESSION_PLANS.full.repetitions} repetitions`,
+        );
+      }
       const seed = options.seed ?? DEFAULT_SEED;
       const arms = familyArms(ctx, { family: "compression family", fits: compressionFits, lacking: "compression cases", calls: ["GetUser", "ListOrders", "UpdateUser"] });
       if (arms.length === 0) return;
@@ -84,7 +90,7 @@ export function createCompressionFamily(options: CompressionFamilyOptions = {}):
           const encoded = responses.get(payload)!;
           for (const server of rest) {
             let identity: CompressionResult | null = null;
-            for (const codec of REST_CODECS) {
+            for (const codec of restCodecs) {
               if (ctx.signal.aborted) return;
               const entry = await restResponseCase(call, codec, server.target, server.process, encoded.json, casesOf(server));
               if (codec === "identity") identity = entry;
@@ -93,7 +99,7 @@ export function createCompressionFamily(options: CompressionFamilyOptions = {}):
             }
           }
           for (const server of grpc) {
-            for (const codec of ["gzip", "deflate"] as const) {
+            for (const codec of grpcCodecs.filter((c) => c !== "identity")) {
               if (ctx.signal.aborted) return;
               record(await grpcResponseCase(call, codec, server.target, encoded.protobuf.length, casesOf(server)));
               record(await grpcResponseEstimate(call, codec, encoded.protobuf, casesOf(server)));
@@ -108,7 +114,7 @@ export function createCompressionFamily(options: CompressionFamilyOptions = {}):
         for (const server of grpc) await grpcRequestCase(update, "identity", server.target, server.process, casesOf(server));
         for (const server of rest) {
           let identity: CompressionResult | null = null;
-          for (const codec of REST_CODECS) {
+          for (const codec of restCodecs) {
             if (ctx.signal.aborted) return;
             const entry = await restRequestCase(update, codec, server.target, server.process, casesOf(server));
             if (codec === "identity") identity = entry;
@@ -118,7 +124,7 @@ export function createCompressionFamily(options: CompressionFamilyOptions = {}):
         }
         for (const server of grpc) {
           let identity: CompressionResult | null = null;
-          for (const codec of GRPC_CODECS) {
+          for (const codec of grpcCodecs) {
             if (ctx.signal.aborted) return;
             const entry = await grpcRequestCase(update, codec, server.target, server.process, casesOf(server));
             if (codec === "identity") identity = entry;

@@ -20,6 +20,12 @@ export interface WindowPlan {
   warmupS: number;
   durationS: number;
   repetitions: number;
+  /**
+   * After warmupS, keep warming until this many calls succeeded (or warmupMaxS passed): a JIT warms by calls,
+   * not seconds, so a slow server (a gateway at 1–3k calls/s) is still cold after a fast one's warm-up time.
+   */
+  warmupMinCalls?: number;
+  warmupMaxS?: number;
 }
 
 export interface WindowProgress {
@@ -154,6 +160,10 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
   generator.start(sink);
   try {
     if (plan.warmupS > 0) stop = await sleepWatching(plan.warmupS * 1000);
+    const warmupEnd = runStart + Math.max(plan.warmupMaxS ?? 0, plan.warmupS) * 1000;
+    while (stop === null && plan.warmupMinCalls !== undefined && sink.okTotal < plan.warmupMinCalls && performance.now() < warmupEnd) {
+      stop = await sleepWatching(Math.min(100, warmupEnd - performance.now()));
+    }
     // An early failure during warm-up still gets one (empty or partial) window, so the error is on record.
     let window = new WindowCounts();
     sink.pointAt(window);

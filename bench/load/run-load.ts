@@ -32,6 +32,9 @@ export interface RunLoadOptions {
   signal?: AbortSignal;
   onProgress?: (progress: WindowProgress) => void;
   failAfterMs?: number;
+  /** keep warming up until this many calls succeeded, at most warmupMaxS in all (see WindowPlan) */
+  warmupMinCalls?: number;
+  warmupMaxS?: number;
 }
 
 /** One TCP connect to the target, so an unreachable target fails fast and clearly, whatever the driver. */
@@ -213,7 +216,12 @@ async function measureScenario(options: RunLoadOptions, rateRps: number | null, 
   try {
     return await measureWindows({
       generator,
-      plan: { warmupS: scenario.warmupS, durationS: scenario.durationS, repetitions: scenario.repetitions },
+      plan: {
+        warmupS: scenario.warmupS,
+        durationS: scenario.durationS,
+        repetitions: scenario.repetitions,
+        ...(options.warmupMinCalls !== undefined ? { warmupMinCalls: options.warmupMinCalls, warmupMaxS: options.warmupMaxS ?? scenario.warmupS } : {}),
+      },
       server,
       meter,
       ...(options.signal !== undefined ? { signal: options.signal } : {}),
