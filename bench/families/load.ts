@@ -55,6 +55,8 @@ export const LOAD_SCENARIOS: Record<ProfileName, LoadTemplate[]> = {
   ],
   full: [
     ...serverViewClosed,
+    // Every size class: xlarge (ListOrders, ~3.6 MB protobuf, ~8 MB JSON) with 4 in flight, to bound memory.
+    { view: "server", payload: "xlarge", mode: "closed", concurrency: 4 },
     // One call in flight: latency without queueing.
     { view: "server", payload: "small", mode: "closed", concurrency: 1 },
     { view: "end-to-end", payload: "small", mode: "closed" },
