@@ -8,7 +8,7 @@ export const AttributionFactor = Type.Union(
   [Type.Literal("framework"), Type.Literal("transport"), Type.Literal("encoding"), Type.Literal("library")],
   {
     description:
-      "framework: express → raw node:http; transport: HTTP/1.1 → HTTP/2 (JSON both sides); encoding: JSON → protobuf in gRPC framing; library: hand-written gRPC on node:http2 → grpc-js",
+      "framework: express → raw node:http; transport: HTTP/1.1 → HTTP/2 (JSON both sides); encoding: JSON → protobuf in gRPC framing (which also turns a bodiless GET into a POST with a length-prefixed request and a trailers frame: the protobuf-h1 side path isolates JSON → protobuf alone); library: hand-written gRPC on node:http2 → grpc-js",
   },
 );
 export type AttributionFactor = Static<typeof AttributionFactor>;

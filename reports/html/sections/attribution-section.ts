@@ -112,7 +112,7 @@ export async function attributionSection(ctx: SectionContext): Promise<Html> {
     id: "attribution",
     title: "Where the difference comes from",
     intro:
-      "The chain from REST on express to gRPC on grpc-js changes one factor per step: the framework (express → raw node:http), the transport (HTTP/1.1 → HTTP/2), the encoding (JSON → protobuf in gRPC framing) and the gRPC library (a hand-written server on node:http2 → grpc-js). Arms a run did not measure merge their factors into one step. Each step's ratio is the ratio of the geometric means of the two arms' repetitions, so the steps multiply to the end-to-end ratio. Beside the chain: fastify as another framework, protobuf over HTTP/1.1 (encoding before transport: when the two orders disagree, the factors interact), and a REST gateway in front of grpc-js, against rest and against grpc.",
+      "The chain from REST on express to gRPC on grpc-js changes one factor per step: the framework (express → raw node:http), the transport (HTTP/1.1 → HTTP/2), the encoding (JSON → protobuf in gRPC framing, which also makes a bodiless GET a POST with a length-prefixed request and trailers; the protobuf-over-HTTP/1.1 side path shows JSON → protobuf alone) and the gRPC library (a hand-written server on node:http2 → grpc-js). Arms a run did not measure merge their factors into one step. Each step's ratio is the ratio of the geometric means of the two arms' repetitions, so the steps multiply to the end-to-end ratio. Beside the chain: fastify as another framework, protobuf over HTTP/1.1 (encoding before transport: when the two orders disagree, the factors interact), and a REST gateway in front of grpc-js, against rest and against grpc.",
     body,
   });
 }
