@@ -13,7 +13,7 @@ export const ARM_COLUMN: Column = { label: "Arm", hint: "the server stack: api, 
 /** Colour swatch and label of one arm; `data-arm` carries the id. */
 export function armChip(arms: ArmDirectory, id: string, detail?: string | Html): Html {
   return html`<span class="arm" data-arm="${id}"><span class="swatch" style="background:${armColour(id)}"></span>${arms.name(id)}</span>${
-    detail ? html`<br><span class="muted small">${detail}</span>` : ""
+    detail ? html`<br><span class="muted small arm-detail">${detail}</span>` : ""
   }`;
 }
 

@@ -76,6 +76,8 @@ details.all-findings{margin:10px 0}
 details.all-findings > summary{cursor:pointer;font-weight:600}
 .not-measured{background:#f3f4f6;border:1px dashed ${UI_COLOURS.muted};padding:10px 14px;border-radius:4px}
 .caveat-inline{color:#8a6100}
+/* details under an arm name carry option names like grpc.default_compression_algorithm=identity: break them anywhere rather than widen the table */
+.arm-detail{overflow-wrap:anywhere}
 .left-out{color:${UI_COLOURS.muted};font-size:.9em;margin:4px 0 10px;padding-left:18px}
 details.spec{font-size:12px;color:${UI_COLOURS.muted};margin-top:4px}
 details.spec pre{max-height:320px;overflow:auto;background:#f7f8fa;padding:8px;font-size:11px}
