@@ -2,8 +2,9 @@
 // report. This file is the composition root of the pipeline: it is the one module in bench/ that imports from
 // reports/ (to write the outputs); everything else in bench/ produces the model and never sees a writer.
 //
-// Exit codes: 0 completed; 1 a family failed (the report is still written); 2 usage error, unreachable target,
-// unwritable output; 130 / 143 stopped by SIGINT / SIGTERM after writing what was measured.
+// Exit codes: 0 completed; 1 a family failed or a server process the harness started died during the run (the
+// report is still written, and names the server in report.serverExits and the caveats); 2 usage error, unreachable
+// target, unwritable output; 130 / 143 stopped by SIGINT / SIGTERM after writing what was measured.
 //
 // Testing hook (documented in reports/README.md): GRPC_REST_BENCH_TEST_FAMILIES=/abs/module.ts replaces the families
 // that module exports (`export const families: Partial<Record<FamilyName, Family>>`). The report records the path in
@@ -17,6 +18,7 @@ import { NOISE_PROBE_WHAT, runNoiseProbe } from "./cpu/noise-probe.js";
 import type { Family } from "./family.js";
 import { FAMILY_LOADERS } from "./families/registry.js";
 import type { FamilyName, Report } from "./model/report.js";
+import { exitCause } from "./model/server-exit.js";
 import { BenchRun, type FamilyLoaders } from "./orchestrator.js";
 import { QUICK_PROFILE_BUDGET_S } from "./profile.js";
 import { progressDisplay } from "./progress-display.js";
@@ -151,12 +153,14 @@ async function main(): Promise<number> {
   const wallS = (Date.now() - wallStart) / 1000;
   const budget = options.profile === "quick" && options.families.length === 6 ? ` (quick profile goal: about ${QUICK_PROFILE_BUDGET_S} s)` : "";
   const failed = report.families.filter((f) => f.endReason === "failed");
+  const died = report.serverExits ?? [];
   process.stderr.write(
     `bench: ${report.endReason} in ${wallS.toFixed(1)} s wall time${budget}; ${report.findings.length} findings, ${report.caveats.length} caveats` +
-      `${failed.length > 0 ? `; failed: ${failed.map((f) => f.family).join(", ")}` : ""}\n`,
+      `${failed.length > 0 ? `; failed: ${failed.map((f) => f.family).join(", ")}` : ""}` +
+      `${died.length > 0 ? `; server died: ${died.map((e) => `${e.arm} (pid ${e.pid}, ${exitCause(e)})`).join(", ")}` : ""}\n`,
   );
   if (stoppedBy !== null) return exitCodeFor(stoppedBy);
-  return failed.length > 0 ? 1 : 0;
+  return failed.length > 0 || died.length > 0 ? 1 : 0;
 }
 
 function exitCodeFor(signal: NodeJS.Signals | null): number {

@@ -17,11 +17,14 @@ import { resolveScenario, type DriverName, type ScenarioDefaults } from "./load/
 import { runLoadScenario } from "./load/run-load.js";
 import type { LoadResult } from "./model/load-result.js";
 import type { PayloadClass } from "./model/measurement.js";
+import { resolveToken } from "./run-options.js";
+import { setRunToken } from "./run-token.js";
 import { startServerProcess, type ServerProcess } from "./server-process/server-process.js";
 
 const USAGE = `usage: npm run bench:crosscheck -- [--duration S] [--warmup S] [--rounds N] [--payload small|medium|large]
                                   [--concurrency N] [--grpc-connections N] [--arms grpc,rest,json-h2 | --protocol grpc|rest]
                                   [--all-drivers] [--max-steal PCT] [--cpu-cv [--runs N] [--slices K]] [--soak S [--rate RPS]]
+                                  [--token T]
   default: h2-frames vs h2load (gRPC, arm grpc), autocannon vs wrk (REST, arm rest) and h2-frames' REST mode vs
            h2load's GET (REST over h2c, arm json-h2) on one server per arm: --rounds rounds (default 120), each one
            --duration window (default 1 s) per driver, order rotating; the verdict is the paired ratio over rounds in
@@ -33,7 +36,9 @@ const USAGE = `usage: npm run bench:crosscheck -- [--duration S] [--warmup S] [-
   --cpu-cv: N runs (default 5) per arm with our server-view drivers; prints server CPU µs/call and its CV.
             A run is --duration S (default 40) measured in K windows (default 40), interleaved across runs and
             arms so the host's drift falls on all runs alike; --slices 1 gives contiguous runs
-  --soak S: an S-second open-loop run per arm at --rate (default 2000/s); prints the load generator's RSS`;
+  --soak S: an S-second open-loop run per arm at --rate (default 2000/s); prints the load generator's RSS
+  --token T: the servers require "authorization: Bearer T" and every driver sends it, wrk and h2load too (-H);
+             GRB_TOKEN=T does the same without putting T in our argv (wrk's and h2load's still show it in \`ps\`)`;
 
 class UsageError extends Error {}
 
@@ -76,6 +81,8 @@ interface Options {
   soakS: number | null;
   rate: number;
   arms: CrosscheckArm[];
+  /** the bearer token of the run (bench/run-token.ts), null for none */
+  token: string | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -97,6 +104,7 @@ function parseOptions(argv: string[]): Options {
       rate: { type: "string" },
       protocol: { type: "string" },
       arms: { type: "string" },
+      token: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -130,6 +138,7 @@ function parseOptions(argv: string[]): Options {
     soakS: values.soak === undefined ? null : num("soak", values.soak, 600),
     rate: num("rate", values.rate, 2000),
     arms: armsOf(values.protocol, values.arms, values["cpu-cv"] === true || values.soak !== undefined),
+    token: resolveToken(values.token),
   };
 }
 
@@ -450,6 +459,7 @@ async function main(): Promise<void> {
     process.stderr.write(`bench:crosscheck: ${(error as Error).message} (--help for usage)\n`);
     process.exit(2);
   }
+  setRunToken(options.token);
   const controller = new AbortController();
   process.once("SIGINT", () => controller.abort());
   try {

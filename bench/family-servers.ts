@@ -1,9 +1,12 @@
 // The servers a family talks to, one per arm of the run: child processes pinned away from this process (the
 // client) when the machine allows, or the running servers the user named with --target (then no server CPU/RSS).
+// A set is never restarted: a server that dies stays dead for the rest of the family (its later cases fail, with
+// their errors counted), and the family's ServerExitWatch reports it.
 import { DEFAULT_SEED } from "../payloads/generator.js";
 import { SERVER_DEFAULTS, type ServerOptions } from "../servers/server-arm.js";
 import { planPinning, pinSelf, type PinningPlan } from "./cpu/cpu-pinning.js";
 import type { Arm } from "./model/arm.js";
+import type { ServerExitWatch } from "./server-process/server-exit-watch.js";
 import { startServerProcess, type ServerProcess } from "./server-process/server-process.js";
 
 export interface FamilyServer {
@@ -32,6 +35,11 @@ export interface FamilyServerOptions {
   pinClient?: boolean;
   /** the plan to follow; pass one plan made before any set starts when a family starts several sets */
   pinning?: PinningPlan;
+  /**
+   * The family's watch: a server of this set that dies is reported (report.serverExits) against the case the family
+   * said it was measuring. null only outside a family (a test of the servers themselves).
+   */
+  exits: ServerExitWatch | null;
 }
 
 export async function startFamilyServers(options: FamilyServerOptions): Promise<FamilyServers> {
@@ -49,6 +57,7 @@ export async function startFamilyServers(options: FamilyServerOptions): Promise<
     if (arm.target !== null) return { arm, target: arm.target, process: null };
     const proc = await startServerProcess({ arm: arm.id, cpus: pinning.server, serverOptions });
     started.push(proc);
+    options.exits?.watch(proc);
     return { arm, target: proc.target, process: proc };
   };
   const stopAll = async () => {

@@ -3,6 +3,7 @@
 // entries are recorded as they are measured, so a crash or Ctrl-C later in the run never loses them.
 import type { Arm } from "./model/arm.js";
 import type { FamilyName, ProfileName, ResultSections } from "./model/report.js";
+import type { FamilyServerExit } from "./model/server-exit.js";
 
 export type Section = keyof ResultSections;
 export type SectionEntry<S extends Section> = ResultSections[S][number];
@@ -24,6 +25,11 @@ export interface FamilyContext {
    * one sentence each: the report lists it beside the family, so a short run never passes for a complete one.
    */
   leftOut(text: string): void;
+  /**
+   * A server process the family started exited without being stopped (ServerExitWatch reports it): the report
+   * lists it, names it in the caveats and ends the run "failed". A second call for the same pid replaces the first.
+   */
+  serverExit(exit: FamilyServerExit): void;
   /** Progress for people: one short line (scenario, elapsed, counts). Goes to stderr, never stdout. */
   progress(line: string): void;
 }

@@ -12,6 +12,8 @@ import type { RunOptions } from "./run-options.js";
 import { findArm } from "../servers/registry.js";
 import { describeArm } from "../servers/server-arm.js";
 import type { Arm } from "./model/arm.js";
+import { setRunToken } from "./run-token.js";
+import { exitCause, type ServerExit } from "./model/server-exit.js";
 
 // TypeBox checks formats only when told how; ajv checks date-time fully when the report is written.
 if (!FormatRegistry.Has("date-time")) FormatRegistry.Set("date-time", (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)));
@@ -88,6 +90,8 @@ export class BenchRun {
         baseline: options.baseline,
         targets: options.targets,
         ...(options.armModules.length > 0 ? { armModules: options.armModules } : {}),
+        // That the calls carried a bearer token (their wire bytes include it); the token itself never goes in a report.
+        ...(options.token !== undefined ? { bearerToken: true } : {}),
         ...deps.extraOptions,
       },
       startedAt: started.toISOString(),
@@ -106,6 +110,7 @@ export class BenchRun {
       findings: [],
       attribution: [],
       caveats: [...(deps.caveats ?? [])],
+      serverExits: [],
     };
   }
 
@@ -161,6 +166,16 @@ export class BenchRun {
         (this.report[section] as SectionEntry<S>[]).push(entry);
       },
       caveat: (text: string) => this.addCaveat(text),
+      serverExit: (exit) => {
+        // Kept even after the family's slot: a server that died is never dropped, whenever the family says so.
+        const record: ServerExit = { ...exit, family, runElapsedS: (Date.parse(exit.at) - this.startedMs) / 1000 };
+        const exits = this.report.serverExits ?? [];
+        const seen = exits.findIndex((e) => e.pid === record.pid && e.arm === record.arm);
+        if (seen >= 0) exits[seen] = record;
+        else exits.push(record);
+        this.report.serverExits = exits;
+        if (seen < 0) this.emit({ kind: "warning", text: `server ${record.arm} (pid ${record.pid}) exited with ${exitCause(record)}${record.during ? ` during ${record.during.scenario}` : ""}`, elapsedS: this.elapsedS() });
+      },
       leftOut: (text: string) => {
         const list = this.leftOutBy.get(family) ?? [];
         if (!list.includes(text)) list.push(text);
@@ -179,6 +194,8 @@ export class BenchRun {
     const { signal } = this.deps;
     const names = this.options.families;
     const graceMs = this.deps.abortGraceMs ?? 15_000;
+    // Every client a family builds sends it, and every server it starts requires it (bench/run-token.ts).
+    setRunToken(this.options.token ?? null);
     this.probeMachine();
     for (const [i, name] of names.entries()) {
       const index = i + 1;
@@ -238,7 +255,11 @@ export class BenchRun {
     }
     const ran = new Set(families.map((f) => f.family));
     for (const name of this.options.families) if (!ran.has(name)) families.push({ family: name, endReason: "skipped", durationS: 0, failure: "the run ended before this family started" });
-    const endReason: Report["endReason"] = override ?? (this.deps.signal.aborted || this.current ? "aborted" : families.some((f) => f.endReason === "failed") ? "failed" : "completed");
+    // A server that died makes the run failed even when every family ran to its end: what it served failed, and
+    // a server started in its place made the figures before and after come from different processes.
+    const serverDied = (this.report.serverExits ?? []).length > 0;
+    const endReason: Report["endReason"] =
+      override ?? (this.deps.signal.aborted || this.current ? "aborted" : families.some((f) => f.endReason === "failed") || serverDied ? "failed" : "completed");
     const base: Report = structuredClone({
       ...this.report,
       finishedAt: this.now().toISOString(),

@@ -2,6 +2,7 @@
 // Anything wrong is a UsageError whose message is the one line the CLI prints before exiting 2.
 import { parseArgs } from "node:util";
 import { allArms, defaultArmIds, findArm } from "../servers/registry.js";
+import { givenToken, TOKEN_ENV } from "../servers/handlers/bearer-token.js";
 import type { ServerArm } from "../servers/server-arm.js";
 import { FAMILIES, type FamilyName, type ProfileName } from "./model/report.js";
 import { isProfileName, PROFILES } from "./profile.js";
@@ -24,6 +25,11 @@ export interface RunOptions {
   targets: Record<string, string>;
   /** plugin arm modules (--arm-module), already loaded into the registry by the CLI */
   armModules: string[];
+  /**
+   * --token (or GRB_TOKEN): every call carries `authorization: Bearer <token>` and the local servers require it.
+   * Present only when given, so a run without one resolves exactly as before. Never copied into the report.
+   */
+  token?: string;
   help: boolean;
 }
 
@@ -34,7 +40,8 @@ export function usage(): string {
     .map((a) => `                  ${a.id.padEnd(12)} ${a.label}${a.default ? " (default)" : ""}`)
     .join("\n");
   return `usage: npm run bench [-- [--profile ${PROFILES.join("|")}] [--out DIR] [--only FAMILY[,FAMILY]]
-                          [--arms ID[,ID]] [--baseline ID] [--target ID=URL]… [--arm-module FILE]… [--help]]
+                          [--arms ID[,ID]] [--baseline ID] [--target ID=URL]… [--arm-module FILE]… [--token T]
+                          [--help]]
 
   --profile       quick (default): every family in about 2 minutes; full: longer, tighter intervals
   --out DIR       where report.json, report.html and summary.md go (default reports/out/<timestamp>/,
@@ -48,6 +55,9 @@ ${arms}
   --target-grpc   alias of --target grpc=grpc://HOST:PORT (HOST:PORT is accepted too)
   --target-rest   alias of --target rest=http://HOST:PORT
   --arm-module F  load an arm from a module exporting \`arm\` (a ServerArm), as if it were in the registry
+  --token T       every call sends "authorization: Bearer T" (gRPC metadata / HTTP header), and the servers the
+                  run starts require it; a refused call counts as UNAUTHENTICATED / 401. ${TOKEN_ENV}=T does the
+                  same and keeps the token out of \`ps\`; --token wins when both are set
 
 Results go to the output directory; progress goes to stderr; stdout gets only the paths written.`;
 }
@@ -122,8 +132,16 @@ const OPTIONS = {
   "target-grpc": { type: "string" },
   "target-rest": { type: "string" },
   "arm-module": { type: "string", multiple: true },
+  token: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+/** --token, else GRB_TOKEN, else null (servers/handlers/bearer-token.ts givenToken); an unusable one is a UsageError. */
+export function resolveToken(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | null {
+  const given = givenToken(flag, env);
+  if ("problem" in given) throw new UsageError(given.problem);
+  return given.token;
+}
 
 /** The --arm-module paths alone: the CLI loads them into the registry before resolveRunOptions checks --arms. */
 export function armModulesOf(argv: readonly string[]): string[] {
@@ -134,7 +152,7 @@ export function armModulesOf(argv: readonly string[]): string[] {
   }
 }
 
-export function resolveRunOptions(argv: readonly string[]): RunOptions {
+export function resolveRunOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): RunOptions {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: OPTIONS });
@@ -170,6 +188,7 @@ export function resolveRunOptions(argv: readonly string[]): RunOptions {
   const baseline =
     v.baseline ?? (arms.includes(DEFAULT_BASELINE) ? DEFAULT_BASELINE : (arms.find((id) => findArm(id)?.api === "rest") ?? (arms[0] as string)));
   knownArm(baseline, "--baseline");
+  const token = resolveToken(v.token, env);
   if (!arms.includes(baseline)) throw new UsageError(`--baseline ${baseline}: not among the arms measured (${arms.join(", ")})`);
   return {
     profile,
@@ -179,6 +198,7 @@ export function resolveRunOptions(argv: readonly string[]): RunOptions {
     baseline,
     targets,
     armModules: v["arm-module"] ?? [],
+    ...(token !== null ? { token } : {}),
     help: v.help ?? false,
   };
 }

@@ -4,15 +4,20 @@
 import { logVerbosity, setLogVerbosity } from "@grpc/grpc-js";
 import { parseArgs } from "node:util";
 import { parseUpstream } from "./gateway/upstream-address.js";
+import { givenToken, TOKEN_ENV } from "./handlers/bearer-token.js";
 import { ListenError, type RunningServer, type ServerArm, type ServerOptions } from "./server-arm.js";
 
 type Registry = typeof import("./registry.js");
 
 const USAGE = `usage: npm run serve -- --server ID [--arm-module FILE]... [--host 127.0.0.1] [--port N]
          [--seed N] [--max-request-bytes N] [--max-delay-ms N] [--compression] [--upstream grpc://HOST:PORT]
+         [--token TOKEN]
 
   --arm-module FILE  load a plugin arm first (a module exporting \`arm\`); repeatable
-  --upstream URL     gateway only: the gRPC server to forward to (default: the gateway starts its own grpc arm)`;
+  --upstream URL     gateway only: the gRPC server to forward to (default: the gateway starts its own grpc arm)
+  --token TOKEN      every call must carry "authorization: Bearer TOKEN" (gRPC metadata / HTTP header), else
+                     UNAUTHENTICATED / 401. ${TOKEN_ENV}=TOKEN does the same and keeps the token out of \`ps\`;
+                     --token wins when both are set`;
 
 /** The arm --upstream applies to: the only one that fronts another server. */
 const UPSTREAM_ARM = "gateway";
@@ -35,6 +40,13 @@ interface Parsed {
   options: ServerOptions;
 }
 
+/** --token, else GRB_TOKEN (which keeps it out of `ps`: argv is visible to every user), else none. */
+function token(flag: string | undefined, env: NodeJS.ProcessEnv): string | null {
+  const given = givenToken(flag, env);
+  if ("problem" in given) throw new UsageError(given.problem);
+  return given.token;
+}
+
 function parse(argv: string[]): Parsed {
   let values;
   try {
@@ -52,6 +64,7 @@ function parse(argv: string[]): Parsed {
         "max-delay-ms": { type: "string" },
         compression: { type: "boolean" },
         upstream: { type: "string" },
+        token: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -67,6 +80,7 @@ function parse(argv: string[]): Parsed {
       throw new UsageError(`--upstream ${(err as Error).message}`);
     }
   }
+  const bearer = token(values.token, process.env);
   return {
     help: values.help ?? false,
     armModules: values["arm-module"] ?? [],
@@ -79,6 +93,7 @@ function parse(argv: string[]): Parsed {
       maxDelayMs: integer("max-delay-ms", values["max-delay-ms"], 0, 600_000),
       compression: values.compression ?? false,
       ...(values.upstream !== undefined ? { upstream: values.upstream } : {}),
+      ...(bearer !== null ? { token: bearer } : {}),
     },
   };
 }

@@ -45,6 +45,11 @@ export interface ServerOptions {
    * its own grpc arm in a child process with these same options, and its CPU and memory count as the arm's.
    */
   upstream?: string;
+  /**
+   * Bearer token (handlers/bearer-token.ts): every shop.v1 call must carry `authorization: Bearer <token>` (HTTP
+   * header / gRPC metadata), else gRPC UNAUTHENTICATED / HTTP 401. Absent: no arm reads the header at all.
+   */
+  token?: string;
 }
 
 /** Defaults every arm applies, so both sides of a comparison get the same configuration. */

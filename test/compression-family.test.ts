@@ -13,6 +13,7 @@ test("the exported family is the compression family", () => {
 
 test("compression family: requested vs applied per direction, as the wire shows it", { timeout: 120_000 }, async () => {
   const entries: CompressionResult[] = [];
+  const serverExits: unknown[] = [];
   const ctx: FamilyContext = {
     profile: "quick",
     signal: new AbortController().signal,
@@ -24,10 +25,12 @@ test("compression family: requested vs applied per direction, as the wire shows 
     },
     leftOut: () => {},
     caveat: () => {},
+    serverExit: (exit) => serverExits.push(exit),
     progress: () => {},
   };
   const tiny = { responseClasses: ["small", "medium"] as ("small" | "medium")[], warmupS: 0.05, durationS: 0.2, repetitions: 1, sequentialCalls: 10, sequentialWarmupCalls: 2, probeCalls: 2, codecTimingMs: 5, deflate: true };
   await createCompressionFamily({ plan: tiny }).run(ctx);
+  assert.deepEqual(serverExits, [], "no server died, and the ones the family stopped are not deaths");
 
   const find = (protocol: string, call: string, payload: string, direction: string, requested: string, estimate = false) => {
     const e = entries.find(

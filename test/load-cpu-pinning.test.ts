@@ -92,8 +92,8 @@ test("two family server pairs started together (as the multiplex family does) bo
   const arms = runArms({ arms: ["grpc", "rest"], targets: {} });
   // The first start pins this process to the client CPU synchronously, before the second one plans or forks.
   const pairs = await Promise.allSettled([
-    startFamilyServers({ arms, pinning }),
-    startFamilyServers({ arms, serverOptions: { maxDelayMs: 50 }, pinClient: false, pinning }),
+    startFamilyServers({ arms, pinning, exits: null }),
+    startFamilyServers({ arms, serverOptions: { maxDelayMs: 50 }, pinClient: false, pinning, exits: null }),
   ]);
   const started = pairs.flatMap((p) => (p.status === "fulfilled" ? [p.value] : []));
   try {

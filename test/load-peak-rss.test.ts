@@ -59,6 +59,8 @@ function fakeServer(pid: number, lifetimePeakMb: number): ServerProcess {
     target: "127.0.0.1:0",
     caveats: [],
     alive: true,
+    exitStatus: null,
+    onExit: () => {},
     cpuUsage: async () => ({ user: 0, system: 0 }),
     memory: async () => ({ rssMb: 0, peakRssMb: lifetimePeakMb }),
     stop: async () => {},

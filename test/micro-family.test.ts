@@ -28,6 +28,7 @@ function fakeContext(signal = new AbortController().signal) {
     },
     leftOut: (text) => leftOut.push(text),
     caveat: (text) => caveats.push(text),
+    serverExit: () => assert.fail("the micro family starts no server"),
     progress: () => {},
   };
   return { ctx, micro, caveats, leftOut };

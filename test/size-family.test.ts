@@ -27,6 +27,7 @@ function fakeContext(profile: "quick" | "full", signal = new AbortController().s
     },
     leftOut: () => {},
     caveat: (text) => caveats.push(text),
+    serverExit: () => assert.fail("the size family starts no server"),
     progress: () => {},
   };
   return { ctx, sizes, caveats };

@@ -1,13 +1,15 @@
 // Run-wide flags read from the measurements themselves, so a reader sees them next to the findings:
-// a saturated load generator, unpinned CPUs, repetitions that are windows of one run, lifetime RSS peaks, open-loop
+// a server process that died, a saturated load generator, unpinned CPUs, repetitions that are windows of one run, lifetime RSS peaks, open-loop
 // calls never sent, a compression setting that was not applied, failed or aborted families, errors, unverified
 // streams, errored micro benchmarks.
 import type { Report } from "../model/report.js";
+import { serverExitCaveats } from "./server-exit-caveats.js";
 
 const list = (xs: string[], max = 3) => (xs.length > max ? `${xs.slice(0, max).join(", ")} and ${xs.length - max} more` : xs.join(", "));
 
 export function runCaveats(report: Report): string[] {
-  const caveats: string[] = [];
+  // First: a server that died changes what every figure of its arm after it means.
+  const caveats: string[] = serverExitCaveats(report.serverExits);
   for (const f of report.families) {
     if (f.endReason === "failed") caveats.push(`family ${f.family} failed${f.failure ? `: ${f.failure}` : ""}; its results are missing or partial`);
     if (f.endReason === "aborted") caveats.push(`family ${f.family} was aborted; its results are partial`);

@@ -3,6 +3,8 @@
 // a few sequential calls; the captured HTTP/2 frames give each call's bytes per direction and every message's
 // compressed flag. The first call and the last (steady state, HPACK's dynamic table warm) are reported apart.
 import * as grpc from "@grpc/grpc-js";
+import { tokenOf } from "../run-token.js";
+import { bearerMetadata } from "../drivers/grpc-js-bearer.js";
 import { grpcJsUnaryStub } from "../drivers/grpc-js-unary-stub.js";
 import type { CompressionCall } from "./compression-calls.js";
 import { readGrpcConnection, streamBytes, type StreamOnWire } from "./h2-grpc-frames.js";
@@ -16,15 +18,19 @@ export const GRPC_ALGORITHM: Record<GrpcCodec, number> = {
   gzip: grpc.compressionAlgorithms.gzip,
 };
 
-/** A grpc-js stub for one call (the load family's, drivers/grpc-js-unary-stub.ts), compressing what it sends with `codec`. */
-export function grpcClient(target: string, call: CompressionCall, codec: GrpcCodec): { invoke(): Promise<void>; close(): void } {
+/**
+ * A grpc-js stub for one call (the load family's, drivers/grpc-js-unary-stub.ts), compressing what it sends with
+ * `codec`; `bearer` is the token it sends as metadata (undefined: the run's, bench/run-token.ts; null: none).
+ */
+export function grpcClient(target: string, call: CompressionCall, codec: GrpcCodec, bearer?: string | null): { invoke(): Promise<void>; close(): void } {
+  const metadata = bearerMetadata(tokenOf(bearer));
   const options: grpc.ChannelOptions = { "grpc.max_receive_message_length": 64 * 1024 * 1024 };
   if (codec !== "identity") options["grpc.default_compression_algorithm"] = GRPC_ALGORITHM[codec];
   const stub = grpcJsUnaryStub(target, { name: call.call, path: call.grpc.path, serialize: call.grpc.serialize, deserialize: call.grpc.deserialize }, options);
   return {
     invoke: () =>
       new Promise<void>((resolve, reject) => {
-        stub.call(call.grpc.request, null, { deadline: Date.now() + 30_000 }, (error) => (error ? reject(error) : resolve()));
+        stub.call(call.grpc.request, metadata, { deadline: Date.now() + 30_000 }, (error) => (error ? reject(error) : resolve()));
       }),
     close: () => stub.close(),
   };

@@ -3,6 +3,7 @@
 // body, chunked framing, response head), the Content-Encoding the server chose, and the body as received.
 import http from "node:http";
 import type { Socket } from "node:net";
+import { authHeaders, tokenOf } from "../run-token.js";
 import type { CompressionCall } from "./compression-calls.js";
 
 export interface RestCallOnWire {
@@ -29,6 +30,8 @@ export interface RestCallOptions {
   /** request body already compressed with this codec (sent as Content-Encoding) */
   contentEncoding?: string;
   body?: Buffer | null;
+  /** The bearer token sent as `authorization`: undefined the run's (bench/run-token.ts), null none. */
+  token?: string | null;
 }
 
 const kRead = Symbol("bytesReadBefore");
@@ -38,7 +41,7 @@ type CountedSocket = Socket & { [kRead]?: number; [kWritten]?: number };
 /** One call on `agent`'s socket; resolves with the bytes the socket counted. */
 export function restCall(base: URL, call: CompressionCall, agent: http.Agent, options: RestCallOptions): Promise<RestCallOnWire> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = authHeaders(tokenOf(options.token));
     if (options.acceptEncoding) headers["accept-encoding"] = options.acceptEncoding;
     const body = options.body ?? null;
     if (body) {

@@ -5,6 +5,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { AUTHORIZATION, bearerValue } from "../../servers/handlers/bearer-token.js";
+import { tokenOf } from "../run-token.js";
 import { createHistogram, recordUs } from "../histogram.js";
 
 export interface NeutralRun {
@@ -38,6 +40,21 @@ function run(command: string, args: string[]): Promise<{ code: number | null; st
 
 const withTaskset = (cpus: string | null, command: string, args: string[]): [string, string[]] =>
   cpus === null ? [command, args] : ["taskset", ["-c", cpus, command, ...args]];
+
+/**
+ * The bearer token header as both tools take it (`-H "name: value"`), or none. Neither reads headers from a file,
+ * so the token is in their argv while they run (visible in `ps`); the command line a NeutralRun reports has it
+ * masked.
+ */
+export function bearerHeaderArgs(flag: string, token: string | null): string[] {
+  return token === null ? [] : [flag, `${AUTHORIZATION}: ${bearerValue(token)}`];
+}
+
+/** argv as one line for people, the token masked. */
+function commandLine(command: string, argv: readonly string[], token: string | null): string {
+  const line = `${command} ${argv.join(" ")}`;
+  return token === null ? line : line.split(token).join("***");
+}
 
 /** "finished in 4.00s, 8498.67 req/s, 1.50MB/s" and "requests: N total, N started, N done, N succeeded, N failed…" */
 export function parseH2loadOutput(text: string): Omit<NeutralRun, "tool" | "command" | "p50Ms"> {
@@ -96,14 +113,18 @@ export interface H2loadOptions {
   durationS: number;
   warmupS: number;
   cpus: string | null;
+  /** The bearer token every request carries (`--header`): undefined the run's (bench/run-token.ts), null none. */
+  token?: string | null;
 }
 
 export async function runH2load(options: H2loadOptions): Promise<NeutralRun> {
   const dir = mkdtempSync(join(tmpdir(), "grb-h2load-"));
   try {
     const log = join(dir, "requests.log");
-    // gRPC: a POST of the frame with gRPC's headers; REST: h2load's own GET (no body, no extra header).
-    const request: string[] = [];
+    // gRPC: a POST of the frame with gRPC's headers; REST: h2load's own GET (no body, no extra header). Either way the
+    // bearer token, if any, as our drivers send it (nghttp2 never indexes authorization: a literal on every request).
+    const token = tokenOf(options.token);
+    const request: string[] = bearerHeaderArgs("--header", token);
     if (options.frame !== null) {
       const body = join(dir, "request.bin");
       writeFileSync(body, options.frame);
@@ -122,7 +143,7 @@ export async function runH2load(options: H2loadOptions): Promise<NeutralRun> {
     const [command, argv] = withTaskset(options.cpus, "h2load", args);
     const out = await run(command, argv);
     if (out.code !== 0) throw new Error(`h2load exited with ${out.code}: ${out.stderr.trim() || out.stdout.trim()}`);
-    return { tool: "h2load", command: `${command} ${argv.join(" ")}`, ...parseH2loadOutput(out.stdout), p50Ms: p50FromH2loadLog(readFileSync(log, "utf8")) };
+    return { tool: "h2load", command: commandLine(command, argv, token), ...parseH2loadOutput(out.stdout), p50Ms: p50FromH2loadLog(readFileSync(log, "utf8")) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -134,13 +155,16 @@ export interface WrkOptions {
   connections: number;
   durationS: number;
   cpus: string | null;
+  /** The bearer token every request carries (`-H`): undefined the run's (bench/run-token.ts), null none. */
+  token?: string | null;
 }
 
 export async function runWrk(options: WrkOptions): Promise<NeutralRun> {
   // wrk rounds the duration to whole seconds and keeps connections alive (HTTP/1.1, no pipelining).
-  const args = ["-t1", `-c${options.connections}`, `-d${Math.max(1, Math.round(options.durationS))}s`, "--latency", options.url];
+  const token = tokenOf(options.token);
+  const args = ["-t1", `-c${options.connections}`, `-d${Math.max(1, Math.round(options.durationS))}s`, "--latency", ...bearerHeaderArgs("-H", token), options.url];
   const [command, argv] = withTaskset(options.cpus, "wrk", args);
   const out = await run(command, argv);
   if (out.code !== 0) throw new Error(`wrk exited with ${out.code}: ${out.stderr.trim() || out.stdout.trim()}`);
-  return { tool: "wrk", command: `${command} ${argv.join(" ")}`, ...parseWrkOutput(out.stdout) };
+  return { tool: "wrk", command: commandLine(command, argv, token), ...parseWrkOutput(out.stdout) };
 }

@@ -16,6 +16,7 @@
 import diagnostics from "node:diagnostics_channel";
 import type { Socket } from "node:net";
 import autocannon from "autocannon";
+import { authHeaders, tokenOf } from "../run-token.js";
 import { transportErrorCode } from "./error-code.js";
 import type { CallSink } from "../load/call-sink.js";
 import type { LoadGenerator } from "../load/load-generator.js";
@@ -28,6 +29,8 @@ export interface AutocannonOptions {
   connections: number;
   pipelining: number;
   timeoutMs: number;
+  /** The bearer token sent as `authorization`: undefined the run's (bench/run-token.ts), null none. */
+  token?: string | null;
 }
 
 // autocannon's own stop is polled at sampleInt: keep it short so stop() is prompt.
@@ -54,6 +57,8 @@ export class AutocannonLoad implements LoadGenerator {
           url: new URL(options.path, options.target).toString(),
           connections: options.connections,
           pipelining: options.pipelining,
+          // autocannon writes these into the one request it builds and repeats (absent: no header at all).
+          headers: authHeaders(tokenOf(options.token)),
           duration: CEILING_S,
           timeout: Math.max(1, Math.ceil(options.timeoutMs / 1000)),
           sampleInt: SAMPLE_INT_MS,

@@ -1,8 +1,11 @@
 // End-to-end view, gRPC: the client a Node service would really use — a @grpc/grpc-js stub built the way
 // generated code builds it (drivers/grpc-js-unary-stub.ts), encoding the request and decoding the response on
 // every call. Its own CPU cost is part of what this view measures.
+import type * as grpc from "@grpc/grpc-js";
 import type { CallSpec } from "../load/call-spec.js";
+import { tokenOf } from "../run-token.js";
 import { transportErrorCode } from "./error-code.js";
+import { bearerMetadata } from "./grpc-js-bearer.js";
 import { grpcJsCallCode, grpcJsUnaryStub, type GrpcJsUnaryStub, type UnaryMethod } from "./grpc-js-unary-stub.js";
 import type { CallDone, Transport } from "./transport.js";
 
@@ -12,6 +15,8 @@ export interface GrpcJsOptions {
   connections: number;
   spec: CallSpec;
   timeoutMs: number;
+  /** The bearer token sent as `authorization` metadata: undefined the run's (bench/run-token.ts), null none. */
+  token?: string | null;
 }
 
 /** The spec's call as a grpc-js unary method. */
@@ -25,9 +30,12 @@ export class GrpcJsTransport implements Transport {
   readonly view = "end-to-end" as const;
   readonly connections: number;
   private readonly stubs: GrpcJsUnaryStub[] = [];
+  /** null: no metadata at all, as a generated stub called without it */
+  private readonly metadata: grpc.Metadata | null;
 
   constructor(private readonly options: GrpcJsOptions) {
     this.connections = options.connections;
+    this.metadata = bearerMetadata(tokenOf(options.token));
     const method = unaryMethodOf(options.spec);
     // One stub = one HTTP/2 connection.
     for (let i = 0; i < options.connections; i++) this.stubs.push(grpcJsUnaryStub(options.target, method));
@@ -42,7 +50,7 @@ export class GrpcJsTransport implements Transport {
     const stub = this.stubs[lane % this.connections] as GrpcJsUnaryStub;
     const options = this.options.timeoutMs > 0 ? { deadline: Date.now() + this.options.timeoutMs } : {};
     try {
-      stub.call(this.options.spec.request, null, options, (error) => done(grpcJsCallCode(error)));
+      stub.call(this.options.spec.request, this.metadata, options, (error) => done(grpcJsCallCode(error)));
     } catch (error) {
       done(transportErrorCode(error));
     }

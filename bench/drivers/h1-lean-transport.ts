@@ -4,6 +4,7 @@
 // cannot do faithfully: open-loop (fixed-rate) load with latency from the intended send time, since
 // autocannon's -R issues a burst at each second and applies no real coordinated-omission correction.
 import net from "node:net";
+import { authHeaders, tokenOf } from "../run-token.js";
 import { transportErrorCode } from "./error-code.js";
 import { targetHostPort } from "./target-address.js";
 import type { CallDone, Transport } from "./transport.js";
@@ -18,6 +19,8 @@ export interface H1LeanOptions {
   /** requests written ahead on one connection; 1 = no pipelining (default) */
   pipelining?: number;
   headers?: Record<string, string>;
+  /** The bearer token sent as `authorization`: undefined the run's (bench/run-token.ts), null none. HTTP/1.1 repeats it in full on every request. */
+  token?: string | null;
 }
 
 const CRLFCRLF = Buffer.from("\r\n\r\n");
@@ -266,7 +269,7 @@ export class H1LeanTransport implements Transport {
     this.connections = options.connections;
     this.pipelining = Math.max(1, options.pipelining ?? 1);
     this.timeoutMs = options.timeoutMs;
-    const extra = Object.entries(options.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join("");
+    const extra = Object.entries({ ...options.headers, ...authHeaders(tokenOf(options.token)) }).map(([k, v]) => `${k}: ${v}\r\n`).join("");
     this.request = Buffer.from(`GET ${options.path} HTTP/1.1\r\nHost: ${url.host}\r\n${extra}\r\n`, "latin1");
     for (let i = 0; i < options.connections; i++) this.lanes.push(new Lane(this));
   }

@@ -4,13 +4,14 @@
 // and the end of the stream, any other status counted by its number as the HTTP/1.1 drivers count it. No client
 // library, no per-call encoding or stream objects: the counterpart of autocannon and of h2load, so that the
 // server is what gets measured (npm run bench:crosscheck compares it with h2load in both modes).
+import { authHeaders, tokenOf } from "../run-token.js";
 import { targetHostPort } from "./target-address.js";
 import { H2FrameConnection, type H2ResponseKind } from "./h2/h2-frame-connection.js";
 import { LaneReconnect } from "./lane-reconnect.js";
 import { grpcRequestHeaders, type LeanGrpcOptions } from "./lean-grpc-request.js";
 import type { CallDone, Transport } from "./transport.js";
 
-/** REST mode: a GET of `path` with no body and no header but the pseudo-headers (h1-lean sends only Host). */
+/** REST mode: a GET of `path` with no body and no header but the pseudo-headers and the bearer token, if any (h1-lean sends only Host). */
 export interface H2FramesRestOptions {
   api: "rest";
   /** http://host:port (or host:port) */
@@ -21,15 +22,24 @@ export interface H2FramesRestOptions {
   timeoutMs: number;
   /** Extra request headers; none by default. */
   headers?: Record<string, string>;
+  /** The bearer token sent as `authorization`: undefined the run's (bench/run-token.ts), null none. */
+  token?: string | null;
 }
 
 /** gRPC mode (the default) or REST mode. */
 export type H2FramesOptions = (LeanGrpcOptions & { api?: "grpc" }) | H2FramesRestOptions;
 
 /** One REST call's request headers, pseudo-headers first: what h2load sends for a GET, less its user-agent. */
-export function restGetHeaders(options: Pick<H2FramesRestOptions, "target" | "path" | "headers">): [string, string][] {
+export function restGetHeaders(options: Pick<H2FramesRestOptions, "target" | "path" | "headers" | "token">): [string, string][] {
   const authority = new URL(options.target.includes("://") ? options.target : `http://${options.target}`).host;
-  return [[":method", "GET"], [":scheme", "http"], [":path", options.path], [":authority", authority], ...Object.entries(options.headers ?? {})];
+  return [
+    [":method", "GET"],
+    [":scheme", "http"],
+    [":path", options.path],
+    [":authority", authority],
+    ...Object.entries(options.headers ?? {}),
+    ...Object.entries(authHeaders(tokenOf(options.token))),
+  ];
 }
 
 interface Lane {

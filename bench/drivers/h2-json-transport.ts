@@ -8,6 +8,7 @@
 import http2 from "node:http2";
 import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
 import type { CallSpec } from "../load/call-spec.js";
+import { authHeaders, tokenOf } from "../run-token.js";
 import { transportErrorCode } from "./error-code.js";
 import { LaneReconnect } from "./lane-reconnect.js";
 import type { CallDone, Transport } from "./transport.js";
@@ -18,6 +19,8 @@ export interface H2JsonOptions {
   connections: number;
   spec: CallSpec;
   timeoutMs: number;
+  /** The bearer token sent as `authorization`: undefined the run's (bench/run-token.ts), null none. */
+  token?: string | null;
 }
 
 const { NGHTTP2_CANCEL } = http2.constants;
@@ -41,7 +44,7 @@ export class H2JsonTransport implements Transport {
     this.sessions = new Array<http2.ClientHttp2Session | null>(options.connections).fill(null);
     this.authority = new URL(options.target.includes("://") ? options.target : `http://${options.target}`).origin;
     this.codec = canonicalJsonCodec(options.spec.responseMessage);
-    this.headers = Object.freeze({ ":method": "GET", ":path": options.spec.restPath, accept: "application/json" });
+    this.headers = Object.freeze({ ":method": "GET", ":path": options.spec.restPath, accept: "application/json", ...authHeaders(tokenOf(options.token)) });
     for (let i = 0; i < options.connections; i++) {
       this.reconnects.push(new LaneReconnect(() => this.connect(i), (done) => this.send(i, done), () => this.closing));
     }

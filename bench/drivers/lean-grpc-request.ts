@@ -1,5 +1,6 @@
 // What the two lean gRPC drivers (h2-frames, h2-node) are told and send: the same options and the same request
 // headers for every call, so the crosscheck between them compares two clients, not two requests.
+import { authHeaders, tokenOf } from "../run-token.js";
 
 export interface LeanGrpcOptions {
   /** host:port */
@@ -12,10 +13,12 @@ export interface LeanGrpcOptions {
   timeoutMs: number;
   /** Extra request headers (e.g. grpc-accept-encoding); none by default. */
   headers?: Record<string, string>;
+  /** The bearer token sent as `authorization` metadata: undefined the run's (bench/run-token.ts), null none. */
+  token?: string | null;
 }
 
-/** One call's request headers, pseudo-headers first. */
-export function grpcRequestHeaders(options: Pick<LeanGrpcOptions, "target" | "path" | "headers">): [string, string][] {
+/** One call's request headers, pseudo-headers first, the bearer token (if any) last. */
+export function grpcRequestHeaders(options: Pick<LeanGrpcOptions, "target" | "path" | "headers" | "token">): [string, string][] {
   return [
     [":method", "POST"],
     [":scheme", "http"],
@@ -24,5 +27,6 @@ export function grpcRequestHeaders(options: Pick<LeanGrpcOptions, "target" | "pa
     ["content-type", "application/grpc"],
     ["te", "trailers"],
     ...Object.entries(options.headers ?? {}),
+    ...Object.entries(authHeaders(tokenOf(options.token))),
   ];
 }

@@ -8,6 +8,7 @@ import { Pool } from "undici";
 import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
 import type { CallSpec } from "../load/call-spec.js";
 import type { ArmWire } from "../model/arm.js";
+import { authHeaders, tokenOf } from "../run-token.js";
 import { transportErrorCode } from "./error-code.js";
 import type { CallDone } from "./transport.js";
 
@@ -20,6 +21,8 @@ export interface UndiciUnaryOptions {
   pipelining?: number;
   /** the arm's wire format: what the response bodies are decoded from (default json) */
   wire?: ArmWire;
+  /** The bearer token sent as `authorization`: undefined the run's (bench/run-token.ts), null none. */
+  token?: string | null;
 }
 
 export interface UnaryRequest {
@@ -58,7 +61,7 @@ export class UndiciUnaryClient {
     });
     const wire = options.wire ?? "json";
     this.decoder = bodyDecoder(wire, options.spec);
-    this.request = { path: options.spec.restPath, method: "GET", headers: { accept: ACCEPT[wire] } };
+    this.request = { path: options.spec.restPath, method: "GET", headers: { accept: ACCEPT[wire], ...authHeaders(tokenOf(options.token)) } };
   }
 
   withHeaders(headers: Record<string, string>): UnaryRequest {

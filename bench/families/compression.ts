@@ -23,6 +23,7 @@ import {
   type RestCodec,
 } from "../compression/compression-cases.js";
 import { COMPRESSION_PLANS, type CompressionPlan } from "../compression/compression-plan.js";
+import { ServerExitWatch } from "../server-process/server-exit-watch.js";
 import type { GrpcCodec } from "../compression/grpc-wire-probe.js";
 import { measuredMessages } from "./measured-messages.js";
 import { encodeBoth } from "./size.js";
@@ -62,7 +63,12 @@ export function createCompressionFamily(options: CompressionFamilyOptions = {}):
       const seed = options.seed ?? DEFAULT_SEED;
       const arms = familyArms(ctx, { family: "compression family", fits: compressionFits, lacking: "compression cases", calls: ["GetUser", "ListOrders", "UpdateUser"] });
       if (arms.length === 0) return;
-      const servers = await startFamilyServers({ arms, serverOptions: { compression: true } });
+      // A server that dies is reported against the case it was serving (report.serverExits), never silently.
+      const exits = new ServerExitWatch((exit) => ctx.serverExit(exit));
+      const servers = await startFamilyServers({ arms, serverOptions: { compression: true }, exits });
+      /** `work` is the case `what` on `server`: what a server that dies during it is reported against */
+      const on = <T>(server: FamilyServer, what: string, work: () => Promise<T>): Promise<T> =>
+        exits.measuring(server.process, { scenario: `${server.arm.id} ${what}`, repetition: null }, work);
       // Entries whose compression was not applied carry a note; the report's caveats list them (bench/analysis).
       const record = (entry: CompressionResult) => {
         ctx.record("compression", entry);
@@ -82,7 +88,9 @@ export function createCompressionFamily(options: CompressionFamilyOptions = {}):
         // Unrecorded first pass: each REST server's JIT warms up on it, not on the identity baseline of the first class.
         const first = plan.responseClasses[0];
         if (first !== undefined) {
-          for (const server of rest) await restResponseCase(responseCall(first), "identity", server.target, server.process, responses.get(first)!.json, casesOf(server));
+          for (const server of rest) {
+            await on(server, `${first} response identity (warm-up)`, () => restResponseCase(responseCall(first), "identity", server.target, server.process, responses.get(first)!.json, casesOf(server)));
+          }
         }
 
         for (const payload of plan.responseClasses) {
@@ -92,7 +100,7 @@ export function createCompressionFamily(options: CompressionFamilyOptions = {}):
             let identity: CompressionResult | null = null;
             for (const codec of restCodecs) {
               if (ctx.signal.aborted) return;
-              const entry = await restResponseCase(call, codec, server.target, server.process, encoded.json, casesOf(server));
+              const entry = await on(server, `${call.call} ${payload} response ${codec}`, () => restResponseCase(call, codec, server.target, server.process, encoded.json, casesOf(server)));
               if (codec === "identity") identity = entry;
               compareWithIdentity(entry, identity);
               record(entry);
@@ -101,7 +109,7 @@ export function createCompressionFamily(options: CompressionFamilyOptions = {}):
           for (const server of grpc) {
             for (const codec of grpcCodecs.filter((c) => c !== "identity")) {
               if (ctx.signal.aborted) return;
-              record(await grpcResponseCase(call, codec, server.target, encoded.protobuf.length, casesOf(server)));
+              record(await on(server, `${call.call} ${payload} response ${codec}`, () => grpcResponseCase(call, codec, server.target, encoded.protobuf.length, casesOf(server))));
               record(await grpcResponseEstimate(call, codec, encoded.protobuf, casesOf(server)));
             }
           }
@@ -110,13 +118,13 @@ export function createCompressionFamily(options: CompressionFamilyOptions = {}):
         const update = updateUserCall(seed);
         // Unrecorded first passes again: each request path (the REST body parser + inflate, grpc-js client and server)
         // warms up on a throwaway identity run instead of on the baseline every other configuration is compared with.
-        for (const server of rest) await restRequestCase(update, "identity", server.target, server.process, casesOf(server));
-        for (const server of grpc) await grpcRequestCase(update, "identity", server.target, server.process, casesOf(server));
+        for (const server of rest) await on(server, `${update.call} request identity (warm-up)`, () => restRequestCase(update, "identity", server.target, server.process, casesOf(server)));
+        for (const server of grpc) await on(server, `${update.call} request identity (warm-up)`, () => grpcRequestCase(update, "identity", server.target, server.process, casesOf(server)));
         for (const server of rest) {
           let identity: CompressionResult | null = null;
           for (const codec of restCodecs) {
             if (ctx.signal.aborted) return;
-            const entry = await restRequestCase(update, codec, server.target, server.process, casesOf(server));
+            const entry = await on(server, `${update.call} request ${codec}`, () => restRequestCase(update, codec, server.target, server.process, casesOf(server)));
             if (codec === "identity") identity = entry;
             compareWithIdentity(entry, identity);
             record(entry);
@@ -126,7 +134,7 @@ export function createCompressionFamily(options: CompressionFamilyOptions = {}):
           let identity: CompressionResult | null = null;
           for (const codec of grpcCodecs) {
             if (ctx.signal.aborted) return;
-            const entry = await grpcRequestCase(update, codec, server.target, server.process, casesOf(server));
+            const entry = await on(server, `${update.call} request ${codec}`, () => grpcRequestCase(update, codec, server.target, server.process, casesOf(server)));
             if (codec === "identity") identity = entry;
             compareWithIdentity(entry, identity);
             record(entry);

@@ -13,6 +13,8 @@ import { MIN_LOAD_REPETITIONS } from "../profile.js";
 import { defineScenario, resolveScenarios, type ResolvedScenario, type ScenarioDefaults, type ScenarioInput, type ScenarioTemplate } from "../load/load-scenario.js";
 import { failedMeasurement, loadConfigOf, runLoadScenario } from "../load/run-load.js";
 import { AGGREGATION_NOTE, aggregateRepetitions } from "../load/aggregate-repetitions.js";
+import { exitCause } from "../model/server-exit.js";
+import { ServerExitWatch } from "../server-process/server-exit-watch.js";
 import { startServerProcess, type ServerProcess } from "../server-process/server-process.js";
 import { quickPairIds } from "../family-arms.js";
 
@@ -145,10 +147,17 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
 
   const servers = new Map<string, ServerProcess>();
   const startFailures = new Map<string, string>();
+  // Every server this family starts is watched: one that dies is recorded (report.serverExits) against the scenario
+  // it was serving, and the one started in its place is named, never swapped in silently.
+  const exits = new ServerExitWatch((exit) => ctx.serverExit(exit));
+  /** a note for every repetition a replacement server served: the figure says it is not the first process's */
+  const replacements = new Map<ServerProcess, string>();
   const serverFor = async (arm: string): Promise<ServerProcess | null> => {
     const existing = servers.get(arm);
     if (existing?.alive) return existing;
     if (startFailures.has(arm)) return null;
+    const dead = existing !== undefined ? exits.exitOf(existing) : null;
+    if (dead !== null) ctx.progress(`server ${arm} (pid ${dead.pid}) exited with ${exitCause(dead)}; starting a new one for its remaining scenarios`);
     try {
       let server: ServerProcess;
       try {
@@ -161,10 +170,17 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
         ctx.caveat(`load: server ${arm} could not be pinned to CPU ${plan.server} (${(error as Error).message}); it ran unpinned`);
       }
       servers.set(arm, server);
+      exits.watch(server);
+      if (existing !== undefined && dead !== null) {
+        exits.replaced(existing, server);
+        replacements.set(server, `measured on a new server process (pid ${server.pid}) after pid ${dead.pid} exited with ${exitCause(dead)} at ${dead.at}`);
+      }
       for (const caveat of server.caveats) ctx.caveat(`server ${arm}: ${caveat}`);
       return server;
     } catch (error) {
       startFailures.set(arm, (error as Error).message);
+      // Round 1 records a scenario whose server never started; after a death, say why the later rounds are missing.
+      if (existing !== undefined) ctx.caveat(`load: server ${arm} could not be started again after its process exited (${(error as Error).message}): its remaining repetitions were not measured`);
       return null;
     }
   };
@@ -202,8 +218,8 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
           rate = resolveOpenRate(scenario, [...reps.values()].map((r) => r[0]).filter((r): r is LoadResult => r !== undefined), armsLike(scenario));
           openRates.set(scenario.id, rate);
         }
-        ctx.progress(`${label} starting`);
-        const result = await runLoadScenario({
+        ctx.progress(`${label} starting${server !== null ? ` (server pid ${server.pid})` : ""}`);
+        const result = await exits.measuring(server, { scenario: scenario.id, repetition: round }, () => runLoadScenario({
           scenario: { ...scenario, repetitions: 1, warmupS: round === 1 ? Math.max(scenario.warmupS, FIRST_RUN_WARMUP[ctx.profile].s) : scenario.warmupS },
           // Open loop paces calls: its server is already warm from the closed-loop scenarios of the same call.
           ...(round === 1 && scenario.mode === "closed" ? { warmupMinCalls: FIRST_RUN_WARMUP[ctx.profile].minCalls, warmupMaxS: FIRST_RUN_WARMUP[ctx.profile].maxS } : {}),
@@ -214,7 +230,9 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
           signal: ctx.signal,
           onProgress: (p) =>
             ctx.progress(`${label} ${p.phase === "warmup" ? "warm-up" : "measuring"} ${((Date.now() - t0) / 1000).toFixed(0)} s, ${p.okTotal} calls${p.errorTotal > 0 ? `, ${p.errorTotal} errors` : ""}`),
-        });
+        }));
+        const replaced = server !== null ? replacements.get(server) : undefined;
+        if (replaced !== undefined) result.notes = [...(result.notes ?? []), replaced];
         done.push(result);
       }
     }

@@ -13,6 +13,7 @@ import { MixedGrpcJsTransport, MixedUndiciTransport } from "../multiplex/mixed-c
 import { multiplexConfigurations, multiplexFits } from "../multiplex/multiplex-configurations.js";
 import { noKeepAliveExtra, runMultiplexCase } from "../multiplex/multiplex-case.js";
 import { MULTIPLEX_PLANS } from "../multiplex/multiplex-plan.js";
+import { ServerExitWatch } from "../server-process/server-exit-watch.js";
 
 function describeEntry(e: MultiplexResult): string {
   const hol = e.headOfLine ? `, fast p99 ${e.headOfLine.fastP99Ms} ms slow p99 ${e.headOfLine.slowP99Ms} ms` : "";
@@ -39,9 +40,11 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
   // Two sets: the delay experiment is opt-in per server and off for every other measurement. One plan, made
   // before the first set pins this process to the client CPU, so both sets get the server CPU.
   const pinning = planPinning();
+  // A server that dies is reported against the case it was serving (report.serverExits), never silently.
+  const exits = new ServerExitWatch((exit) => ctx.serverExit(exit));
   const [plainStart, holStart] = await Promise.allSettled([
-    startFamilyServers({ arms, pinning }),
-    localArms.length > 0 ? startFamilyServers({ arms: localArms, serverOptions: { maxDelayMs: hol.slowDelayMs }, pinClient: false, pinning }) : Promise.resolve(null),
+    startFamilyServers({ arms, pinning, exits }),
+    localArms.length > 0 ? startFamilyServers({ arms: localArms, serverOptions: { maxDelayMs: hol.slowDelayMs }, pinClient: false, pinning, exits }) : Promise.resolve(null),
   ]);
   const running = [plainStart, holStart].flatMap((s) => (s.status === "fulfilled" && s.value ? [s.value] : []));
   if (plainStart.status === "rejected" || holStart.status === "rejected") {
@@ -61,7 +64,9 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
         let keepAlive: MultiplexResult | null = null;
         for (const config of multiplexConfigurations(inFlight, plan, server.arm)) {
           if (ctx.signal.aborted) return;
-          const entry = await runMultiplexCase({ config, spec, target: server.target, server: server.process, plan, signal: ctx.signal });
+          const entry = await exits.measuring(server.process, { scenario: `${server.arm.id} ${config.configuration} inFlight ${inFlight}`, repetition: null }, () =>
+            runMultiplexCase({ config, spec, target: server.target, server: server.process, plan, signal: ctx.signal }),
+          );
           if (config.configuration === "rest-keepalive") keepAlive = entry;
           if (!config.keepAlive && keepAlive !== null) entry.noKeepAliveExtra = noKeepAliveExtra(entry, keepAlive);
           record(entry);
@@ -105,7 +110,8 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
             ];
       for (const c of cases) {
         if (ctx.signal.aborted) return;
-        record(await runHeadOfLineCase({ ...c, arm: server.arm.id, server: server.process, call: spec.call, plan: hol, signal: ctx.signal }));
+        const scenario = { scenario: `${server.arm.id} ${c.configuration} inFlight ${hol.inFlight}`, repetition: null };
+        record(await exits.measuring(server.process, scenario, () => runHeadOfLineCase({ ...c, arm: server.arm.id, server: server.process, call: spec.call, plan: hol, signal: ctx.signal })));
       }
     }
   } finally {

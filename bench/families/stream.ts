@@ -17,6 +17,7 @@ import { LIST_ORDERS_MAX_LIMIT, restJsonArrayOrdersClient } from "../stream/rest
 import { restNdjsonOrdersClient } from "../stream/rest-ndjson-orders.js";
 import { PAGE_SIZE, restPagedOrdersClient } from "../stream/rest-paged-orders.js";
 import { restUploadClient } from "../stream/rest-upload.js";
+import { ServerExitWatch } from "../server-process/server-exit-watch.js";
 import { runServerStreamCase } from "../stream/server-stream-case.js";
 import type { StreamCaseContext } from "../stream/stream-case-context.js";
 import { CHAT_TEXT, STREAM_PLANS, WEBSOCKET_RATIONALE } from "../stream/stream-plan.js";
@@ -47,8 +48,11 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
   if (ctx.profile === "quick" && fuller.length > 0) ctx.leftOut(`quick profile: streams of ${plan.orderCounts.join(", ")} orders; --profile full adds ${fuller.join(", ")}`);
   const arms = familyArms(ctx, { family: "stream family", fits: streamFits, lacking: "stream clients", calls: ["StreamOrders", "Upload", "Chat"] });
   if (arms.length === 0) return;
+  // A server that dies is reported against the case it was serving (report.serverExits), never silently.
+  const exits = new ServerExitWatch((exit) => ctx.serverExit(exit));
   const servers: FamilyServers = await startFamilyServers({
     arms,
+    exits,
     // REST reads uploads as a stream without a total limit and gRPC limits each message; raise the limit
     // anyway so no arm can refuse the largest upload for a reason another does not share.
     serverOptions: { maxRequestBytes: Math.max(...plan.uploadBytes) + 1024 * 1024 },
@@ -86,10 +90,12 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
       for (const items of plan.orderCounts) {
         for (const { client, server } of clients) {
           if (ctx.signal.aborted) return;
-          const entry = await runServerStreamCase(
-            { client, userId: STREAM_USER, items, repetitions: plan.orderRepetitions(items), warmupItems: plan.warmupOrders },
-            caseCtx(server),
-            expected,
+          const entry = await exits.measuring(server.process, { scenario: `${server.arm.id} server-stream ${client.configuration} ${items} orders`, repetition: null }, () =>
+            runServerStreamCase(
+              { client, userId: STREAM_USER, items, repetitions: plan.orderRepetitions(items), warmupItems: plan.warmupOrders },
+              caseCtx(server),
+              expected,
+            ),
           );
           record(entry);
         }
@@ -104,7 +110,8 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
         if (ctx.signal.aborted) return;
         const client = isGrpc(server) ? grpcUploadClient(server.target) : restUploadClient(server.target);
         try {
-          record(await runUploadCase({ client, bytes, chunkBytes: plan.uploadChunkBytes, repetitions: plan.uploadRepetitions(bytes) }, caseCtx(server)));
+          const scenario = { scenario: `${server.arm.id} client-stream ${client.configuration} ${bytes} bytes`, repetition: null };
+          record(await exits.measuring(server.process, scenario, () => runUploadCase({ client, bytes, chunkBytes: plan.uploadChunkBytes, repetitions: plan.uploadRepetitions(bytes) }, caseCtx(server))));
         } finally {
           await client.close().catch(() => {});
         }
@@ -118,7 +125,8 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
         ? [grpcChatClient(server.target), "one grpc-js bidi stream; sequential round trips"]
         : [websocketChatClient(server.target), WEBSOCKET_RATIONALE];
       try {
-        record(await runChatCase({ client, messages: plan.chatMessages, warmupMessages: plan.chatWarmupMessages, text: CHAT_TEXT, note }, caseCtx(server)));
+        const scenario = { scenario: `${server.arm.id} bidi ${client.configuration} ${plan.chatMessages} messages`, repetition: null };
+        record(await exits.measuring(server.process, scenario, () => runChatCase({ client, messages: plan.chatMessages, warmupMessages: plan.chatWarmupMessages, text: CHAT_TEXT, note }, caseCtx(server))));
       } finally {
         await client.close().catch(() => {});
       }

@@ -1,5 +1,6 @@
 // Where every driver reports its completed calls. The window runner points the sink at the current measured
-// window, or at nothing during warm-up, so drivers never know which window they are in.
+// window, at a warm-up tally (reported only when the run fails during warm-up), or at nothing while draining, so
+// drivers never know which window they are in.
 import { createHistogram, recordUs, type LatencyHistogram } from "../histogram.js";
 import { ErrorCounter } from "./error-counter.js";
 

@@ -9,6 +9,7 @@
 import { performance } from "node:perf_hooks";
 import { encodeHistogram, summarizeHistogram } from "../histogram.js";
 import type { EndReason, Measurement, PeakRssScope } from "../model/measurement.js";
+import { exitCause } from "../model/server-exit.js";
 import { openPeakRssWindow, type PeakRssWindow } from "../process/peak-rss.js";
 import type { CpuSnapshot } from "../server-process/server-ipc.js";
 import { serverPids, type ServerProcess } from "../server-process/server-process.js";
@@ -96,6 +97,13 @@ async function readPeakRss(windows: PeakRssWindows, server: ServerProcess | null
   return { client, server: memory !== null ? { mb: memory.peakRssMb, scope: "process-lifetime" } : { mb: null } };
 }
 
+/** Why a run on a dead server failed: which process, and how it ended (report.serverExits has the rest). */
+function serverGone(server: ServerProcess): string {
+  const status = server.exitStatus;
+  const how = status === null ? "" : ` with ${exitCause(status)}${status.stopped ? " (stopped by the harness)" : ""}`;
+  return `server process ${server.arm} (pid ${server.pid}) exited${how} during the run`;
+}
+
 export async function measureWindows(options: MeasureOptions): Promise<MeasuredRun> {
   const { generator, plan, server, meter, signal } = options;
   const failAfterMs = options.failAfterMs ?? 2000;
@@ -112,7 +120,7 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
   let repetition = 0;
   const watch = (): StopReason => {
     if (signal?.aborted) return { endReason: "aborted", failure: "aborted by signal" };
-    if (server !== null && !server.alive) return { endReason: "failed", failure: `server process ${server.arm} (pid ${server.pid}) exited during the run` };
+    if (server !== null && !server.alive) return { endReason: "failed", failure: serverGone(server) };
     const now = performance.now();
     if (sink.okTotal !== lastOk) {
       lastOk = sink.okTotal;
@@ -157,6 +165,10 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
     return { at, wallClock, client, server: serverCpu, bytes };
   };
 
+  // Warm-up calls are tallied apart and never reported, unless the run ends during warm-up: then the calls that
+  // broke (a server killed mid-warm-up resets every call in flight) are what happened, and go into its window.
+  const warmup = new WindowCounts();
+  sink.pointAt(warmup);
   generator.start(sink);
   try {
     if (plan.warmupS > 0) stop = await sleepWatching(plan.warmupS * 1000);
@@ -164,8 +176,10 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
     while (stop === null && plan.warmupMinCalls !== undefined && sink.okTotal < plan.warmupMinCalls && performance.now() < warmupEnd) {
       stop = await sleepWatching(Math.min(100, warmupEnd - performance.now()));
     }
-    // An early failure during warm-up still gets one (empty or partial) window, so the error is on record.
+    // An early failure during warm-up still gets one (empty or partial) window, so the error is on record: its
+    // errors by code, never its successes (a window's throughput and latency are its own calls').
     let window = new WindowCounts();
+    if (stop !== null) for (const [code, n] of Object.entries(warmup.errors.toModel().byCode)) window.errors.add(code, n);
     sink.pointAt(window);
     let begin = await edge();
     let rss = openPeakRss(server);

@@ -9,6 +9,7 @@ import { Finding } from "./finding.js";
 import { LoadResult } from "./load-result.js";
 import { MicroResult } from "./micro-result.js";
 import { MultiplexResult } from "./multiplex-result.js";
+import { ServerExit } from "./server-exit.js";
 import { SizeResult } from "./size-result.js";
 import { StreamResult } from "./stream-result.js";
 
@@ -54,6 +55,11 @@ export const Report = Type.Object(
       description: "per call, size class and metric (server view, closed loop): the chain of one-factor steps from rest to grpc, when the run measured arms between them",
     }),
     caveats: Type.Array(Type.String(), { description: "run-wide flags: unpinned CPUs, saturated driver, compression not applied…" }),
+    serverExits: Type.Optional(
+      Type.Array(ServerExit, {
+        description: "server processes the harness started that exited without being stopped, in the order seen (any makes the run endReason failed); absent in reports written before it was recorded",
+      }),
+    ),
   },
   { $id: "https://grpc-rest-bench/report.schema.json", title: "grpc-rest-bench report" },
 );

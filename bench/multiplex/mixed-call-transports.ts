@@ -7,7 +7,10 @@
 // (`completingSlow`, read synchronously by the sink while `done` runs).
 import * as grpc from "@grpc/grpc-js";
 import { DELAY_HEADER } from "../../servers/handlers/request-delay.js";
+import { AUTHORIZATION, bearerValue } from "../../servers/handlers/bearer-token.js";
+import { tokenOf } from "../run-token.js";
 import { transportErrorCode } from "../drivers/error-code.js";
+import { bearerMetadata } from "../drivers/grpc-js-bearer.js";
 import { unaryMethodOf } from "../drivers/grpc-js-transport.js";
 import { grpcJsCallCode, grpcJsUnaryStub, type GrpcJsUnaryStub } from "../drivers/grpc-js-unary-stub.js";
 import type { CallDone, Transport } from "../drivers/transport.js";
@@ -29,6 +32,8 @@ export interface MixedCallOptions {
   slowDelayMs: number;
   /** a REST arm's wire format: what the undici client decodes (json when absent) */
   wire?: ArmWire;
+  /** The bearer token every call carries: undefined the run's (bench/run-token.ts), null none. */
+  token?: string | null;
 }
 
 abstract class MixedBase {
@@ -49,7 +54,7 @@ abstract class MixedBase {
   }
 }
 
-/** The load family's grpc-js client (the same stub); slow calls add x-delay-ms metadata, fast ones send none. */
+/** The load family's grpc-js client (the same stub); slow calls add x-delay-ms metadata, fast ones send none (but the bearer token, if any). */
 export class MixedGrpcJsTransport extends MixedBase implements MixedCallTransport {
   readonly driver = "grpc-js";
   readonly protocol = "grpc" as const;
@@ -57,6 +62,7 @@ export class MixedGrpcJsTransport extends MixedBase implements MixedCallTranspor
   readonly connections: number;
   private readonly stubs: GrpcJsUnaryStub[] = [];
   private readonly slow = new grpc.Metadata();
+  private readonly fast: grpc.Metadata | null;
 
   constructor(mix: MixedCallOptions) {
     super(mix);
@@ -64,6 +70,9 @@ export class MixedGrpcJsTransport extends MixedBase implements MixedCallTranspor
     const method = unaryMethodOf(mix.spec);
     // One stub = one HTTP/2 connection.
     for (let i = 0; i < mix.connections; i++) this.stubs.push(grpcJsUnaryStub(mix.target, method));
+    const token = tokenOf(mix.token);
+    this.fast = bearerMetadata(token);
+    if (token !== null) this.slow.set(AUTHORIZATION, bearerValue(token));
     this.slow.set(DELAY_HEADER, String(mix.slowDelayMs));
   }
 
@@ -76,7 +85,7 @@ export class MixedGrpcJsTransport extends MixedBase implements MixedCallTranspor
     const slow = this.nextIsSlow();
     const stub = this.stubs[lane % this.connections] as GrpcJsUnaryStub;
     try {
-      stub.call(this.mix.spec.request, slow ? this.slow : null, { deadline: Date.now() + this.mix.timeoutMs }, (error) => this.complete(done, slow, grpcJsCallCode(error)));
+      stub.call(this.mix.spec.request, slow ? this.slow : this.fast, { deadline: Date.now() + this.mix.timeoutMs }, (error) => this.complete(done, slow, grpcJsCallCode(error)));
     } catch (error) {
       this.complete(done, slow, transportErrorCode(error));
     }

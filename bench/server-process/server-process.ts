@@ -5,6 +5,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { ArmApi, ServerOptions } from "../../servers/server-arm.js";
 import { unpinnedCpus } from "../cpu/cpu-pinning.js";
+import { runTokenServerOption } from "../run-token.js";
 import type { ChildMessage, CpuSnapshot, MemorySnapshot, ParentMessage, ServerChildConfig } from "./server-ipc.js";
 
 const CHILD_ENTRY = fileURLToPath(new URL("./server-child.ts", import.meta.url));
@@ -22,6 +23,16 @@ export interface ServerProcessOptions {
   /** passed to the arm's start() */
   serverOptions?: Omit<ServerOptions, "host" | "port">;
   startTimeoutMs?: number;
+}
+
+/** How a server process ended. */
+export interface ServerExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** when this process saw the exit */
+  at: Date;
+  /** true when stop() ended it (on purpose); false for a crash, an OOM kill, a kill from outside */
+  stopped: boolean;
 }
 
 export interface ServerProcess {
@@ -42,6 +53,10 @@ export interface ServerProcess {
   readonly upstreamPids?: readonly number[];
   /** false once the child exited (crash or stop) */
   readonly alive: boolean;
+  /** how it ended; null while it runs */
+  readonly exitStatus: ServerExitStatus | null;
+  /** Calls `listener` once when the process exits (at once if it already has): a crash is reported when it happens. */
+  onExit(listener: (status: ServerExitStatus) => void): void;
   cpuUsage(): Promise<CpuSnapshot>;
   memory(): Promise<MemorySnapshot>;
   stop(): Promise<void>;
@@ -70,7 +85,8 @@ function formatHost(host: string): string {
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const config: ServerChildConfig = {
     arm: options.arm,
-    options: { ...options.serverOptions, host: options.host ?? "127.0.0.1", port: options.port ?? 0 },
+    // The run's bearer token (bench/run-token.ts), unless serverOptions names one: every server of a run requires it.
+    options: { ...runTokenServerOption(), ...options.serverOptions, host: options.host ?? "127.0.0.1", port: options.port ?? 0 },
   };
   const cpus = options.cpus ?? null;
   // A forked child inherits this process's affinity, which is the client CPU alone while the bench is pinned.
@@ -125,8 +141,10 @@ class ChildServer implements ServerProcess {
   readonly upstreamPids: readonly number[];
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (m: ChildMessage) => void; reject: (e: Error) => void }>();
-  private exited = false;
-  private readonly exitPromise: Promise<void>;
+  private status: ServerExitStatus | null = null;
+  /** set by stop() before it asks: an exit from then on is the harness's doing, not a death */
+  private stopping = false;
+  private readonly exitPromise: Promise<ServerExitStatus>;
 
   constructor(
     private readonly child: ChildProcess,
@@ -149,21 +167,30 @@ class ChildServer implements ServerProcess {
       waiter?.resolve(message);
     });
     this.exitPromise = new Promise((resolve) => {
-      child.once("exit", () => {
-        this.exited = true;
+      child.once("exit", (code, signal) => {
+        this.status = { code, signal, at: new Date(), stopped: this.stopping };
         for (const waiter of this.pending.values()) waiter.reject(new Error(`server "${this.arm}" (pid ${this.pid}) has exited`));
         this.pending.clear();
-        resolve();
+        resolve(this.status);
       });
     });
   }
 
   get alive(): boolean {
-    return !this.exited;
+    return this.status === null;
+  }
+
+  get exitStatus(): ServerExitStatus | null {
+    return this.status;
+  }
+
+  onExit(listener: (status: ServerExitStatus) => void): void {
+    // A listener that throws is a bug in the harness; it must not end the run as an unhandled rejection.
+    this.exitPromise.then(listener).catch((error: unknown) => process.emitWarning(`server "${this.arm}" exit listener failed: ${(error as Error).message}`));
   }
 
   private ask(type: ParentMessage["type"]): Promise<ChildMessage> {
-    if (this.exited || !this.child.connected) return Promise.reject(new Error(`server "${this.arm}" (pid ${this.pid}) is not running`));
+    if (this.status !== null || !this.child.connected) return Promise.reject(new Error(`server "${this.arm}" (pid ${this.pid}) is not running`));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -184,7 +211,8 @@ class ChildServer implements ServerProcess {
   }
 
   async stop(): Promise<void> {
-    if (this.exited) return;
+    if (this.status !== null) return;
+    this.stopping = true;
     const kill = setTimeout(() => this.child.kill("SIGKILL"), 5000);
     try {
       await this.ask("stop");

@@ -2,13 +2,17 @@
 import { SHOP_ROUTES } from "../../servers/shop-routes.js";
 import * as grpc from "@grpc/grpc-js";
 import { shop } from "../../proto/generated/shop.js";
+import { tokenOf } from "../run-token.js";
+import { bearerMetadata } from "../drivers/grpc-js-bearer.js";
 import { converse, EchoQueue, type ChatClient } from "./chat-client.js";
 import { PRIVATE_CHANNEL } from "./grpc-stream-orders.js";
 
 const METHOD = SHOP_ROUTES.Chat.grpcPath;
 
-export function grpcChatClient(target: string): ChatClient {
+/** `bearer`: the token the call carries as metadata (undefined: the run's, bench/run-token.ts; null: none). */
+export function grpcChatClient(target: string, bearer?: string | null): ChatClient {
   const client = new grpc.Client(target, grpc.credentials.createInsecure(), PRIVATE_CHANNEL);
+  const metadata = bearerMetadata(tokenOf(bearer)) ?? new grpc.Metadata();
   const serialize = (m: shop.v1.IChatMessage) => Buffer.from(shop.v1.ChatMessage.encode(m).finish());
   const deserialize = (bytes: Buffer) => shop.v1.ChatMessage.decode(bytes);
   let call: grpc.ClientDuplexStream<shop.v1.IChatMessage, shop.v1.ChatMessage> | null = null;
@@ -21,7 +25,7 @@ export function grpcChatClient(target: string): ChatClient {
       await new Promise<void>((resolve, reject) =>
         client.waitForReady(Date.now() + 10_000, (err) => (err ? reject(err) : resolve())),
       );
-      call = client.makeBidiStreamRequest(METHOD, serialize, deserialize);
+      call = client.makeBidiStreamRequest(METHOD, serialize, deserialize, metadata);
       call.on("data", (m: shop.v1.ChatMessage) => echoes.push(m));
       call.on("error", (err: grpc.ServiceError) => echoes.fail(new Error(`${grpc.status[err.code] ?? err.code}: ${err.details}`)));
       call.on("end", () => echoes.fail(new Error("the server ended the Chat stream")));

@@ -5,6 +5,8 @@ import { SHOP_ROUTES } from "../../servers/shop-routes.js";
 import * as grpc from "@grpc/grpc-js";
 import { performance } from "node:perf_hooks";
 import { shop } from "../../proto/generated/shop.js";
+import { tokenOf } from "../run-token.js";
+import { bearerMetadata } from "../drivers/grpc-js-bearer.js";
 import { ItemChecksum } from "./item-checksum.js";
 import { failed, onePage, type OrderFetchResult, type OrderStreamClient } from "./order-stream-client.js";
 
@@ -18,8 +20,10 @@ export const PRIVATE_CHANNEL: grpc.ChannelOptions = {
   "grpc.max_receive_message_length": 64 * 1024 * 1024,
 };
 
-export function grpcStreamOrdersClient(target: string): OrderStreamClient {
+/** `bearer`: the token the call carries as metadata (undefined: the run's, bench/run-token.ts; null: none). */
+export function grpcStreamOrdersClient(target: string, bearer?: string | null): OrderStreamClient {
   const client = new grpc.Client(target, grpc.credentials.createInsecure(), PRIVATE_CHANNEL);
+  const metadata = bearerMetadata(tokenOf(bearer)) ?? new grpc.Metadata();
   const serialize = (req: shop.v1.IStreamOrdersRequest) => Buffer.from(shop.v1.StreamOrdersRequest.encode(req).finish());
   return {
     configuration: "grpc-StreamOrders",
@@ -45,7 +49,7 @@ export function grpcStreamOrdersClient(target: string): OrderStreamClient {
       };
       return new Promise((resolve) => {
         if (signal.aborted) return resolve(failed(`aborted before the call: ${String(signal.reason)}`, 0));
-        const call = client.makeServerStreamRequest(METHOD, serialize, deserialize, { userId: page.userId, limit: page.count });
+        const call = client.makeServerStreamRequest(METHOD, serialize, deserialize, { userId: page.userId, limit: page.count }, metadata);
         const cancel = () => call.cancel();
         signal.addEventListener("abort", cancel, { once: true });
         call.on("data", () => {}); // flowing mode; the deserializer already timed and hashed the item

@@ -5,14 +5,18 @@ import * as grpc from "@grpc/grpc-js";
 import { once } from "node:events";
 import { performance } from "node:perf_hooks";
 import { shop } from "../../proto/generated/shop.js";
+import { tokenOf } from "../run-token.js";
+import { bearerMetadata } from "../drivers/grpc-js-bearer.js";
 import { PRIVATE_CHANNEL } from "./grpc-stream-orders.js";
 import { uploadFailed, uploadOutcome, type UploadClient, type UploadOutcome } from "./upload-client.js";
 import type { UploadPlan } from "./upload-data.js";
 
 const METHOD = SHOP_ROUTES.Upload.grpcPath;
 
-export function grpcUploadClient(target: string): UploadClient {
+/** `bearer`: the token the call carries as metadata (undefined: the run's, bench/run-token.ts; null: none). */
+export function grpcUploadClient(target: string, bearer?: string | null): UploadClient {
   const client = new grpc.Client(target, grpc.credentials.createInsecure(), PRIVATE_CHANNEL);
+  const metadata = bearerMetadata(tokenOf(bearer)) ?? new grpc.Metadata();
   const serialize = (chunk: shop.v1.IUploadChunk) => Buffer.from(shop.v1.UploadChunk.encode(chunk).finish());
   const deserialize = (bytes: Buffer) => shop.v1.UploadResult.decode(bytes);
   return {
@@ -23,7 +27,7 @@ export function grpcUploadClient(target: string): UploadClient {
       const start = performance.now();
       let settle!: (outcome: UploadOutcome) => void;
       const done = new Promise<UploadOutcome>((resolve) => (settle = resolve));
-      const call = client.makeClientStreamRequest(METHOD, serialize, deserialize, (err, result) => {
+      const call = client.makeClientStreamRequest(METHOD, serialize, deserialize, metadata, (err, result) => {
         if (err) settle(uploadFailed(`${grpc.status[err.code] ?? err.code}: ${err.details}`));
         else settle(uploadOutcome(plan, performance.now() - start, result ?? {}));
       });

@@ -6,6 +6,7 @@
 import { restPath } from "../../servers/shop-routes.js";
 import { performance } from "node:perf_hooks";
 import { Client } from "undici";
+import { authHeaders, tokenOf } from "../run-token.js";
 import { ItemChecksum } from "./item-checksum.js";
 import { failed, onePage, type FreshUsers, type OrderFetchResult, type OrderStreamClient } from "./order-stream-client.js";
 
@@ -19,12 +20,13 @@ export async function readListOrdersPage(
   limit: number,
   checksum: ItemChecksum,
   signal: AbortSignal,
+  headers: Record<string, string> = { accept: "application/json" },
 ): Promise<{ count: number } | { failure: string }> {
   const { statusCode, body } = await client.request({
     method: "GET",
     signal,
     path: restPath.listOrders(userId, { limit }),
-    headers: { accept: "application/json" },
+    headers,
   });
   if (statusCode !== 200) return { failure: `HTTP ${statusCode}: ${(await body.text()).slice(0, 200)}` };
   const chunks: Buffer[] = [];
@@ -38,8 +40,10 @@ export async function readListOrdersPage(
   return { count };
 }
 
-export function restJsonArrayOrdersClient(origin: string, users: FreshUsers): OrderStreamClient {
+/** `bearer`: the token every request carries (undefined: the run's, bench/run-token.ts; null: none). */
+export function restJsonArrayOrdersClient(origin: string, users: FreshUsers, bearer?: string | null): OrderStreamClient {
   const client = new Client(origin, { pipelining: 1 });
+  const headers = { accept: "application/json", ...authHeaders(tokenOf(bearer)) };
   return {
     configuration: "rest-json-array",
     protocol: "rest",
@@ -54,7 +58,7 @@ export function restJsonArrayOrdersClient(origin: string, users: FreshUsers): Or
       const checksum = new ItemChecksum();
       const start = performance.now();
       try {
-        const read = await readListOrdersPage(client, page.userId, page.count, checksum, signal);
+        const read = await readListOrdersPage(client, page.userId, page.count, checksum, signal, headers);
         if ("failure" in read) return failed(read.failure, 0);
         const done = performance.now() - start;
         return { timeToFirstItemMs: done, timeToLastItemMs: done, received: checksum.verify(expected.jsonArrayBody), requests: 1 };

@@ -5,11 +5,14 @@ import { restPath } from "../../servers/shop-routes.js";
 import { StringDecoder } from "node:string_decoder";
 import { performance } from "node:perf_hooks";
 import { Client } from "undici";
+import { authHeaders, tokenOf } from "../run-token.js";
 import { ItemChecksum } from "./item-checksum.js";
 import { failed, onePage, type OrderFetchResult, type OrderStreamClient } from "./order-stream-client.js";
 
-export function restNdjsonOrdersClient(origin: string): OrderStreamClient {
+/** `bearer`: the token every request carries (undefined: the run's, bench/run-token.ts; null: none). */
+export function restNdjsonOrdersClient(origin: string, bearer?: string | null): OrderStreamClient {
   const client = new Client(origin, { pipelining: 1 });
+  const headers = { accept: "application/x-ndjson", ...authHeaders(tokenOf(bearer)) };
   return {
     configuration: "rest-ndjson",
     protocol: "rest",
@@ -29,7 +32,7 @@ export function restNdjsonOrdersClient(origin: string): OrderStreamClient {
           method: "GET",
           signal,
           path: restPath.streamOrders(page.userId, page.count),
-          headers: { accept: "application/x-ndjson" },
+          headers,
         });
         if (statusCode !== 200) return failed(`HTTP ${statusCode}: ${(await body.text()).slice(0, 200)}`, 0);
         const decoder = new StringDecoder("utf8");

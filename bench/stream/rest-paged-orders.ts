@@ -6,6 +6,7 @@
 import { restPath } from "../../servers/shop-routes.js";
 import { performance } from "node:perf_hooks";
 import { Client } from "undici";
+import { authHeaders, tokenOf } from "../run-token.js";
 import { ItemChecksum } from "./item-checksum.js";
 import { failed, onePage, type OrderFetchResult, type OrderStreamClient } from "./order-stream-client.js";
 
@@ -17,8 +18,8 @@ export const LIST_ORDERS_PAGED_MAX_LIMIT = 1_000_000;
 type PageRead = { count: number; nextPageToken: string } | { failure: string };
 
 /** One page: parsed, then hashed without its `,"nextPageToken":"…"` member (canonical JSON puts it last). */
-async function readPage(client: Client, path: string, checksum: ItemChecksum, signal: AbortSignal): Promise<PageRead> {
-  const { statusCode, body } = await client.request({ method: "GET", signal, path, headers: { accept: "application/json" } });
+async function readPage(client: Client, path: string, headers: Record<string, string>, checksum: ItemChecksum, signal: AbortSignal): Promise<PageRead> {
+  const { statusCode, body } = await client.request({ method: "GET", signal, path, headers });
   if (statusCode !== 200) return { failure: `HTTP ${statusCode}: ${(await body.text()).slice(0, 200)}` };
   const chunks: Buffer[] = [];
   for await (const chunk of body as AsyncIterable<Buffer>) chunks.push(chunk);
@@ -41,8 +42,10 @@ async function readPage(client: Client, path: string, checksum: ItemChecksum, si
   return { count, nextPageToken: token };
 }
 
-export function restPagedOrdersClient(origin: string, pageSize = PAGE_SIZE): OrderStreamClient {
+/** `bearer`: the token every request carries (undefined: the run's, bench/run-token.ts; null: none). */
+export function restPagedOrdersClient(origin: string, pageSize = PAGE_SIZE, bearer?: string | null): OrderStreamClient {
   const client = new Client(origin, { pipelining: 1 });
+  const headers = { accept: "application/json", ...authHeaders(tokenOf(bearer)) };
   return {
     configuration: "rest-pagination",
     protocol: "rest",
@@ -70,7 +73,7 @@ export function restPagedOrdersClient(origin: string, pageSize = PAGE_SIZE): Ord
         do {
           if (requests === maxRequests) return failed(`still a next_page_token after ${requests} pages`, checksum.count, requests);
           const path = restPath.listOrders(listing.userId, { limit: listing.count, pageSize, pageToken: token });
-          const read = await readPage(client, path, checksum, signal);
+          const read = await readPage(client, path, headers, checksum, signal);
           requests++;
           if ("failure" in read) return failed(`page ${requests}: ${read.failure}`, checksum.count, requests);
           first ??= performance.now() - start;

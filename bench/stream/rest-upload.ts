@@ -5,13 +5,16 @@ import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
 import { Client } from "undici";
 import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
+import { authHeaders, tokenOf } from "../run-token.js";
 import { uploadFailed, uploadOutcome, type UploadClient, type UploadOutcome } from "./upload-client.js";
 import type { UploadPlan } from "./upload-data.js";
 
 const uploadResultJson = canonicalJsonCodec("UploadResult");
 
-export function restUploadClient(origin: string): UploadClient {
+/** `bearer`: the token every request carries (undefined: the run's, bench/run-token.ts; null: none). */
+export function restUploadClient(origin: string, bearer?: string | null): UploadClient {
   const client = new Client(origin, { pipelining: 1 });
+  const headers = { "content-type": "application/octet-stream", ...authHeaders(tokenOf(bearer)) };
   return {
     configuration: "rest-upload",
     protocol: "rest",
@@ -22,7 +25,7 @@ export function restUploadClient(origin: string): UploadClient {
         const res = await client.request({
           method: "POST",
           path: REST_UPLOAD_PATH,
-          headers: { "content-type": "application/octet-stream" },
+          headers,
           body: Readable.from(plan.chunks(), { objectMode: false, highWaterMark: plan.chunkBytes }),
         });
         const text = await res.body.text();

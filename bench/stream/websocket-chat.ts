@@ -5,11 +5,13 @@ import { CHAT_PATH } from "../../servers/shop-routes.js";
 import { WebSocket } from "ws";
 import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
 import type { shop } from "../../proto/generated/shop.js";
+import { authHeaders, tokenOf } from "../run-token.js";
 import { converse, EchoQueue, type ChatClient } from "./chat-client.js";
 
 const chatJson = canonicalJsonCodec("ChatMessage");
 
-export function websocketChatClient(origin: string): ChatClient {
+/** `bearer`: the token the upgrade request carries (undefined: the run's, bench/run-token.ts; null: none). */
+export function websocketChatClient(origin: string, bearer?: string | null): ChatClient {
   const url = `${origin.replace(/^http/, "ws")}${CHAT_PATH}`;
   let socket: WebSocket | null = null;
   const echoes = new EchoQueue<shop.v1.IChatMessage>();
@@ -18,7 +20,7 @@ export function websocketChatClient(origin: string): ChatClient {
     protocol: "rest",
     driver: "ws client, one WebSocket, canonical JSON text frames",
     async open() {
-      const ws = new WebSocket(url, { perMessageDeflate: false });
+      const ws = new WebSocket(url, { perMessageDeflate: false, headers: authHeaders(tokenOf(bearer)) });
       await new Promise<void>((resolve, reject) => {
         ws.once("open", () => resolve());
         ws.once("error", reject);

@@ -3,6 +3,7 @@
 // here, styles are inline, and every string from the report is escaped.
 import type { Report } from "../../bench/model/report.js";
 import { armsOverview } from "./arms.js";
+import { serverExitsHeadline, serverExitsTable } from "./server-exits.js";
 import { decisionBlock } from "./decision.js";
 import type { ChartWarnings } from "./chart.js";
 import { html, raw, type Html } from "./html-template.js";
@@ -39,13 +40,22 @@ function durationText(report: Report): string {
   return s >= 90 ? `${(s / 60).toFixed(1)} min` : `${s.toFixed(1)} s`;
 }
 
+/** Why the run is not "completed", in words: a server that died, or families that did not finish. */
+function endText(report: Report): string {
+  const died = serverExitsHeadline(report);
+  const unfinished = report.families.some((f) => f.endReason === "failed" || f.endReason === "aborted") || report.endReason === "aborted";
+  if (died === "") return "the report holds what was measured before it ended";
+  return unfinished ? `${died}; the report holds what was measured before the run ended` : died;
+}
+
 function header(report: Report): Html {
   const env = report.environment;
   return html`<header class="report-header">
 <h1>gRPC vs REST/JSON — benchmark report</h1>
 <p class="meta"><span>${report.tool.name} ${report.tool.version}</span><span>profile ${report.profile}</span><span>${report.startedAt}</span><span>${durationText(report)}</span><span>run ${report.endReason}</span><span class="node-version" title="the figures depend on the Node version: compare runs made on the same one"><strong>Node ${env.node}</strong></span></p>
 <p class="meta"><span>${env.platform}/${env.arch}</span><span>${env.cpus} × ${env.cpuModel}</span><span>${env.pinned ? "CPUs pinned" : "CPUs not pinned"}</span><span>commit ${env.gitCommit ? env.gitCommit.slice(0, 12) : "unknown"}</span></p>
-${report.endReason !== "completed" ? html`<p class="caveat-inline"><strong>This run ${report.endReason}:</strong> the report holds what was measured before it ended.</p>` : ""}
+${report.endReason !== "completed" ? html`<p class="caveat-inline"><strong>This run ${report.endReason}:</strong> ${endText(report)}.</p>` : ""}
+${serverExitsTable(report)}
 ${decisionBlock(report)}
 <nav class="toc"><a href="#arms">Arms</a>${SECTIONS.map((s) => html`<a href="#${s.id}">${s.label}</a>`)}</nav>
 ${armsOverview(report)}

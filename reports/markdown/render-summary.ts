@@ -6,6 +6,7 @@ import { decisionMarkdown } from "./decision-markdown.js";
 import type { Finding } from "../../bench/model/finding.js";
 import type { LoadResult } from "../../bench/model/load-result.js";
 import { FAMILIES, type FamilyName, type Report } from "../../bench/model/report.js";
+import { exitCause } from "../../bench/model/server-exit.js";
 import {
   armDirectory,
   armPairs,
@@ -69,6 +70,31 @@ function runLine(report: Report): string {
 function caveatsBlock(report: Report): string {
   if (report.caveats.length === 0) return "";
   return ["> [!WARNING]", "> **Run-wide caveats**", ...report.caveats.map((c) => `> - ${escapeMarkdown(c)}`)].join("\n");
+}
+
+/** The server processes that died (report.serverExits), right under the caveats: what every later figure of the arm is read against. */
+function serverExitsBlock(report: Report, arms: ArmDirectory): string {
+  const exits = report.serverExits ?? [];
+  if (exits.length === 0) return "";
+  return [
+    "### Server processes that died during the run",
+    "",
+    "The scenario each was serving failed; a server started in its place is another process, so the arm's figures before and after it are not from one server.",
+    "",
+    markdownTable(
+      [{ label: "Arm" }, { label: "pid", numeric: true }, { label: "Ended by" }, { label: "At" }, { label: "s into the run", numeric: true }, { label: "Family" }, { label: "Serving" }, { label: "Then" }],
+      exits.map((e) => [
+        arms.name(e.arm),
+        String(e.pid),
+        trusted(`**${escapeMarkdown(exitCause(e))}**`),
+        e.at,
+        formatNumber(e.runElapsedS),
+        e.family,
+        e.during === null ? "idle" : `${e.during.scenario}${e.during.repetition !== null ? ` (repetition ${e.during.repetition})` : ""}`,
+        e.replacement !== null ? `new server pid ${e.replacement.pid}` : "no server started in its place",
+      ]),
+    ),
+  ].join("\n");
 }
 
 function caveatsCell(caveats: readonly string[]): MarkdownCell {
@@ -336,6 +362,7 @@ export function renderSummary(report: Report): string {
     runLine(report),
     decisionMarkdown(report).join("\n").trimEnd(),
     caveatsBlock(report),
+    serverExitsBlock(report, arms),
     armsBlock(report, arms),
     claimsBlock(report, arms),
     findingsBlock(report, arms),

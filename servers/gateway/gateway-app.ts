@@ -6,6 +6,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import type * as grpc from "@grpc/grpc-js";
 import { canonicalJsonCodec, type CanonicalJsonCodec } from "../../proto/canonical-json.js";
 import { SHOP_SERVICES, type ServiceName } from "../grpc/service-definitions.js";
+import { AUTHORIZATION } from "../handlers/bearer-token.js";
 import { DELAY_HEADER } from "../handlers/request-delay.js";
 import { RpcError } from "../handlers/status.js";
 import type { RestAppOptions } from "../rest/rest-http-server.js";
@@ -48,7 +49,9 @@ export function gatewayApp(routes: readonly HttpRoute[], channel: UpstreamChanne
       return sendError(req, res, err);
     }
     const delay = forwardDelay ? req.headers[DELAY_HEADER] : undefined;
-    channel.unary(target.upstream, request, typeof delay === "string" ? delay : undefined, (err, reply) => {
+    // Checked already when the gateway has a token of its own (rest-bearer.ts, before this listener runs).
+    const authorization = req.headers[AUTHORIZATION];
+    channel.unary(target.upstream, request, typeof delay === "string" ? delay : undefined, authorization, (err, reply) => {
       if (err !== null) return sendError(req, res, err);
       try {
         sendJson(req, res, 200, target.reply.toJson(reply!));

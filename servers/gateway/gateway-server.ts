@@ -43,7 +43,7 @@ export async function startGateway(options: ServerOptions, arm = "gateway"): Pro
   let http: RunningServer;
   try {
     await channel.ready(url, UPSTREAM_READY_MS);
-    http = await serveRestHttp({ arm, host: options.host, port: options.port, maxRequestBytes: app.maxRequestBytes, listener: gatewayApp(routes, channel, app), chat: false });
+    http = await serveRestHttp({ arm, host: options.host, port: options.port, token: options.token, maxRequestBytes: app.maxRequestBytes, listener: gatewayApp(routes, channel, app), chat: false });
   } catch (err) {
     channel.close();
     await child?.stop();

@@ -3,6 +3,7 @@
 // forwards every request over the one ClientConn it dialled. A failed call comes back as the RpcError of its
 // status, so the REST error reply is the one rest sends for the same status.
 import * as grpc from "@grpc/grpc-js";
+import { AUTHORIZATION } from "../handlers/bearer-token.js";
 import { DELAY_HEADER } from "../handlers/request-delay.js";
 import { RpcError, STATUS_NAMES } from "../handlers/status.js";
 import { ListenError } from "../server-arm.js";
@@ -31,11 +32,14 @@ export class UpstreamChannel {
 
   /**
    * One unary call. `delay` is the request's x-delay-ms header, forwarded as metadata (only when the gateway's
-   * own head-of-line option is on) so the upstream waits, as it would for a gRPC client.
+   * own head-of-line option is on) so the upstream waits, as it would for a gRPC client. `authorization` is the
+   * request's Authorization header, forwarded as `authorization` metadata as grpc-gateway forwards it, so an
+   * upstream that requires the bearer token gets the one the client sent.
    */
-  unary(method: grpc.MethodDefinition<object, object>, request: object, delay: string | undefined, done: UpstreamReply): void {
+  unary(method: grpc.MethodDefinition<object, object>, request: object, delay: string | undefined, authorization: string | undefined, done: UpstreamReply): void {
     const metadata = new grpc.Metadata();
     if (delay !== undefined) metadata.set(DELAY_HEADER, delay);
+    if (authorization !== undefined) metadata.set(AUTHORIZATION, authorization);
     this.client.makeUnaryRequest(method.path, method.requestSerialize, method.responseDeserialize, request, metadata, (err, reply) => {
       if (err === null) done(null, reply);
       else done(new RpcError(err.code > 0 && err.code < STATUS_NAMES.length ? (STATUS_NAMES[err.code] as RpcError["code"]) : "UNKNOWN", err.details));

@@ -5,6 +5,7 @@
 // straight into the framed Buffer, respond + end(frame) + trailers (servers/README.md has the details).
 import { listen } from "../listen.js";
 import { constants, createServer, type Http2Session, type IncomingHttpHeaders, type ServerHttp2Stream } from "node:http2";
+import { AUTHORIZATION, bearerCheck } from "../handlers/bearer-token.js";
 import { createShopHandlers } from "../handlers/shop-handlers.js";
 import { DELAY_HEADER, requestDelayMs } from "../handlers/request-delay.js";
 import { SERVER_DEFAULTS, type RunningServer, type ServerOptions } from "../server-arm.js";
@@ -34,6 +35,9 @@ export async function startGrpcRaw(options: ServerOptions, arm = "grpc-raw"): Pr
   const methods: Map<string, RawMethod> = shopMethods(handlers);
   const healthCheck = healthCheckMethod(health);
   methods.set(healthCheck.path, healthCheck);
+  // With a token, every shop.v1 call is refused from its HEADERS alone when it lacks it (the grpc arm's interceptor
+  // does the same before grpc-js reads a message); health stays open, as there. No token: the header is never read.
+  const auth = options.token !== undefined ? bearerCheck(options.token) : null;
 
   // grpc-js's session options: no header block limit, and no session memory limit (Node degrades badly at it).
   const server = createServer({ maxSendHeaderBlockLength: Number.MAX_SAFE_INTEGER, maxSessionMemory: Number.MAX_SAFE_INTEGER });
@@ -52,6 +56,14 @@ export async function startGrpcRaw(options: ServerOptions, arm = "grpc-raw"): Pr
       stream.resume(); // drop the request body
       respondStatus(stream, "UNIMPLEMENTED", `The server does not implement the method ${path}`); // grpc-js's text
       return;
+    }
+    if (auth !== null && method !== healthCheck) {
+      const failure = auth(first(headers[AUTHORIZATION]));
+      if (failure !== null) {
+        stream.resume(); // drop the request body
+        respondStatus(stream, failure.error.code, failure.error.message);
+        return;
+      }
     }
     new RawCall(
       stream,

@@ -4,11 +4,13 @@
 import * as grpc from "@grpc/grpc-js";
 import { HealthImplementation } from "grpc-health-check";
 import type { shop } from "../../proto/generated/shop.js";
+import { bearerCheck } from "../handlers/bearer-token.js";
 import { createShopHandlers, type ShopHandlers } from "../handlers/shop-handlers.js";
 import { DELAY_HEADER, requestDelayMs } from "../handlers/request-delay.js";
 import { RpcError, statusCode, toRpcError } from "../handlers/status.js";
 import { pump, type StreamTarget } from "../handlers/stream-pump.js";
 import { ListenError, SERVER_DEFAULTS, type RunningServer, type ServerOptions } from "../server-arm.js";
+import { bearerInterceptor } from "./bearer-interceptor.js";
 import { MalformedMessage, SERVICE_NAMES, SHOP_SERVICES } from "./service-definitions.js";
 
 type Status = { code: number; details: string };
@@ -169,6 +171,8 @@ export async function startGrpcJs(options: ServerOptions): Promise<RunningServer
   const server = new grpc.Server({
     // Over this: RESOURCE_EXHAUSTED from grpc-js's frame decoder, before any of our code runs.
     "grpc.max_receive_message_length": options.maxRequestBytes ?? SERVER_DEFAULTS.maxRequestBytes,
+    // No token: no interceptor, so grpc-js runs the call as it always did.
+    ...(options.token !== undefined ? { interceptors: [bearerInterceptor(bearerCheck(options.token))] } : {}),
   });
   server.addService(SHOP_SERVICES.UserService, {
     GetUser: unary(handlers.getUser, maxDelayMs),

@@ -4,7 +4,9 @@
 // encoding alone. No Chat: it is a WebSocket, and HTTP/2 has no Upgrade.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { constants, createServer, type Http2ServerRequest, type Http2ServerResponse, type Http2Session, type IncomingHttpHeaders, type ServerHttp2Stream } from "node:http2";
+import { AUTHORIZATION, bearerCheck, type BearerCheck } from "../handlers/bearer-token.js";
 import { listen } from "../listen.js";
+import { JSON_CONTENT_TYPE, requireBearer, unauthorizedReply } from "../rest/rest-bearer.js";
 import { restArmSetup } from "../rest/rest-http-server.js";
 import { restDispatch } from "../rest-node/rest-dispatch.js";
 import { restNodeApp } from "../rest-node/rest-node-app.js";
@@ -13,18 +15,38 @@ import { announceBody, h2RestTransport } from "./h2-rest-transport.js";
 
 function noop(): void {}
 
+/**
+ * The bearer token check on a stream, before rest-dispatch.ts sees it: the HTTP/1.1 arms' check (rest-bearer.ts)
+ * with the same 401 reply, headers lower-cased as HTTP/2 requires. false: refused (the reply is on its way).
+ */
+function authorized(check: BearerCheck, stream: ServerHttp2Stream, headers: IncomingHttpHeaders): boolean {
+  const failure = check(headers[AUTHORIZATION]);
+  if (failure === null) return true;
+  const reply = unauthorizedReply(failure);
+  stream.resume(); // drop the request body
+  const head = { ":status": reply.status, "www-authenticate": reply.challenge, "content-type": JSON_CONTENT_TYPE, "content-length": reply.length };
+  if (headers[":method"] === "HEAD") stream.respond(head, { endStream: true });
+  else {
+    stream.respond(head);
+    stream.end(reply.body);
+  }
+  return false;
+}
+
 export async function startJsonH2(options: ServerOptions, arm = "json-h2"): Promise<RunningServer> {
   const { handlers, app } = restArmSetup(options);
   // grpc-raw's (and grpc-js's) session options: no header block limit, no session memory limit. No timeout: an idle
   // session stays open as long as the client keeps it, as gRPC's does.
   const server = createServer({ maxSendHeaderBlockLength: Number.MAX_SAFE_INTEGER, maxSessionMemory: Number.MAX_SAFE_INTEGER });
   server.setTimeout(0);
+  const check = options.token !== undefined ? bearerCheck(options.token) : null;
 
   if (app.compression) {
     // The compression middleware rewrites a node:http-style response (writeHead, setHeader, write, end), which a
     // bare stream does not have: with compression on, rest-node's own listener runs on node:http2's compatibility
     // objects instead, middleware included. Only this option takes that path; it is not the one benchmarked.
-    const listener = restNodeApp(handlers, app);
+    const own = restNodeApp(handlers, app);
+    const listener = check === null ? own : requireBearer(own, check);
     server.on("request", (req: Http2ServerRequest, res: Http2ServerResponse) => {
       announceBody(req.headers, req.stream);
       listener(req as unknown as IncomingMessage, res as unknown as ServerResponse);
@@ -33,6 +55,7 @@ export async function startJsonH2(options: ServerOptions, arm = "json-h2"): Prom
     const dispatch = restDispatch(handlers, app, h2RestTransport(app.maxRequestBytes));
     server.on("stream", (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => {
       stream.on("error", noop); // a reset stream: its 'close' follows, nothing can be sent any more
+      if (check !== null && !authorized(check, stream, headers)) return;
       dispatch(headers, stream, headers[":method"] as string, headers[":path"] ?? "/");
     });
   }

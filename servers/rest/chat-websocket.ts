@@ -4,7 +4,7 @@
 // socket is closed with 1007 (invalid payload), as the gRPC call ends with INVALID_ARGUMENT; a frame over the
 // size limit is closed by ws with 1009 (message too big), the RESOURCE_EXHAUSTED of WebSockets.
 import type { Server } from "node:http";
-import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { WebSocketServer, type RawData, type VerifyClientCallbackAsync, type WebSocket } from "ws";
 import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
 import type { ShopHandlers } from "../handlers/shop-handlers.js";
 import { CHAT_PATH } from "../shop-routes.js";
@@ -18,9 +18,10 @@ function text(data: RawData): string {
   return Buffer.isBuffer(data) ? data.toString("utf8") : Buffer.from(data).toString("utf8");
 }
 
-export function attachChat(server: Server, handlers: ShopHandlers, maxPayloadBytes: number): WebSocketServer {
+/** `verify` refuses an upgrade before it is accepted (the bearer token check, rest-bearer.ts); absent, every upgrade is. */
+export function attachChat(server: Server, handlers: ShopHandlers, maxPayloadBytes: number, verify?: VerifyClientCallbackAsync): WebSocketServer {
   const chat = canonicalJsonCodec("ChatMessage");
-  const wss = new WebSocketServer({ server, path: CHAT_PATH, maxPayload: maxPayloadBytes, perMessageDeflate: false });
+  const wss = new WebSocketServer({ server, path: CHAT_PATH, maxPayload: maxPayloadBytes, perMessageDeflate: false, ...(verify !== undefined ? { verifyClient: verify } : {}) });
   wss.on("error", () => {}); // the HTTP server's own errors, re-emitted; the arm's listen() handles those
   wss.on("connection", (socket: WebSocket) => {
     socket.on("error", () => {}); // protocol errors close the socket; nothing to log in a benchmark server

@@ -2,10 +2,12 @@
 // WebSocket chat on the same server (unless the arm does not serve Chat), keep-alive as gRPC has it, and close()
 // as grpc-js shuts down. The arms differ only in the request listener they pass in.
 import { createServer, type RequestListener } from "node:http";
+import { bearerCheck } from "../handlers/bearer-token.js";
 import { createShopHandlers, type ShopHandlers } from "../handlers/shop-handlers.js";
 import { listen } from "../listen.js";
 import { SERVER_DEFAULTS, type RunningServer, type ServerOptions } from "../server-arm.js";
 import { attachChat } from "./chat-websocket.js";
+import { bearerUpgrade, requireBearer } from "./rest-bearer.js";
 
 export interface RestHttpServerConfig {
   /** the arm id RunningServer.arm reports */
@@ -19,6 +21,8 @@ export interface RestHttpServerConfig {
   listener: RequestListener;
   /** the WebSocket chat at /v1/chat; default true (an arm that does not serve Chat leaves it off) */
   chat?: boolean;
+  /** ServerOptions.token: every request and the chat upgrade must carry it (rest-bearer.ts); absent, nothing is checked */
+  token?: string;
 }
 
 /** What every REST arm's application is built with, from the same ServerOptions and defaults. */
@@ -43,13 +47,14 @@ export function restArmSetup(options: ServerOptions): { handlers: ShopHandlers; 
 }
 
 export async function serveRestHttp(config: RestHttpServerConfig): Promise<RunningServer> {
-  const server = createServer(config.listener);
+  const check = config.token !== undefined ? bearerCheck(config.token) : null;
+  const server = createServer(check === null ? config.listener : requireBearer(config.listener, check));
   // grpc-js keeps an idle HTTP/2 connection open indefinitely; node:http would drop an idle keep-alive socket
   // after 5 s and make the next benchmark phase pay for a reconnect the gRPC side never pays.
   server.keepAliveTimeout = 0;
   const port = await listen(server, config.host, config.port);
   // After listen: ws re-emits the HTTP server's errors, and a failed listen is already reported above.
-  const wss = config.chat === false || config.handlers === undefined ? null : attachChat(server, config.handlers, config.maxRequestBytes);
+  const wss = config.chat === false || config.handlers === undefined ? null : attachChat(server, config.handlers, config.maxRequestBytes, check === null ? undefined : bearerUpgrade(check));
   let closing: Promise<void> | null = null;
   return {
     arm: config.arm,

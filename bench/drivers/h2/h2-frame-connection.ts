@@ -10,7 +10,7 @@
 import net from "node:net";
 import { grpcStatusFromHeader, transportErrorCode } from "../error-code.js";
 import type { CallDone } from "../transport.js";
-import { encodeInteger, encodeString, HpackDecoder, STATIC_TABLE_SIZE, staticNameIndex, staticPairIndex } from "./hpack-decoder.js";
+import { encodeInteger, encodeShortestString, encodeString, HpackDecoder, STATIC_TABLE_SIZE, staticNameIndex, staticPairIndex } from "./hpack-decoder.js";
 
 const PREFACE = Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", "latin1");
 const FRAME = { DATA: 0, HEADERS: 1, RST_STREAM: 3, SETTINGS: 4, PUSH_PROMISE: 5, PING: 6, GOAWAY: 7, WINDOW_UPDATE: 8, CONTINUATION: 9 } as const;
@@ -36,15 +36,35 @@ function frame(type: number, flags: number, streamId: number, payload: Buffer = 
 }
 
 /**
+ * Headers sent as a literal "never indexed" (RFC 7541 §6.2.3, §7.1.3) in every request, never put in the table:
+ * nghttp2's deflater does this for `authorization` whatever its value, so h2load, grpc-js and node:http2 send a
+ * bearer token in full (Huffman-coded) on every call, and a compression side channel cannot probe it from the
+ * table. h2-frames sends it the same way, so its requests cost on the wire and in the server's HPACK decoder what
+ * theirs do: HPACK shrinks a token by its Huffman code only, it does not make it free after the first call.
+ */
+export const NEVER_INDEXED: ReadonlySet<string> = new Set(["authorization"]);
+
+/** A literal never-indexed field: the name by its static index when it has one, the value Huffman-coded when shorter. */
+function neverIndexed(name: string, value: string): number[] {
+  const nameIndex = staticNameIndex(name);
+  return [...encodeInteger(nameIndex, 4, 0x10), ...(nameIndex === 0 ? encodeString(name) : []), ...encodeShortestString(value)];
+}
+
+/**
  * The request header block twice: `first` adds every non-static header to the server's dynamic table
  * (literal with incremental indexing), `steady` then names each one by its dynamic index, as h2load and
- * browsers do, so steady-state requests cost the server a table lookup rather than string parsing.
+ * browsers do, so steady-state requests cost the server a table lookup rather than string parsing. A
+ * NEVER_INDEXED header is the same literal in both.
  */
 export function requestHeaderBlocks(headers: readonly (readonly [string, string])[]): { first: Buffer; steady: Buffer; tableBytes: number } {
   const first: number[] = [];
   const indexed: string[] = [];
   let tableBytes = 0;
   for (const [name, value] of headers) {
+    if (NEVER_INDEXED.has(name)) {
+      first.push(...neverIndexed(name, value));
+      continue;
+    }
     const pair = staticPairIndex(name, value);
     if (pair > 0) {
       first.push(...encodeInteger(pair, 7, 0x80));
@@ -60,7 +80,8 @@ export function requestHeaderBlocks(headers: readonly (readonly [string, string]
   const steady: number[] = [];
   for (const [name, value] of headers) {
     const pair = staticPairIndex(name, value);
-    if (pair > 0) steady.push(...encodeInteger(pair, 7, 0x80));
+    if (NEVER_INDEXED.has(name)) steady.push(...neverIndexed(name, value));
+    else if (pair > 0) steady.push(...encodeInteger(pair, 7, 0x80));
     else {
       // newest entry has index STATIC_TABLE_SIZE + 1
       const k = indexed.indexOf(`${name}\u0000${value}`);
@@ -145,7 +166,8 @@ export class H2FrameConnection {
     const plainBlock: number[] = [];
     for (const [name, value] of options.headers) {
       const pair = staticPairIndex(name, value);
-      if (pair > 0) plainBlock.push(...encodeInteger(pair, 7, 0x80));
+      if (NEVER_INDEXED.has(name)) plainBlock.push(...neverIndexed(name, value));
+      else if (pair > 0) plainBlock.push(...encodeInteger(pair, 7, 0x80));
       else {
         const nameIndex = staticNameIndex(name);
         plainBlock.push(...encodeInteger(nameIndex, 4, 0x00));

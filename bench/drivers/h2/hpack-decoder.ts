@@ -1,7 +1,7 @@
 // An HPACK (RFC 7541) header block decoder: static table, dynamic table with size eviction, integers, and
 // raw or Huffman strings. Every header block a connection receives must go through it, in order, so the
 // dynamic table stays in step with the server's encoder — even blocks of streams we no longer track.
-import { huffmanDecode } from "./hpack-huffman.js";
+import { huffmanDecode, huffmanEncode } from "./hpack-huffman.js";
 
 // prettier-ignore
 const STATIC_TABLE: readonly (readonly [string, string])[] = [
@@ -144,6 +144,13 @@ export function encodeInteger(value: number, prefixBits: number, flags: number):
 export function encodeString(text: string): number[] {
   const bytes = Buffer.from(text, "latin1");
   return [...encodeInteger(bytes.length, 7, 0), ...bytes];
+}
+
+/** An HPACK string literal, Huffman-coded when that is shorter, as nghttp2 chooses (hd_deflate's emit_string). */
+export function encodeShortestString(text: string): number[] {
+  const huffman = huffmanEncode(text);
+  const raw = Buffer.from(text, "latin1");
+  return huffman.length < raw.length ? [...encodeInteger(huffman.length, 7, 0x80), ...huffman] : [...encodeInteger(raw.length, 7, 0), ...raw];
 }
 
 /** Index of a static-table name ("content-type" → 31), 0 when absent. */

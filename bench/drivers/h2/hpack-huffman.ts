@@ -1,4 +1,5 @@
-// HPACK's Huffman code (RFC 7541 Appendix B) for decoding header strings. The code is canonical, so the table
+// HPACK's Huffman code (RFC 7541 Appendix B) for decoding header strings, and for encoding the few the h2-frames
+// driver sends as literals on every request (h2-frame-connection.ts: the never-indexed bearer token). The code is canonical, so the table
 // is just each symbol's code length (symbols 0..255, then EOS); the codes follow by assigning consecutive values
 // in (length, symbol) order. Decoding walks a binary tree built once from those codes.
 // prettier-ignore
@@ -53,6 +54,28 @@ for (const [symbol, { code, length }] of huffmanCodes().entries()) {
       node = children[at] as number;
     }
   }
+}
+
+const CODES = huffmanCodes();
+
+/** Huffman-codes latin1 text (RFC 7541 §5.2); the last byte is padded with the most significant bits of EOS (ones). */
+export function huffmanEncode(text: string): number[] {
+  const out: number[] = [];
+  // `bits` holds the `count` bits not yet written: fewer than 8 plus one code of at most 30, within a double's 53.
+  let bits = 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const { code, length } = CODES[text.charCodeAt(i) & 0xff] as { code: number; length: number };
+    bits = bits * 2 ** length + code;
+    count += length;
+    while (count >= 8) {
+      count -= 8;
+      out.push(Math.floor(bits / 2 ** count));
+      bits %= 2 ** count;
+    }
+  }
+  if (count > 0) out.push(bits * 2 ** (8 - count) + (2 ** (8 - count) - 1));
+  return out;
 }
 
 export class HuffmanError extends Error {

@@ -1,4 +1,5 @@
 // Where and how the figures were made: machine, versions, pinning, every resolved option, how each family ended.
+import { exitCause } from "../../../bench/model/server-exit.js";
 import { formatNumber } from "../../number-format.js";
 import { dataTable } from "../data-table.js";
 import { html, type Html } from "../html-template.js";
@@ -23,6 +24,10 @@ export async function environmentSection(ctx: SectionContext): Promise<Html> {
     ["Profile", report.profile],
     ["Started / finished", `${report.startedAt} / ${report.finishedAt}`],
     ["Run ended", report.endReason],
+    [
+      "Server processes that died",
+      (report.serverExits ?? []).length === 0 ? "none" : `${(report.serverExits ?? []).map((e) => `${e.arm} (pid ${e.pid}, ${exitCause(e)}, ${e.family})`).join("; ")} — see the table at the top`,
+    ],
     ["Tool", `${report.tool.name} ${report.tool.version}`],
   ];
   const body: Html[] = [
