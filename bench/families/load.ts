@@ -3,7 +3,7 @@
 //
 // Budget: the quick profile runs every arm, so its load family gets about 75 s of the 150 s run: per arm the two
 // scenarios the attribution chain and the decision summary read (GetUser small, ListOrders medium), 3 rounds of
-// 0.2 s warm-up + 0.8 s (plus ~0.25 s of connection set-up and CPU sampling per run); the end-to-end and
+// 0.2 s warm-up + 0.75 s (plus ~0.25 s of connection set-up and CPU sampling per run); the end-to-end and
 // open-loop scenarios for the claim pair (baseline and grpc) only. Each further arm adds about 8 s. What quick leaves out is listed in the report (FamilyRun.leftOut).
 import type { Family, FamilyContext } from "../family.js";
 import { pinSelf, planPinning } from "../cpu/cpu-pinning.js";
@@ -19,7 +19,7 @@ import { startServerProcess, type ServerProcess } from "../server-process/server
 import { quickPairIds } from "../family-arms.js";
 
 export const LOAD_DEFAULTS: Record<ProfileName, ScenarioDefaults> = {
-  quick: { concurrency: 32, h2Connections: 4, warmupS: 0.2, durationS: 0.8, repetitions: MIN_LOAD_REPETITIONS.quick, timeoutMs: 10_000 },
+  quick: { concurrency: 32, h2Connections: 4, warmupS: 0.2, durationS: 0.75, repetitions: MIN_LOAD_REPETITIONS.quick, timeoutMs: 10_000 },
   full: { concurrency: 32, h2Connections: 4, warmupS: 2, durationS: 5, repetitions: MIN_LOAD_REPETITIONS.full, timeoutMs: 10_000 },
 };
 
@@ -31,7 +31,7 @@ export const LOAD_DEFAULTS: Record<ProfileName, ScenarioDefaults> = {
  * Later repetitions reuse the warm process and keep the short warm-up.
  */
 export const FIRST_RUN_WARMUP: Record<ProfileName, { s: number; minCalls: number; maxS: number }> = {
-  quick: { s: 0.8, minCalls: 5_000, maxS: 2.5 },
+  quick: { s: 0.8, minCalls: 4_000, maxS: 2 },
   full: { s: 2, minCalls: 8_000, maxS: 6 },
 };
 

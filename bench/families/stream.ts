@@ -45,7 +45,10 @@ function streamFits(arm: Arm): boolean {
 async function runFamily(ctx: FamilyContext): Promise<void> {
   const plan = STREAM_PLANS[ctx.profile];
   const fuller = STREAM_PLANS.full.orderCounts.filter((n) => !plan.orderCounts.includes(n));
-  if (ctx.profile === "quick" && fuller.length > 0) ctx.leftOut(`quick profile: streams of ${plan.orderCounts.join(", ")} orders; --profile full adds ${fuller.join(", ")}`);
+  const fullerUploads = STREAM_PLANS.full.uploadBytes.filter((n) => !plan.uploadBytes.includes(n)).map((n) => `${n / (1024 * 1024)} MiB`);
+  if (ctx.profile === "quick" && fuller.length + fullerUploads.length > 0) {
+    ctx.leftOut(`quick profile: streams of ${plan.orderCounts.join(", ")} orders, uploads of ${plan.uploadBytes.map((n) => `${n / (1024 * 1024)} MiB`).join(", ")}; --profile full adds ${[...fuller.map((n) => `${n} orders`), ...fullerUploads].join(", ")}`);
+  }
   const arms = familyArms(ctx, { family: "stream family", fits: streamFits, lacking: "stream clients", calls: ["StreamOrders", "Upload", "Chat"] });
   if (arms.length === 0) return;
   // A server that dies is reported against the case it was serving (report.serverExits), never silently.

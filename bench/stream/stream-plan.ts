@@ -26,7 +26,8 @@ export const STREAM_PLANS: Record<ProfileName, StreamPlan> = {
     orderCounts: [10, 1_000, 10_000],
     orderRepetitions: (n) => (n <= 10 ? 10 : n <= 1_000 ? 3 : 1),
     warmupOrders: 100,
-    uploadBytes: [1 * MiB, 64 * MiB],
+    // 64 MiB uploads are the full profile's: 16 MiB already takes hundreds of chunks through both flow controls.
+    uploadBytes: [1 * MiB, 16 * MiB],
     uploadChunkBytes: 64 * 1024,
     uploadRepetitions: (bytes) => (bytes <= MiB ? 3 : 1),
     chatMessages: 1_000,
