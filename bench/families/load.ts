@@ -1,7 +1,7 @@
 // The load family: equal load at every arm's server, latency distribution, throughput and CPU per call.
 // Scenarios are data (below); the engine lives in bench/load/ and bench/drivers/. Per-profile settings live here.
 //
-// Budget: the quick profile runs every arm, so its load family gets about 75 s of the 150 s run: per arm the two
+// Budget: the quick profile runs every arm, so its load family gets about 85 s of the 150 s run: per arm the two
 // scenarios the attribution chain and the decision summary read (GetUser small, ListOrders medium), 3 rounds of
 // 0.2 s warm-up + 0.75 s (plus ~0.25 s of connection set-up and CPU sampling per run); the end-to-end and
 // open-loop scenarios for the claim pair (baseline and grpc) only. Each further arm adds about 8 s. What quick leaves out is listed in the report (FamilyRun.leftOut).
