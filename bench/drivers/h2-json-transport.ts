@@ -10,7 +10,7 @@ import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.j
 import type { CallSpec } from "../load/call-spec.js";
 import { authHeaders, tokenOf } from "../run-token.js";
 import { transportErrorCode } from "./error-code.js";
-import { LaneReconnect } from "./lane-reconnect.js";
+import { H2SessionLanes } from "./h2-session-lanes.js";
 import type { CallDone, Transport } from "./transport.js";
 
 export interface H2JsonOptions {
@@ -31,57 +31,30 @@ export class H2JsonTransport implements Transport {
   readonly protocol = "rest" as const;
   readonly view = "end-to-end" as const;
   readonly connections: number;
-  private readonly sessions: (http2.ClientHttp2Session | null)[];
-  private readonly reconnects: LaneReconnect[] = [];
-  private readonly authority: string;
+  private readonly lanes: H2SessionLanes;
   private readonly codec: ReturnType<typeof canonicalJsonCodec>;
   /** the request the undici driver sends, as HTTP/2 headers */
   private readonly headers: http2.OutgoingHttpHeaders;
-  private closing = false;
 
   constructor(private readonly options: H2JsonOptions) {
     this.connections = options.connections;
-    this.sessions = new Array<http2.ClientHttp2Session | null>(options.connections).fill(null);
-    this.authority = new URL(options.target.includes("://") ? options.target : `http://${options.target}`).origin;
     this.codec = canonicalJsonCodec(options.spec.responseMessage);
     this.headers = Object.freeze({ ":method": "GET", ":path": options.spec.restPath, accept: "application/json", ...authHeaders(tokenOf(options.token)) });
-    for (let i = 0; i < options.connections; i++) {
-      this.reconnects.push(new LaneReconnect(() => this.connect(i), (done) => this.send(i, done), () => this.closing));
-    }
-  }
-
-  async open(): Promise<void> {
-    await Promise.all(this.reconnects.map((reconnect) => reconnect.open()));
-  }
-
-  private connect(lane: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const session = http2.connect(this.authority, { maxSessionMemory: Number.MAX_SAFE_INTEGER });
-      this.sessions[lane] = session;
-      const fail = (error: unknown) => {
-        this.sessions[lane] = null;
-        reject(error);
-      };
-      session.once("error", fail);
-      session.once("connect", () => {
-        session.off("error", fail);
-        // Session errors also surface on each stream (counted there); this listener only keeps them from crashing us.
-        session.on("error", () => {});
-        session.once("close", () => {
-          if (this.sessions[lane] === session) this.sessions[lane] = null;
-        });
-        resolve();
-      });
+    this.lanes = new H2SessionLanes({
+      authority: new URL(options.target.includes("://") ? options.target : `http://${options.target}`).origin,
+      lanes: options.connections,
+      session: { maxSessionMemory: Number.MAX_SAFE_INTEGER },
+      resend: (lane, done) => this.send(lane, done),
     });
   }
 
+  open(): Promise<void> {
+    return this.lanes.open();
+  }
+
   send(lane: number, done: CallDone): void {
-    const index = lane % this.connections;
-    const session = this.sessions[index];
-    if (session == null || session.closed || session.destroyed) {
-      (this.reconnects[index] as LaneReconnect).send(done);
-      return;
-    }
+    const session = this.lanes.session(lane % this.connections, done);
+    if (session === null) return;
     let stream: http2.ClientHttp2Stream;
     try {
       stream = session.request(this.headers, END_STREAM);
@@ -123,19 +96,7 @@ export class H2JsonTransport implements Transport {
     });
   }
 
-  async close(): Promise<void> {
-    this.closing = true;
-    await Promise.all(
-      this.sessions.map(
-        (session) =>
-          new Promise<void>((resolve) => {
-            if (session == null || session.destroyed) return resolve();
-            session.once("close", () => resolve());
-            session.close();
-            // In-flight streams would hold close() open; the measured windows are over, so do not wait long.
-            setTimeout(() => session.destroy(), 1000).unref();
-          }),
-      ),
-    );
+  close(): Promise<void> {
+    return this.lanes.close();
   }
 }

@@ -14,7 +14,7 @@
 //   WINDOW_UPDATE round trips the neutral tool does not pay.
 import http2 from "node:http2";
 import { grpcStatusFromHeader, transportErrorCode } from "./error-code.js";
-import { LaneReconnect } from "./lane-reconnect.js";
+import { H2SessionLanes } from "./h2-session-lanes.js";
 import { grpcRequestHeaders, type LeanGrpcOptions } from "./lean-grpc-request.js";
 import type { CallDone, Transport } from "./transport.js";
 
@@ -67,59 +67,29 @@ export class H2NodeTransport implements Transport {
   readonly protocol = "grpc" as const;
   readonly view = "server" as const;
   readonly connections: number;
-  private readonly sessions: (http2.ClientHttp2Session | null)[];
-  private readonly reconnects: LaneReconnect[] = [];
-  private readonly authority: string;
+  private readonly lanes: H2SessionLanes;
   private readonly headers: http2.OutgoingHttpHeaders;
   private readonly requestOptions: http2.ClientSessionRequestOptions = { endStream: false };
-  private closing = false;
 
   constructor(private readonly options: H2NodeOptions) {
     this.connections = options.connections;
-    this.sessions = new Array(options.connections).fill(null);
-    this.authority = `http://${options.target}`;
     this.headers = Object.freeze(Object.fromEntries(grpcRequestHeaders(options)));
-    for (let i = 0; i < options.connections; i++) {
-      this.reconnects.push(new LaneReconnect(() => this.connect(i), (done) => this.send(i, done), () => this.closing));
-    }
-  }
-
-  async open(): Promise<void> {
-    await Promise.all(this.reconnects.map((reconnect) => reconnect.open()));
-  }
-
-  private connect(lane: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const session = http2.connect(this.authority, {
-        settings: { initialWindowSize: WINDOW, enablePush: false },
-        maxSessionMemory: 256,
-      });
-      this.sessions[lane] = session;
-      const fail = (error: unknown) => {
-        this.sessions[lane] = null;
-        reject(error);
-      };
-      session.once("error", fail);
-      session.once("connect", () => {
-        session.off("error", fail);
-        session.setLocalWindowSize(WINDOW);
-        // Session errors also surface on each stream (counted there); this listener only keeps them from crashing us.
-        session.on("error", () => {});
-        session.once("close", () => {
-          if (this.sessions[lane] === session) this.sessions[lane] = null;
-        });
-        resolve();
-      });
+    this.lanes = new H2SessionLanes({
+      authority: `http://${options.target}`,
+      lanes: options.connections,
+      session: { settings: { initialWindowSize: WINDOW, enablePush: false }, maxSessionMemory: 256 },
+      onConnect: (session) => session.setLocalWindowSize(WINDOW),
+      resend: (lane, done) => this.send(lane, done),
     });
   }
 
+  open(): Promise<void> {
+    return this.lanes.open();
+  }
+
   send(lane: number, done: CallDone): void {
-    const index = lane % this.connections;
-    const session = this.sessions[index];
-    if (session == null || session.closed || session.destroyed) {
-      (this.reconnects[index] as LaneReconnect).send(done);
-      return;
-    }
+    const session = this.lanes.session(lane % this.connections, done);
+    if (session === null) return;
     let stream: CallStream;
     try {
       stream = session.request(this.headers, this.requestOptions) as CallStream;
@@ -138,19 +108,7 @@ export class H2NodeTransport implements Transport {
     stream.end(this.options.frame);
   }
 
-  async close(): Promise<void> {
-    this.closing = true;
-    await Promise.all(
-      this.sessions.map(
-        (session) =>
-          new Promise<void>((resolve) => {
-            if (session == null || session.destroyed) return resolve();
-            session.once("close", () => resolve());
-            session.close();
-            // In-flight streams would hold close() open; the measured windows are over, so do not wait long.
-            setTimeout(() => session.destroy(), 1000).unref();
-          }),
-      ),
-    );
+  close(): Promise<void> {
+    return this.lanes.close();
   }
 }

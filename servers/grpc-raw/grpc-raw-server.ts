@@ -4,7 +4,8 @@
 // Per call: a Map lookup of :path, one RawCall, one static decode, the handler, one static encode written
 // straight into the framed Buffer, respond + end(frame) + trailers (servers/README.md has the details).
 import { listen } from "../listen.js";
-import { constants, createServer, type Http2Session, type IncomingHttpHeaders, type ServerHttp2Stream } from "node:http2";
+import { constants, type IncomingHttpHeaders, type ServerHttp2Stream } from "node:http2";
+import { createH2cServer } from "../h2c-server.js";
 import { AUTHORIZATION, bearerCheck } from "../handlers/bearer-token.js";
 import { createShopHandlers } from "../handlers/shop-handlers.js";
 import { DELAY_HEADER, requestDelayMs } from "../handlers/request-delay.js";
@@ -39,9 +40,8 @@ export async function startGrpcRaw(options: ServerOptions, arm = "grpc-raw"): Pr
   // does the same before grpc-js reads a message); health stays open, as there. No token: the header is never read.
   const auth = options.token !== undefined ? bearerCheck(options.token) : null;
 
-  // grpc-js's session options: no header block limit, and no session memory limit (Node degrades badly at it).
-  const server = createServer({ maxSendHeaderBlockLength: Number.MAX_SAFE_INTEGER, maxSessionMemory: Number.MAX_SAFE_INTEGER });
-  server.setTimeout(0);
+  // grpc-js's session options, no idle timeout, and grpc-js's shutdown (servers/h2c-server.ts).
+  const { server, shutdown } = createH2cServer();
 
   server.on("stream", (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => {
     stream.on("error", noop); // a reset stream: its 'close' follows, nothing can be sent any more
@@ -76,34 +76,15 @@ export async function startGrpcRaw(options: ServerOptions, arm = "grpc-raw"): Pr
     );
   });
 
-  const sessions = new Set<Http2Session>();
-  server.on("session", (session: Http2Session) => {
-    sessions.add(session);
-    session.once("close", () => sessions.delete(session));
-  });
-
   const port = await listen(server, options.host, options.port);
-  let closing: Promise<void> | null = null;
   return {
     arm,
     host: options.host,
     port,
     caveats: options.compression ? [NO_RESPONSE_COMPRESSION] : [],
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        health.set("", "NOT_SERVING");
-        // As grpc's tryShutdown + forceShutdown: stop accepting, GOAWAY every session so calls in flight can
-        // finish, and after 2 s destroy whatever is left (a stream a client keeps open).
-        const force = setTimeout(() => {
-          for (const session of sessions) session.destroy(undefined, constants.NGHTTP2_CANCEL);
-        }, 2000);
-        server.close(() => {
-          clearTimeout(force);
-          resolve();
-        });
-        for (const session of sessions) session.close();
-      });
-      return closing;
+      health.set("", "NOT_SERVING");
+      return shutdown();
     },
   };
 }

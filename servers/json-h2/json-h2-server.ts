@@ -3,8 +3,9 @@
 // timeout, the same close(). So rest-node → json-h2 changes the transport alone, and json-h2 → grpc-raw the
 // encoding alone. No Chat: it is a WebSocket, and HTTP/2 has no Upgrade.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { constants, createServer, type Http2ServerRequest, type Http2ServerResponse, type Http2Session, type IncomingHttpHeaders, type ServerHttp2Stream } from "node:http2";
+import type { Http2ServerRequest, Http2ServerResponse, IncomingHttpHeaders, ServerHttp2Stream } from "node:http2";
 import { AUTHORIZATION, bearerCheck, type BearerCheck } from "../handlers/bearer-token.js";
+import { createH2cServer } from "../h2c-server.js";
 import { listen } from "../listen.js";
 import { JSON_CONTENT_TYPE, requireBearer, unauthorizedReply } from "../rest/rest-bearer.js";
 import { restArmSetup } from "../rest/rest-http-server.js";
@@ -35,10 +36,8 @@ function authorized(check: BearerCheck, stream: ServerHttp2Stream, headers: Inco
 
 export async function startJsonH2(options: ServerOptions, arm = "json-h2"): Promise<RunningServer> {
   const { handlers, app } = restArmSetup(options);
-  // grpc-raw's (and grpc-js's) session options: no header block limit, no session memory limit. No timeout: an idle
-  // session stays open as long as the client keeps it, as gRPC's does.
-  const server = createServer({ maxSendHeaderBlockLength: Number.MAX_SAFE_INTEGER, maxSessionMemory: Number.MAX_SAFE_INTEGER });
-  server.setTimeout(0);
+  // grpc-raw's server: the same session options, no idle timeout, the same shutdown.
+  const { server, shutdown } = createH2cServer();
   const check = options.token !== undefined ? bearerCheck(options.token) : null;
 
   if (app.compression) {
@@ -60,33 +59,6 @@ export async function startJsonH2(options: ServerOptions, arm = "json-h2"): Prom
     });
   }
 
-  const sessions = new Set<Http2Session>();
-  server.on("session", (session: Http2Session) => {
-    sessions.add(session);
-    session.once("close", () => sessions.delete(session));
-  });
-
   const port = await listen(server, options.host, options.port);
-  let closing: Promise<void> | null = null;
-  return {
-    arm,
-    host: options.host,
-    port,
-    caveats: [],
-    close() {
-      closing ??= new Promise<void>((resolve) => {
-        // As grpc-raw: stop accepting, GOAWAY every session so calls in flight can finish, and after 2 s destroy
-        // whatever is left (a stream a client keeps open).
-        const force = setTimeout(() => {
-          for (const session of sessions) session.destroy(undefined, constants.NGHTTP2_CANCEL);
-        }, 2000);
-        server.close(() => {
-          clearTimeout(force);
-          resolve();
-        });
-        for (const session of sessions) session.close();
-      });
-      return closing;
-    },
-  };
+  return { arm, host: options.host, port, caveats: [], close: shutdown };
 }

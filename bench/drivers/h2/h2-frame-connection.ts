@@ -9,6 +9,7 @@
 // entry; everything else is preallocated. Responses are never copied: DATA payloads are only counted.
 import net from "node:net";
 import { grpcStatusFromHeader, transportErrorCode } from "../error-code.js";
+import type { ArmApi } from "../../model/arm.js";
 import type { CallDone } from "../transport.js";
 import { encodeInteger, encodeShortestString, encodeString, HpackDecoder, STATIC_TABLE_SIZE, staticNameIndex, staticPairIndex } from "./hpack-decoder.js";
 
@@ -104,8 +105,8 @@ function callTemplate(block: Buffer, payload: Buffer | null): CallTemplate {
   return { bytes, idOffsets: [5, 9 + block.length + 5] };
 }
 
-/** What a response is read as: gRPC (success is grpc-status 0) or REST (success is a 2xx :status and the end of the stream). */
-export type H2ResponseKind = "grpc" | "rest";
+/** What a response is read as, by the arm's api: gRPC (success is grpc-status 0) or REST (success is a 2xx :status and the end of the stream). */
+export type H2ResponseKind = ArmApi;
 
 export interface H2FrameConnectionOptions {
   host: string;
