@@ -50,6 +50,17 @@ export interface ServerOptions {
    * header / gRPC metadata), else gRPC UNAUTHENTICATED / HTTP 401. Absent: no arm reads the header at all.
    */
   token?: string;
+  /**
+   * Serve TLS with this certificate and key (PEM): HTTPS on HTTP/1.1 arms, HTTP/2 negotiated by ALPN ("h2") on the
+   * HTTP/2 arms. Absent: cleartext, as before. servers/tls/ makes a self-signed pair when the user gives none.
+   */
+  tls?: ServerTlsMaterial;
+}
+
+/** A server's certificate chain and private key, PEM. */
+export interface ServerTlsMaterial {
+  cert: string;
+  key: string;
 }
 
 /** Defaults every arm applies, so both sides of a comparison get the same configuration. */

@@ -1,0 +1,28 @@
+// The wire contract of the monitor endpoint every arm serves on its own port (proto/monitor.proto): where it is and
+// what one snapshot holds. Servers (servers/monitor/) and the bench's client (bench/server-metrics/) both read it.
+//
+// gRPC arms: the server-streaming RPC below, protobuf ProcessMetrics messages. HTTP arms: GET MONITOR_PATH, one
+// ProcessMetrics as canonical JSON (proto3 JSON mapping: camelCase, 64-bit integers as strings); with
+// `?intervalMs=N` the response is NDJSON, one snapshot at once and then one every N ms until the client goes.
+// With `serve --token`, the monitor needs the token like every other call.
+
+/** the gRPC method path */
+export const MONITOR_GRPC_PATH = "/grb.monitor.v1.Monitor/Watch";
+/** the HTTP route (GET) */
+export const MONITOR_HTTP_PATH = "/v1/monitor";
+/** the query parameter asking for a stream of snapshots */
+export const MONITOR_INTERVAL_PARAM = "intervalMs";
+
+/** One snapshot, as the client works with it (numbers, not the JSON mapping's strings). */
+export interface ProcessMetrics {
+  pid: number;
+  arm: string;
+  cpuUserUs: number;
+  cpuSystemUs: number;
+  rssBytes: number;
+  peakRssBytes: number;
+  callsServed: number;
+  uptimeMs: number;
+  nodeVersion: string;
+  hostCpus: number;
+}
