@@ -1,10 +1,13 @@
 // The node:http2 server under the arms that serve HTTP/2 streams themselves (grpc-raw, json-h2): grpc-js's session
 // options, no idle timeout, and grpc-js's shutdown. One place, so the two arms differ by what they do per stream
-// only, and json-h2 → grpc-raw stays a step in the encoding alone.
-import { constants, createServer, type Http2Server, type Http2Session } from "node:http2";
+// only, and json-h2 → grpc-raw stays a step in the encoding alone. Cleartext (h2c, prior knowledge) by default; with
+// a certificate, HTTP/2 over TLS negotiated by ALPN "h2" only (no HTTP/1.1 fallback, as grpc-js's secure server).
+import { constants, createSecureServer, createServer, type Http2SecureServer, type Http2Server, type Http2Session } from "node:http2";
+import type { ServerTlsMaterial } from "./server-arm.js";
+import { dropFailedHandshakes, H2_ALPN, serverTlsOptions } from "./tls/server-tls.js";
 
 export interface H2cServer {
-  server: Http2Server;
+  server: Http2Server | Http2SecureServer;
   /**
    * As grpc-js's tryShutdown + forceShutdown: stop accepting, GOAWAY every session so calls in flight can finish,
    * and after 2 s destroy whatever is left (a stream a client keeps open). The same promise on every call.
@@ -12,10 +15,18 @@ export interface H2cServer {
   shutdown(): Promise<void>;
 }
 
-export function createH2cServer(): H2cServer {
+/** `tls` (ServerOptions.tls): serve HTTP/2 over TLS with this certificate; absent, cleartext h2c. */
+export function createH2cServer(tls?: ServerTlsMaterial): H2cServer {
   // grpc-js's session options: no header block limit, and no session memory limit (Node degrades badly at it). No
   // timeout: an idle session stays open as long as the client keeps it, as gRPC's does.
-  const server = createServer({ maxSendHeaderBlockLength: Number.MAX_SAFE_INTEGER, maxSessionMemory: Number.MAX_SAFE_INTEGER });
+  const sessionOptions = { maxSendHeaderBlockLength: Number.MAX_SAFE_INTEGER, maxSessionMemory: Number.MAX_SAFE_INTEGER };
+  let server: Http2Server | Http2SecureServer;
+  if (tls === undefined) server = createServer(sessionOptions);
+  else {
+    const secure = createSecureServer({ ...sessionOptions, ...serverTlsOptions(tls, H2_ALPN), allowHTTP1: false });
+    dropFailedHandshakes(secure);
+    server = secure;
+  }
   server.setTimeout(0);
   const sessions = new Set<Http2Session>();
   server.on("session", (session: Http2Session) => {

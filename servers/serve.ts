@@ -1,23 +1,35 @@
-// `npm run serve -- --server ID [--arm-module FILE]… [--host 127.0.0.1] [--port N]`: one server arm in the
+// `npm run serve -- --server ID [--arm-module FILE]… [--host 127.0.0.1] [--port N] [--tls …]`: one server arm in the
 // foreground. stdout gets exactly one line, `listening <id> <host>:<port>`, once the server accepts calls;
-// SIGINT/SIGTERM close it and exit 0. A mistake the user can fix is one line on stderr and exit 2.
+// SIGINT/SIGTERM close it and exit 0. A mistake the user can fix is one line on stderr and exit 2. Under --tls a
+// self-signed certificate's path goes to stderr (`serve: certificate: PATH`) before the listening line.
 import { logVerbosity, setLogVerbosity } from "@grpc/grpc-js";
 import { parseArgs } from "node:util";
 import { parseUpstream } from "./gateway/upstream-address.js";
 import { givenToken, TOKEN_ENV } from "./handlers/bearer-token.js";
 import { ListenError, type RunningServer, type ServerArm, type ServerOptions } from "./server-arm.js";
+import { prepareTls, tlsRequest, TlsUsage, type TlsRequest } from "./tls/serve-tls.js";
 
 type Registry = typeof import("./registry.js");
 
 const USAGE = `usage: npm run serve -- --server ID [--arm-module FILE]... [--host 127.0.0.1] [--port N]
-         [--seed N] [--max-request-bytes N] [--max-delay-ms N] [--compression] [--upstream grpc://HOST:PORT]
-         [--token TOKEN]
+         [--seed N] [--max-request-bytes N] [--max-delay-ms N] [--compression] [--upstream grpc[s]://HOST:PORT]
+         [--token TOKEN] [--tls [--tls-dir DIR] | --cert FILE --key FILE]
 
   --arm-module FILE  load a plugin arm first (a module exporting \`arm\`); repeatable
-  --upstream URL     gateway only: the gRPC server to forward to (default: the gateway starts its own grpc arm)
+  --upstream URL     gateway only: the gRPC server to forward to (default: the gateway starts its own grpc arm);
+                     grpcs://HOST:PORT for TLS, trusting the system roots or GRB_UPSTREAM_CA=FILE
   --token TOKEN      every call must carry "authorization: Bearer TOKEN" (gRPC metadata / HTTP header), else
                      UNAUTHENTICATED / 401. ${TOKEN_ENV}=TOKEN does the same and keeps the token out of \`ps\`;
-                     --token wins when both are set`;
+                     --token wins when both are set
+  --tls              serve TLS (HTTPS; HTTP/2 arms negotiate "h2" by ALPN) with a self-signed ECDSA P-256
+                     certificate made at start for the host served (loopback: 127.0.0.1, ::1, localhost; 0.0.0.0 or
+                     ::: every local address, this host's name and localhost); its certificate (never the key) is
+                     written to DIR/cert.pem for clients to trust, and the path printed on stderr
+  --tls-dir DIR      where cert.pem goes (implies --tls; default: a temporary directory removed on exit)
+  --cert FILE        serve this PEM certificate (chain) instead, with --key FILE its private key (implies --tls)
+
+  Every arm also serves its own process metrics (CPU time, RSS, calls served) on its port, behind the token if any:
+  gRPC arms the /grb.monitor.v1.Monitor/Watch stream, HTTP arms GET /v1/monitor (?intervalMs=N: an NDJSON stream)`;
 
 /** The arm --upstream applies to: the only one that fronts another server. */
 const UPSTREAM_ARM = "gateway";
@@ -38,6 +50,7 @@ interface Parsed {
   armModules: string[];
   armId: string | undefined;
   options: ServerOptions;
+  tls: TlsRequest;
 }
 
 /** --token, else GRB_TOKEN (which keeps it out of `ps`: argv is visible to every user), else none. */
@@ -65,6 +78,10 @@ function parse(argv: string[]): Parsed {
         compression: { type: "boolean" },
         upstream: { type: "string" },
         token: { type: "string" },
+        tls: { type: "boolean" },
+        "tls-dir": { type: "string" },
+        cert: { type: "string" },
+        key: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -81,7 +98,15 @@ function parse(argv: string[]): Parsed {
     }
   }
   const bearer = token(values.token, process.env);
+  let tls: TlsRequest;
+  try {
+    tls = tlsRequest(values);
+  } catch (err) {
+    if (err instanceof TlsUsage) throw new UsageError(err.message);
+    throw err;
+  }
   return {
+    tls,
     help: values.help ?? false,
     armModules: values["arm-module"] ?? [],
     armId: values.server,
@@ -149,6 +174,16 @@ async function main(): Promise<void> {
 
   // This CLI reports its own failures in one line; grpc-js would add its own log line for a failed bind.
   if (process.env["GRPC_VERBOSITY"] === undefined) setLogVerbosity(logVerbosity.NONE);
+  if (parsed.tls.kind !== "none") {
+    try {
+      const prepared = await prepareTls(parsed.tls, parsed.options.host);
+      parsed.options.tls = prepared.material;
+      if (prepared.certPath !== null) process.stderr.write(`serve: certificate: ${prepared.certPath}\n`);
+    } catch (err) {
+      if (err instanceof TlsUsage) fail(err.message);
+      throw err;
+    }
+  }
   let server: RunningServer;
   try {
     server = await arm.start(parsed.options);

@@ -92,7 +92,8 @@ describe("routes derived from the google.api.http annotations", () => {
   });
 
   test("--upstream values", () => {
-    assert.deepEqual(parseUpstream("grpc://127.0.0.1:50051"), { url: "grpc://127.0.0.1:50051", target: "127.0.0.1:50051" });
+    assert.deepEqual(parseUpstream("grpc://127.0.0.1:50051"), { url: "grpc://127.0.0.1:50051", target: "127.0.0.1:50051", tls: false });
+    assert.deepEqual(parseUpstream("grpcs://localhost:443"), { url: "grpcs://localhost:443", target: "localhost:443", tls: true });
     assert.equal(parseUpstream("grpc://[::1]:9").target, "[::1]:9");
     for (const bad of ["127.0.0.1:50051", "http://h:1", "grpc://h", "grpc://h:0", "grpc://h:70000", "grpc://h:1/x", "grpc://u@h:1", ""]) {
       assert.throws(() => parseUpstream(bad), /must be grpc:\/\/HOST:PORT/, bad);
@@ -442,7 +443,7 @@ describe("npm run serve -- --server gateway", () => {
 
   test("a bad --upstream, or --upstream for another arm, is one line on stderr and exit 2", { timeout: 60_000 }, async () => {
     const cases: [string[], RegExp][] = [
-      [["--server", "gateway", "--upstream", "localhost:50051"], /^serve: --upstream must be grpc:\/\/HOST:PORT, got "localhost:50051"/],
+      [["--server", "gateway", "--upstream", "localhost:50051"], /^serve: --upstream must be grpc:\/\/HOST:PORT or grpcs:\/\/HOST:PORT, got "localhost:50051"/],
       [["--server", "gateway", "--upstream", "grpc://h:99999"], /must be grpc:\/\/HOST:PORT/],
       [["--server", "rest", "--upstream", "grpc://127.0.0.1:50051"], /^serve: --upstream is for --server gateway only/],
     ];

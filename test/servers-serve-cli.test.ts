@@ -6,6 +6,9 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import { once } from "node:events";
+import { X509Certificate } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ARM_MODULES_ENV, allArms, findArm } from "../servers/registry.js";
@@ -13,6 +16,8 @@ import { restPath } from "../servers/shop-routes.js";
 import { shop } from "../proto/generated/shop.js";
 import { h2Rest } from "./fixtures/h2-rest-client.js";
 import { grpcClients, rest, unary } from "./fixtures/shop-clients.js";
+import { getUser } from "./fixtures/any-arm-client.js";
+import { makeSelfSignedCertificate } from "../servers/tls/self-signed-certificate.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TIMEOUT_MS = 30_000;
@@ -158,4 +163,97 @@ test("serve: unknown server, unknown flag, bad port, missing --server are one li
 test(`serve: a ${ARM_MODULES_ENV} entry that cannot be loaded is one line on stderr and exit 2`, { timeout: 60_000 }, async () => {
   const result = await collect(serve(["--server", "rest"], { [ARM_MODULES_ENV]: join(ROOT, "test/fixtures/arms/no-such-arm.ts") })).ended;
   assertOneLineUserError(result, /cannot load arm module .*no-such-arm\.ts/);
+});
+
+// ---- TLS: --tls (a self-signed certificate for the host served, its certificate written for clients), --cert/--key
+
+/** Starts `serve` with TLS flags, reads the listening line and the certificate path, calls it as a client that trusts it. */
+async function serveTlsAndCall(armId: string, flags: string[], ca?: string): Promise<{ certPath: string | null; result: Ended }> {
+  const arm = findArm(armId)!;
+  const child = serve(["--server", armId, "--port", "0", ...flags], BUILT_IN_ONLY);
+  let stderr = "";
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  const { ended, stdout } = collect(child);
+  const line = await listeningLine(child, stdout);
+  const match = /^listening ([a-z0-9-]+) 127\.0\.0\.1:(\d+)\n$/.exec(line);
+  assert.ok(match, `listening line: ${JSON.stringify(line)}`);
+  const certPath = /^serve: certificate: (.+)$/m.exec(stderr)?.[1] ?? null;
+  const trusted = ca ?? (certPath !== null ? readFileSync(certPath, "utf8") : undefined);
+  assert.ok(trusted, "a certificate to trust");
+  assert.equal(await getUser(arm, Number(match[2]), { ca: trusted }), "u-1");
+  await assert.rejects(getUser(arm, Number(match[2]), { tls: true }), "a client that does not trust it fails");
+  child.kill("SIGTERM");
+  const result = await ended;
+  assert.equal(result.code, 0, `exit code after SIGTERM (stderr ${JSON.stringify(result.stderr)})`);
+  assert.equal(result.stdout, line, "exactly one line on stdout");
+  return { certPath, result };
+}
+
+for (const armId of ["grpc", "rest", "json-h2"]) {
+  test(`serve --server ${armId} --tls --tls-dir DIR: writes DIR/cert.pem (never the key), and a client that trusts it can call`, { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "grb-serve-tls-test-"));
+    try {
+      const { certPath, result } = await serveTlsAndCall(armId, ["--tls", "--tls-dir", join(dir, "certs")]);
+      assert.equal(certPath, join(dir, "certs", "cert.pem"));
+      assert.equal(result.stderr, `serve: certificate: ${certPath}\n`);
+      assert.deepEqual(readdirSync(join(dir, "certs")), ["cert.pem"]);
+      const pem = readFileSync(certPath, "utf8");
+      assert.doesNotMatch(pem, /PRIVATE KEY/);
+      const cert = new X509Certificate(pem);
+      assert.equal(cert.subjectAltName, "IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1, DNS:localhost");
+      assert.ok(existsSync(certPath), "a --tls-dir of the user's stays after exit");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test("serve --tls without --tls-dir: the certificate goes to a temporary directory, removed on exit", { timeout: 60_000 }, async () => {
+  const { certPath } = await serveTlsAndCall("grpc-raw", ["--tls"]);
+  assert.ok(certPath !== null && certPath.startsWith(tmpdir()), `${certPath}`);
+  assert.equal(existsSync(certPath), false, "removed when serve exited");
+});
+
+test("serve --cert FILE --key FILE: serves the user's certificate, writes nothing, says nothing", { timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), "grb-serve-cert-test-"));
+  try {
+    const material = await makeSelfSignedCertificate(["127.0.0.1"]);
+    writeFileSync(join(dir, "cert.pem"), material.cert);
+    writeFileSync(join(dir, "key.pem"), material.key);
+    const { certPath, result } = await serveTlsAndCall("rest-node", ["--cert", join(dir, "cert.pem"), "--key", join(dir, "key.pem")], material.cert);
+    assert.equal(certPath, null);
+    assert.equal(result.stderr, "");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("serve: TLS mistakes are one line on stderr and exit 2", { timeout: 90_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), "grb-serve-tls-bad-"));
+  try {
+    const material = await makeSelfSignedCertificate(["127.0.0.1"]);
+    const other = await makeSelfSignedCertificate(["127.0.0.1"]);
+    const file = (name: string, text: string): string => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const cert = file("cert.pem", material.cert);
+    const key = file("key.pem", material.key);
+    const otherKey = file("other-key.pem", other.key);
+    const notPem = file("not.pem", "not a certificate\n");
+    const blocker = file("a-file", "");
+    const cases: [string[], RegExp][] = [
+      [["--server", "rest", "--cert", cert], /--cert needs --key too/],
+      [["--server", "grpc", "--key", key], /--key needs --cert too/],
+      [["--server", "rest", "--cert", join(dir, "missing.pem"), "--key", key], /--cert .*missing\.pem: cannot read it \(no such file\)/],
+      [["--server", "rest", "--cert", notPem, "--key", key], /--cert .*not\.pem: no PEM certificate in it/],
+      [["--server", "grpc", "--cert", cert, "--key", otherKey], /--key .*other-key\.pem does not belong to the certificate in --cert/],
+      [["--server", "rest", "--cert", cert, "--key", key, "--tls-dir", dir], /--tls-dir is where a self-signed certificate is written/],
+      [["--server", "rest", "--tls", "--tls-dir", join(blocker, "sub")], /--tls-dir .*a-file\/sub: cannot write cert\.pem \(ENOTDIR\)/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => collect(serve(args, BUILT_IN_ONLY)).ended));
+    results.forEach((result, i) => assertOneLineUserError(result, cases[i]![1]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,4 +1,5 @@
-// The gateway's --upstream value: "grpc://host:port", the cleartext gRPC server it forwards every call to.
+// The gateway's --upstream value: "grpc://host:port", the cleartext gRPC server it forwards every call to, or
+// "grpcs://host:port", one it reaches over TLS (the system roots, or GRB_UPSTREAM_CA=FILE: upstream-credentials.ts).
 // Kept free of any server library so the serve CLI can check a flag without loading the gateway.
 
 export interface UpstreamAddress {
@@ -6,11 +7,13 @@ export interface UpstreamAddress {
   url: string;
   /** what grpc-js dials: host:port, an IPv6 host in brackets */
   target: string;
+  /** grpcs://: the hop is TLS */
+  tls: boolean;
 }
 
-/** Parses "grpc://host:port"; throws an Error whose message ("must be …, got …") completes a sentence naming the flag. */
+/** Parses "grpc://host:port" or "grpcs://host:port"; throws an Error whose message ("must be …, got …") completes a sentence naming the flag. */
 export function parseUpstream(value: string): UpstreamAddress {
-  const expected = `must be grpc://HOST:PORT, got ${JSON.stringify(value)}`;
+  const expected = `must be grpc://HOST:PORT or grpcs://HOST:PORT, got ${JSON.stringify(value)}`;
   let url: URL;
   try {
     url = new URL(value);
@@ -19,7 +22,7 @@ export function parseUpstream(value: string): UpstreamAddress {
   }
   const port = Number(url.port);
   if (
-    url.protocol !== "grpc:" ||
+    (url.protocol !== "grpc:" && url.protocol !== "grpcs:") ||
     url.hostname === "" ||
     url.port === "" ||
     !Number.isInteger(port) ||
@@ -34,5 +37,5 @@ export function parseUpstream(value: string): UpstreamAddress {
     throw new Error(expected);
   }
   // URL keeps an IPv6 literal in brackets, which is also how grpc-js wants it.
-  return { url: value, target: `${url.hostname}:${port}` };
+  return { url: value, target: `${url.hostname}:${port}`, tls: url.protocol === "grpcs:" };
 }

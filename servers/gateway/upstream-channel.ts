@@ -13,8 +13,12 @@ export type UpstreamReply = (err: RpcError | null, reply?: object) => void;
 export class UpstreamChannel {
   private readonly client: grpc.Client;
 
-  constructor(readonly target: string) {
-    this.client = new grpc.Client(target, grpc.credentials.createInsecure(), {
+  /** `credentials`: cleartext unless the upstream is grpcs:// (upstream-credentials.ts) */
+  constructor(
+    readonly target: string,
+    credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
+  ) {
+    this.client = new grpc.Client(target, credentials, {
       // rest sends a reply of any size; so must the hop (xlarge and ListOrders limit=20000 exceed grpc-js's 4 MiB).
       "grpc.max_receive_message_length": -1,
     });

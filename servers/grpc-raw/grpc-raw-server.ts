@@ -6,12 +6,15 @@
 import { listen } from "../listen.js";
 import { constants, type IncomingHttpHeaders, type ServerHttp2Stream } from "node:http2";
 import { createH2cServer } from "../h2c-server.js";
-import { AUTHORIZATION, bearerCheck } from "../handlers/bearer-token.js";
+import { AUTHORIZATION, bearerCheck, type BearerCheck } from "../handlers/bearer-token.js";
 import { createShopHandlers } from "../handlers/shop-handlers.js";
 import { DELAY_HEADER, requestDelayMs } from "../handlers/request-delay.js";
+import { MONITOR_GRPC_PATH } from "../monitor/monitor-contract.js";
+import { ServerMonitor } from "../monitor/server-monitor.js";
 import { SERVER_DEFAULTS, type RunningServer, type ServerOptions } from "../server-arm.js";
 import { RawCall, respondStatus } from "./raw-call.js";
 import { healthCheckMethod, healthServiceNames, shopMethods, type RawMethod, type ServingStatus } from "./raw-methods.js";
+import { watchOnStream } from "./raw-monitor-call.js";
 
 /** What an HTTP/2 request that is not gRPC gets from grpc-js: 415 and no gRPC status. */
 const UNSUPPORTED_MEDIA_TYPE = Object.freeze({ ":status": constants.HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE });
@@ -26,6 +29,14 @@ function first(value: string | string[] | undefined): string | undefined {
   return typeof value === "string" ? value : value?.[0];
 }
 
+/** The bearer token check from the HEADERS alone; false: refused with UNAUTHENTICATED (trailers-only), body dropped. */
+function authorized(auth: BearerCheck, stream: ServerHttp2Stream, headers: IncomingHttpHeaders): boolean {
+  const failure = auth(first(headers[AUTHORIZATION]));
+  if (failure === null) return true;
+  stream.resume(); // drop the request body
+  respondStatus(stream, failure.error.code, failure.error.message);
+  return false;
+}
 
 export async function startGrpcRaw(options: ServerOptions, arm = "grpc-raw"): Promise<RunningServer> {
   const handlers = createShopHandlers({ seed: options.seed, userCount: options.userCount });
@@ -39,9 +50,12 @@ export async function startGrpcRaw(options: ServerOptions, arm = "grpc-raw"): Pr
   // With a token, every shop.v1 call is refused from its HEADERS alone when it lacks it (the grpc arm's interceptor
   // does the same before grpc-js reads a message); health stays open, as there. No token: the header is never read.
   const auth = options.token !== undefined ? bearerCheck(options.token) : null;
+  const monitor = new ServerMonitor(arm);
+  const calls = monitor.calls;
 
-  // grpc-js's session options, no idle timeout, and grpc-js's shutdown (servers/h2c-server.ts).
-  const { server, shutdown } = createH2cServer();
+  // grpc-js's session options, no idle timeout, and grpc-js's shutdown (servers/h2c-server.ts); TLS with ALPN h2 when
+  // the options carry a certificate.
+  const { server, shutdown } = createH2cServer(options.tls);
 
   server.on("stream", (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => {
     stream.on("error", noop); // a reset stream: its 'close' follows, nothing can be sent any more
@@ -53,17 +67,18 @@ export async function startGrpcRaw(options: ServerOptions, arm = "grpc-raw"): Pr
     const path = headers[":path"] ?? "";
     const method = methods.get(path);
     if (method === undefined) {
+      // The monitor is looked for only here, off the shop.v1 path; it needs the token like every shop.v1 call.
+      if (path === MONITOR_GRPC_PATH) {
+        if (auth === null || authorized(auth, stream, headers)) watchOnStream(stream, monitor);
+        return;
+      }
       stream.resume(); // drop the request body
       respondStatus(stream, "UNIMPLEMENTED", `The server does not implement the method ${path}`); // grpc-js's text
       return;
     }
-    if (auth !== null && method !== healthCheck) {
-      const failure = auth(first(headers[AUTHORIZATION]));
-      if (failure !== null) {
-        stream.resume(); // drop the request body
-        respondStatus(stream, failure.error.code, failure.error.message);
-        return;
-      }
+    if (method !== healthCheck) {
+      if (auth !== null && !authorized(auth, stream, headers)) return;
+      calls.count++;
     }
     new RawCall(
       stream,

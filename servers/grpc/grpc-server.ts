@@ -1,15 +1,19 @@
-// The gRPC arm: @grpc/grpc-js serving shop.v1 from the shared handler layer, plus the standard health service.
+// The gRPC arm: @grpc/grpc-js serving shop.v1 from the shared handler layer, plus the standard health service and the
+// process monitor (grb.monitor.v1.Monitor/Watch). Cleartext h2c, or TLS with ServerOptions.tls.
 // Per call: grpc-js frames and (if the client compressed it) inflates the request; the static codec decodes it;
 // the handler runs; the static codec encodes the reply; grpc-js frames and writes it. Nothing else.
 import * as grpc from "@grpc/grpc-js";
 import { HealthImplementation } from "grpc-health-check";
 import type { shop } from "../../proto/generated/shop.js";
 import { bearerCheck } from "../handlers/bearer-token.js";
+import type { CallsServed } from "../monitor/calls-served.js";
+import { MONITOR_SERVICE, monitorImplementation } from "../monitor/grpc-monitor-service.js";
+import { ServerMonitor } from "../monitor/server-monitor.js";
 import { createShopHandlers, type ShopHandlers } from "../handlers/shop-handlers.js";
 import { DELAY_HEADER, requestDelayMs } from "../handlers/request-delay.js";
 import { RpcError, statusCode, toRpcError } from "../handlers/status.js";
 import { pump, type StreamTarget } from "../handlers/stream-pump.js";
-import { ListenError, SERVER_DEFAULTS, type RunningServer, type ServerOptions } from "../server-arm.js";
+import { ListenError, SERVER_DEFAULTS, type RunningServer, type ServerOptions, type ServerTlsMaterial } from "../server-arm.js";
 import { bearerInterceptor } from "./bearer-interceptor.js";
 import { MalformedMessage, SERVICE_NAMES, SHOP_SERVICES } from "./service-definitions.js";
 
@@ -29,7 +33,7 @@ function delayOf(metadata: grpc.Metadata, maxDelayMs: number): number {
   return maxDelayMs > 0 ? requestDelayMs(metadata.get(DELAY_HEADER)[0], maxDelayMs) : 0;
 }
 
-function unary<Req, Res>(handle: (req: Req) => Res, maxDelayMs: number): grpc.handleUnaryCall<Req | MalformedMessage, Res> {
+function unary<Req, Res>(handle: (req: Req) => Res, maxDelayMs: number, calls: CallsServed): grpc.handleUnaryCall<Req | MalformedMessage, Res> {
   const reply = (req: Req, callback: grpc.sendUnaryData<Res>): void => {
     let res: Res;
     try {
@@ -41,6 +45,7 @@ function unary<Req, Res>(handle: (req: Req) => Res, maxDelayMs: number): grpc.ha
     callback(null, res);
   };
   return (call, callback) => {
+    calls.count++;
     const req = call.request;
     if (req instanceof MalformedMessage) return callback(malformed(req));
     const delay = delayOf(call.metadata, maxDelayMs);
@@ -49,7 +54,7 @@ function unary<Req, Res>(handle: (req: Req) => Res, maxDelayMs: number): grpc.ha
   };
 }
 
-function streamOrders(handlers: ShopHandlers, maxDelayMs: number): grpc.handleServerStreamingCall<shop.v1.IStreamOrdersRequest | MalformedMessage, shop.v1.IOrder> {
+function streamOrders(handlers: ShopHandlers, maxDelayMs: number, calls: CallsServed): grpc.handleServerStreamingCall<shop.v1.IStreamOrdersRequest | MalformedMessage, shop.v1.IOrder> {
   const run = (call: grpc.ServerWritableStream<unknown, shop.v1.IOrder>, req: shop.v1.IStreamOrdersRequest): void => {
     let items: Iterator<shop.v1.IOrder>;
     try {
@@ -82,6 +87,7 @@ function streamOrders(handlers: ShopHandlers, maxDelayMs: number): grpc.handleSe
     );
   };
   return (call) => {
+    calls.count++;
     const req = call.request;
     if (req instanceof MalformedMessage) {
       call.emit("error", malformed(req));
@@ -93,9 +99,10 @@ function streamOrders(handlers: ShopHandlers, maxDelayMs: number): grpc.handleSe
   };
 }
 
-function upload(handlers: ShopHandlers, maxDelayMs: number): grpc.handleClientStreamingCall<shop.v1.IUploadChunk | MalformedMessage, shop.v1.IUploadResult> {
+function upload(handlers: ShopHandlers, maxDelayMs: number, calls: CallsServed): grpc.handleClientStreamingCall<shop.v1.IUploadChunk | MalformedMessage, shop.v1.IUploadResult> {
   const empty = new Uint8Array(0);
   return (call, callback) => {
+    calls.count++;
     const sink = handlers.upload();
     let failed = false;
     call.on("data", (chunk: shop.v1.IUploadChunk | MalformedMessage) => {
@@ -117,8 +124,9 @@ function upload(handlers: ShopHandlers, maxDelayMs: number): grpc.handleClientSt
   };
 }
 
-function chat(handlers: ShopHandlers): grpc.handleBidiStreamingCall<shop.v1.IChatMessage | MalformedMessage, shop.v1.IChatMessage> {
+function chat(handlers: ShopHandlers, calls: CallsServed): grpc.handleBidiStreamingCall<shop.v1.IChatMessage | MalformedMessage, shop.v1.IChatMessage> {
   return (call) => {
+    calls.count++;
     let failed = false;
     const resume = (): void => {
       call.resume();
@@ -146,9 +154,18 @@ function bindAddress(host: string, port: number): string {
   return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-function bind(server: grpc.Server, host: string, port: number): Promise<number> {
+/**
+ * Cleartext h2c, or TLS with this certificate: grpc-js's secure server negotiates ALPN "h2" only and drops a failed
+ * handshake (a client that distrusts the certificate) without affecting other connections.
+ */
+function credentials(tls: ServerTlsMaterial | undefined): grpc.ServerCredentials {
+  if (tls === undefined) return grpc.ServerCredentials.createInsecure();
+  return grpc.ServerCredentials.createSsl(null, [{ cert_chain: Buffer.from(tls.cert), private_key: Buffer.from(tls.key) }], false);
+}
+
+function bind(server: grpc.Server, host: string, port: number, tls: ServerTlsMaterial | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.bindAsync(bindAddress(host, port), grpc.ServerCredentials.createInsecure(), (err, boundPort) => {
+    server.bindAsync(bindAddress(host, port), credentials(tls), (err, boundPort) => {
       if (!err) return resolve(boundPort);
       const why = /EADDRINUSE/.test(err.message)
         ? `port ${port} on ${host} is already in use`
@@ -168,6 +185,8 @@ const NO_RESPONSE_COMPRESSION =
 export async function startGrpcJs(options: ServerOptions): Promise<RunningServer> {
   const handlers = createShopHandlers({ seed: options.seed, userCount: options.userCount });
   const maxDelayMs = options.maxDelayMs ?? SERVER_DEFAULTS.maxDelayMs;
+  const monitor = new ServerMonitor("grpc");
+  const calls = monitor.calls;
   const server = new grpc.Server({
     // Over this: RESOURCE_EXHAUSTED from grpc-js's frame decoder, before any of our code runs.
     "grpc.max_receive_message_length": options.maxRequestBytes ?? SERVER_DEFAULTS.maxRequestBytes,
@@ -175,18 +194,20 @@ export async function startGrpcJs(options: ServerOptions): Promise<RunningServer
     ...(options.token !== undefined ? { interceptors: [bearerInterceptor(bearerCheck(options.token))] } : {}),
   });
   server.addService(SHOP_SERVICES.UserService, {
-    GetUser: unary(handlers.getUser, maxDelayMs),
-    ListUsers: unary(handlers.listUsers, maxDelayMs),
-    CreateUser: unary(handlers.createUser, maxDelayMs),
-    UpdateUser: unary(handlers.updateUser, maxDelayMs),
-    DeleteUser: unary(handlers.deleteUser, maxDelayMs),
+    GetUser: unary(handlers.getUser, maxDelayMs, calls),
+    ListUsers: unary(handlers.listUsers, maxDelayMs, calls),
+    CreateUser: unary(handlers.createUser, maxDelayMs, calls),
+    UpdateUser: unary(handlers.updateUser, maxDelayMs, calls),
+    DeleteUser: unary(handlers.deleteUser, maxDelayMs, calls),
   });
   server.addService(SHOP_SERVICES.OrderService, {
-    ListOrders: unary(handlers.listOrders, maxDelayMs),
-    StreamOrders: streamOrders(handlers, maxDelayMs),
+    ListOrders: unary(handlers.listOrders, maxDelayMs, calls),
+    StreamOrders: streamOrders(handlers, maxDelayMs, calls),
   });
-  server.addService(SHOP_SERVICES.UploadService, { Upload: upload(handlers, maxDelayMs) });
-  server.addService(SHOP_SERVICES.ChatService, { Chat: chat(handlers) });
+  server.addService(SHOP_SERVICES.UploadService, { Upload: upload(handlers, maxDelayMs, calls) });
+  server.addService(SHOP_SERVICES.ChatService, { Chat: chat(handlers, calls) });
+  // The process's own metrics (monitor-contract.ts); behind the token interceptor like every shop.v1 call.
+  server.addService(MONITOR_SERVICE, monitorImplementation(monitor));
   const health = new HealthImplementation({
     "": "SERVING",
     ...Object.fromEntries(SERVICE_NAMES.map((name) => [`shop.v1.${name}`, "SERVING" as const])),
@@ -195,7 +216,7 @@ export async function startGrpcJs(options: ServerOptions): Promise<RunningServer
 
   let port: number;
   try {
-    port = await bind(server, options.host, options.port);
+    port = await bind(server, options.host, options.port, options.tls);
   } catch (err) {
     server.forceShutdown();
     throw err;

@@ -1,12 +1,15 @@
 // The json-h2 arm: rest-node's REST routes, JSON bytes and per-request path (rest-node/rest-dispatch.ts) over
 // cleartext HTTP/2, served from node:http2 streams as grpc-raw serves gRPC: the same session options, no idle
 // timeout, the same close(). So rest-node → json-h2 changes the transport alone, and json-h2 → grpc-raw the
-// encoding alone. No Chat: it is a WebSocket, and HTTP/2 has no Upgrade.
+// encoding alone. No Chat: it is a WebSocket, and HTTP/2 has no Upgrade. With ServerOptions.tls, HTTP/2 over TLS
+// (ALPN "h2" only). GET /v1/monitor is answered in the stream listener, ahead of rest-dispatch.ts.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Http2ServerRequest, Http2ServerResponse, IncomingHttpHeaders, ServerHttp2Stream } from "node:http2";
 import { AUTHORIZATION, bearerCheck, type BearerCheck } from "../handlers/bearer-token.js";
 import { createH2cServer } from "../h2c-server.js";
 import { listen } from "../listen.js";
+import { h2StreamMonitorResponse, isMonitorTarget, serveMonitorHttp, withMonitor } from "../monitor/http-monitor.js";
+import { ServerMonitor } from "../monitor/server-monitor.js";
 import { JSON_CONTENT_TYPE, requireBearer, unauthorizedReply } from "../rest/rest-bearer.js";
 import { restArmSetup } from "../rest/rest-http-server.js";
 import { restDispatch } from "../rest-node/rest-dispatch.js";
@@ -37,14 +40,16 @@ function authorized(check: BearerCheck, stream: ServerHttp2Stream, headers: Inco
 export async function startJsonH2(options: ServerOptions, arm = "json-h2"): Promise<RunningServer> {
   const { handlers, app } = restArmSetup(options);
   // grpc-raw's server: the same session options, no idle timeout, the same shutdown.
-  const { server, shutdown } = createH2cServer();
+  const { server, shutdown } = createH2cServer(options.tls);
   const check = options.token !== undefined ? bearerCheck(options.token) : null;
+  const monitor = new ServerMonitor(arm);
+  const calls = monitor.calls;
 
   if (app.compression) {
     // The compression middleware rewrites a node:http-style response (writeHead, setHeader, write, end), which a
     // bare stream does not have: with compression on, rest-node's own listener runs on node:http2's compatibility
     // objects instead, middleware included. Only this option takes that path; it is not the one benchmarked.
-    const own = restNodeApp(handlers, app);
+    const own = withMonitor(restNodeApp(handlers, app), monitor);
     const listener = check === null ? own : requireBearer(own, check);
     server.on("request", (req: Http2ServerRequest, res: Http2ServerResponse) => {
       announceBody(req.headers, req.stream);
@@ -55,7 +60,10 @@ export async function startJsonH2(options: ServerOptions, arm = "json-h2"): Prom
     server.on("stream", (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => {
       stream.on("error", noop); // a reset stream: its 'close' follows, nothing can be sent any more
       if (check !== null && !authorized(check, stream, headers)) return;
-      dispatch(headers, stream, headers[":method"] as string, headers[":path"] ?? "/");
+      const path = headers[":path"] ?? "/";
+      if (isMonitorTarget(path)) return serveMonitorHttp(monitor, headers[":method"], path, h2StreamMonitorResponse(stream));
+      calls.count++;
+      dispatch(headers, stream, headers[":method"] as string, path);
     });
   }
 

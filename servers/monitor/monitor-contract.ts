@@ -26,3 +26,9 @@ export interface ProcessMetrics {
   nodeVersion: string;
   hostCpus: number;
 }
+
+/**
+ * Servers send snapshots no faster than this: a smaller non-zero interval (gRPC interval_ms, HTTP intervalMs) is
+ * raised to it, so a client's typo cannot turn the side channel into a busy loop on the server it measures.
+ */
+export const MONITOR_MIN_INTERVAL_MS = 10;

@@ -6,5 +6,5 @@ import { protobufH1App } from "./protobuf-h1-app.js";
 
 export async function startProtobufH1(options: ServerOptions, arm = "protobuf-h1"): Promise<RunningServer> {
   const { handlers, app } = restArmSetup(options);
-  return serveRestHttp({ arm, host: options.host, port: options.port, token: options.token, handlers, maxRequestBytes: app.maxRequestBytes, listener: protobufH1App(handlers, app), chat: false });
+  return serveRestHttp({ arm, host: options.host, port: options.port, token: options.token, tls: options.tls, handlers, maxRequestBytes: app.maxRequestBytes, listener: protobufH1App(handlers, app), chat: false });
 }

@@ -14,7 +14,7 @@ export async function startRestFastify(options: ServerOptions, arm = "rest-fasti
   await app.ready(); // routes registered and the router built before the first request can arrive
   let server: RunningServer;
   try {
-    server = await serveRestHttp({ arm, host: options.host, port: options.port, token: options.token, handlers, maxRequestBytes, listener });
+    server = await serveRestHttp({ arm, host: options.host, port: options.port, token: options.token, tls: options.tls, handlers, maxRequestBytes, listener });
   } catch (err) {
     await app.close();
     throw err;

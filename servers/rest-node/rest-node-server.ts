@@ -7,5 +7,5 @@ import { restNodeApp } from "./rest-node-app.js";
 /** `arm` is the id RunningServer.arm reports (another arm may serve with this implementation, e.g. a test fixture). */
 export async function startRestNode(options: ServerOptions, arm = "rest-node"): Promise<RunningServer> {
   const { handlers, app } = restArmSetup(options);
-  return serveRestHttp({ arm, host: options.host, port: options.port, token: options.token, handlers, maxRequestBytes: app.maxRequestBytes, listener: restNodeApp(handlers, app) });
+  return serveRestHttp({ arm, host: options.host, port: options.port, token: options.token, tls: options.tls, handlers, maxRequestBytes: app.maxRequestBytes, listener: restNodeApp(handlers, app) });
 }

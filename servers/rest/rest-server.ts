@@ -5,5 +5,5 @@ import { restArmSetup, serveRestHttp } from "./rest-http-server.js";
 
 export async function startRestExpress(options: ServerOptions, arm = "rest"): Promise<RunningServer> {
   const { handlers, app } = restArmSetup(options);
-  return serveRestHttp({ arm, host: options.host, port: options.port, token: options.token, handlers, maxRequestBytes: app.maxRequestBytes, listener: restApp(handlers, app) });
+  return serveRestHttp({ arm, host: options.host, port: options.port, token: options.token, tls: options.tls, handlers, maxRequestBytes: app.maxRequestBytes, listener: restApp(handlers, app) });
 }

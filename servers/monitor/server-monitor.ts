@@ -1,0 +1,43 @@
+// What one server's monitor reports: this process's CPU time and memory (plus those of the process it serves
+// through, the gateway's own grpc upstream, as bench/server-process/server-child.ts sums them for a local server),
+// the calls it has served, and how long it has been up. A snapshot is read only when a client asks: nothing here
+// runs while nobody watches.
+import { cpus } from "node:os";
+import { performance } from "node:perf_hooks";
+import type { ProcessUsage, UpstreamProcess } from "../server-arm.js";
+import { CallsServed } from "./calls-served.js";
+import type { ProcessMetrics } from "./monitor-contract.js";
+
+const MB = 1024 * 1024;
+const HOST_CPUS = cpus().length;
+
+export class ServerMonitor {
+  readonly calls = new CallsServed();
+  private readonly startedAt = performance.now();
+
+  /** `upstream`: a process this server serves every call through; its usage is added in. */
+  constructor(
+    readonly arm: string,
+    private readonly upstream?: UpstreamProcess,
+  ) {}
+
+  /** One snapshot. Never rejects: an upstream that cannot answer leaves this process's own figures, as server-child does. */
+  async snapshot(): Promise<ProcessMetrics> {
+    const up = this.upstream === undefined ? null : await this.upstream.usage().catch((): ProcessUsage | null => null);
+    const cpu = process.cpuUsage();
+    const rss = process.memoryUsage.rss();
+    const peakRss = process.resourceUsage().maxRSS * 1024;
+    return {
+      pid: process.pid,
+      arm: this.arm,
+      cpuUserUs: cpu.user + (up?.cpu.user ?? 0),
+      cpuSystemUs: cpu.system + (up?.cpu.system ?? 0),
+      rssBytes: rss + Math.round((up?.rssMb ?? 0) * MB),
+      peakRssBytes: peakRss + Math.round((up?.peakRssMb ?? 0) * MB),
+      callsServed: this.calls.count,
+      uptimeMs: Math.round(performance.now() - this.startedAt),
+      nodeVersion: process.version,
+      hostCpus: HOST_CPUS,
+    };
+  }
+}
