@@ -17,14 +17,15 @@ import { planPinning } from "./cpu/cpu-pinning.js";
 import { NOISE_PROBE_WHAT, runNoiseProbe } from "./cpu/noise-probe.js";
 import type { Family } from "./family.js";
 import { FAMILY_LOADERS } from "./families/registry.js";
-import type { FamilyName, Report } from "./model/report.js";
+import { FAMILIES, type FamilyName, type Report } from "./model/report.js";
 import { exitCause } from "./model/server-exit.js";
 import { BenchRun, type FamilyLoaders } from "./orchestrator.js";
 import { QUICK_PROFILE_BUDGET_S } from "./profile.js";
 import { progressDisplay } from "./progress-display.js";
 import { armModulesOf, resolveRunOptions, usage, UsageError, type RunOptions } from "./run-options.js";
 import { loadArmModules } from "../servers/registry.js";
-import { hostPort, tcpReachable } from "./target-reachability.js";
+import { targetProblem } from "./target-reachability.js";
+import { runTrust } from "./run-tls-setup.js";
 import { timestampedDir, updateLatest, writeRunOutputs } from "../reports/run-output.js";
 
 export const TEST_FAMILIES_ENV = "GRPC_REST_BENCH_TEST_FAMILIES";
@@ -35,11 +36,12 @@ function fail(message: string): never {
   throw new ExitError(message);
 }
 
+/** Every --target answers (a TLS one: a handshake under the run's --ca / --insecure), else one line and exit 2. */
 async function checkTargets(options: RunOptions): Promise<void> {
+  const trust = runTrust(options, null);
   for (const [arm, target] of Object.entries(options.targets)) {
-    const [host, port] = hostPort(target);
-    const problem = await tcpReachable(host, port);
-    if (problem !== null) fail(`--target ${arm}=${target} is not reachable (${problem})`);
+    const problem = await targetProblem(arm, target, trust);
+    if (problem !== null) fail(problem);
   }
 }
 
@@ -151,7 +153,7 @@ async function main(): Promise<number> {
   await writing;
 
   const wallS = (Date.now() - wallStart) / 1000;
-  const budget = options.profile === "quick" && options.families.length === 6 ? ` (quick profile goal: about ${QUICK_PROFILE_BUDGET_S} s)` : "";
+  const budget = options.profile === "quick" && options.families.length >= FAMILIES.length - 1 ? ` (quick profile goal: about ${QUICK_PROFILE_BUDGET_S} s)` : "";
   const failed = report.families.filter((f) => f.endReason === "failed");
   const died = report.serverExits ?? [];
   process.stderr.write(

@@ -1,5 +1,6 @@
 // Where the figures came from: machine, runtime, commit, the exact installed versions of the libraries that shape
-// them (read from node_modules, not from package.json ranges) and whether CPUs were pinned.
+// them (read from node_modules, not from package.json ranges; and Node's OpenSSL, which does the TLS) and whether CPUs
+// were pinned.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cpus, platform, arch, totalmem } from "node:os";
@@ -75,7 +76,8 @@ export function captureEnvironment(): Environment {
     cpus: cpuList.length,
     totalMemMb: Math.round(totalmem() / 2 ** 20),
     gitCommit: gitCommit(),
-    packages: installedVersions(),
+    // The OpenSSL this Node is built with does every TLS handshake and record of a --tls or https:// / grpcs:// run.
+    packages: { ...installedVersions(), ...(process.versions.openssl !== undefined ? { openssl: process.versions.openssl } : {}) },
     pinned: plan.server !== null && plan.client !== null,
     pinning: plan.note,
   };

@@ -13,6 +13,8 @@ import { findArm } from "../servers/registry.js";
 import { describeArm } from "../servers/server-arm.js";
 import type { Arm } from "./model/arm.js";
 import { setRunToken } from "./run-token.js";
+import { withTlsRecords, armTlsRecord } from "./arm-tls-record.js";
+import { armUsesTls, setUpRunTls } from "./run-tls-setup.js";
 import { exitCause, type ServerExit } from "./model/server-exit.js";
 
 // TypeBox checks formats only when told how; ajv checks date-time fully when the report is written.
@@ -52,16 +54,20 @@ export interface BenchRunDeps {
   analyze?: (report: Report) => Report;
 }
 
-/** The descriptors of the run's arms, with the target each is measured at (null: started by the harness). */
-export function runArms(options: Pick<RunOptions, "arms" | "targets">): Arm[] {
+/**
+ * The descriptors of the run's arms, with the target each is measured at (null: started by the harness) and whether
+ * the run reaches it over TLS (`tls`; its handshakes are filled in as the run goes, see snapshot()).
+ */
+export function runArms(options: Pick<RunOptions, "arms" | "targets" | "tls" | "insecure">): Arm[] {
   return options.arms.map((id) => {
     const arm = findArm(id);
     if (arm === undefined) throw new Error(`arm ${id} is not registered`);
-    return { ...describeArm(arm), target: options.targets[id] ?? null };
+    const target = options.targets[id] ?? null;
+    return { ...describeArm(arm), target, tls: armTlsRecord(armUsesTls({ target }, options), options.insecure !== true) };
   });
 }
 
-const SECTIONS: readonly Section[] = ["load", "sizes", "micro", "compression", "multiplex", "stream"];
+const SECTIONS: readonly Section[] = ["load", "sizes", "micro", "compression", "multiplex", "stream", "tls"];
 
 const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 500);
 
@@ -92,6 +98,10 @@ export class BenchRun {
         ...(options.armModules.length > 0 ? { armModules: options.armModules } : {}),
         // That the calls carried a bearer token (their wire bytes include it); the token itself never goes in a report.
         ...(options.token !== undefined ? { bearerToken: true } : {}),
+        // TLS as asked: local servers with the run's own certificate, the CA file trusted for targets, no verification.
+        ...(options.tls === true ? { tls: true } : {}),
+        ...(options.ca !== undefined ? { ca: options.ca.path } : {}),
+        ...(options.insecure === true ? { insecure: true } : {}),
         ...deps.extraOptions,
       },
       startedAt: started.toISOString(),
@@ -107,6 +117,7 @@ export class BenchRun {
       compression: [],
       multiplex: [],
       stream: [],
+      tls: [],
       findings: [],
       attribution: [],
       caveats: [...(deps.caveats ?? [])],
@@ -163,7 +174,7 @@ export class BenchRun {
           this.emit({ kind: "warning", text: `${family}: rejected a ${section} entry: ${problem}`, elapsedS: this.elapsedS() });
           return;
         }
-        (this.report[section] as SectionEntry<S>[]).push(entry);
+        ((this.report[section] ??= []) as SectionEntry<S>[]).push(entry);
       },
       caveat: (text: string) => this.addCaveat(text),
       serverExit: (exit) => {
@@ -186,7 +197,7 @@ export class BenchRun {
   }
 
   private entryCount(): number {
-    return SECTIONS.reduce((n, s) => n + this.report[s].length, 0);
+    return SECTIONS.reduce((n, s) => n + (this.report[s]?.length ?? 0), 0);
   }
 
   /** Runs every selected family; resolves with the finished report (never rejects for a family's failure). */
@@ -196,6 +207,8 @@ export class BenchRun {
     const graceMs = this.deps.abortGraceMs ?? 15_000;
     // Every client a family builds sends it, and every server it starts requires it (bench/run-token.ts).
     setRunToken(this.options.token ?? null);
+    // The local servers' certificate (--tls), the clients' trust, an empty handshake tally (bench/run-tls-setup.ts).
+    await setUpRunTls(this.options, this.report.arms);
     this.probeMachine();
     for (const [i, name] of names.entries()) {
       const index = i + 1;
@@ -266,6 +279,8 @@ export class BenchRun {
       endReason,
       families,
       environment: settlePinning(this.report.environment, this.report.load),
+      // Each TLS arm's handshakes so far: version, cipher, ALPN, full vs resumed (fairness rule 8: a resumed session is said).
+      arms: withTlsRecords(this.report.arms),
     });
     // Findings are derived from what the report holds (analyzeReport can be run on report.json later); the
     // measurements cannot be had again: a bug in the analysis must never cost the run its report.

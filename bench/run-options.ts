@@ -1,5 +1,8 @@
 // `npm run bench` options, resolved once: parsed, validated and defaulted here, then copied into the report.
 // Anything wrong is a UsageError whose message is the one line the CLI prints before exiting 2.
+import { readFileSync } from "node:fs";
+import { X509Certificate } from "node:crypto";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { allArms, defaultArmIds, findArm } from "../servers/registry.js";
 import { givenToken, TOKEN_ENV } from "../servers/handlers/bearer-token.js";
@@ -21,7 +24,10 @@ export interface RunOptions {
   arms: string[];
   /** the arm every finding compares the others with */
   baseline: string;
-  /** arm id → the running server to measure instead of starting one: host:port (gRPC) or http://host:port (REST) */
+  /**
+   * arm id → the running server to measure instead of starting one: host:port or grpcs://host:port (gRPC),
+   * http://host:port or https://host:port (REST)
+   */
   targets: Record<string, string>;
   /** plugin arm modules (--arm-module), already loaded into the registry by the CLI */
   armModules: string[];
@@ -30,6 +36,12 @@ export interface RunOptions {
    * Present only when given, so a run without one resolves exactly as before. Never copied into the report.
    */
   token?: string;
+  /** --tls: the servers the run starts serve TLS with a certificate made at run start, which the clients trust */
+  tls?: true;
+  /** --ca FILE: the certificates (PEM) the clients trust for TLS targets instead of the system roots */
+  ca?: { path: string; pem: string };
+  /** --insecure: TLS without verifying certificates or host names (a run caveat says so) */
+  insecure?: true;
   help: boolean;
 }
 
@@ -41,23 +53,31 @@ export function usage(): string {
     .join("\n");
   return `usage: npm run bench [-- [--profile ${PROFILES.join("|")}] [--out DIR] [--only FAMILY[,FAMILY]]
                           [--arms ID[,ID]] [--baseline ID] [--target ID=URL]… [--arm-module FILE]… [--token T]
-                          [--help]]
+                          [--tls] [--ca FILE | --insecure] [--help]]
 
-  --profile       quick (default): every family in about 2 minutes; full: longer, tighter intervals
+  --profile       quick (default): every family in about 2 minutes (tls only when the run speaks TLS);
+                  full: every family, longer, tighter intervals
   --out DIR       where report.json, report.html and summary.md go (default reports/out/<timestamp>/,
                   and reports/latest points at it)
   --only LIST     comma-separated families: ${FAMILIES.join(", ")}
   --arms LIST     comma-separated arms (server stacks) to measure; default: ${defaultArmIds().join(",")}
 ${arms}
   --baseline ID   the arm findings compare every other arm with (default ${DEFAULT_BASELINE})
-  --target ID=URL measure an already running server for arm ID instead of starting one: grpc://HOST:PORT for
-                  gRPC arms, http://HOST:PORT for REST arms (repeatable; server CPU is then not measured)
-  --target-grpc   alias of --target grpc=grpc://HOST:PORT (HOST:PORT is accepted too)
-  --target-rest   alias of --target rest=http://HOST:PORT
+  --target ID=URL measure an already running server for arm ID instead of starting one: grpc://HOST:PORT or,
+                  over TLS, grpcs://HOST:PORT for gRPC arms; http://HOST:PORT or https://HOST:PORT for REST arms
+                  (repeatable; server CPU is then not measured)
+  --target-grpc   alias of --target grpc=grpc://HOST:PORT (HOST:PORT and grpcs://HOST:PORT are accepted too)
+  --target-rest   alias of --target rest=http://HOST:PORT (or https://HOST:PORT)
   --arm-module F  load an arm from a module exporting \`arm\` (a ServerArm), as if it were in the registry
   --token T       every call sends "authorization: Bearer T" (gRPC metadata / HTTP header), and the servers the
                   run starts require it; a refused call counts as UNAUTHENTICATED / 401. ${TOKEN_ENV}=T does the
                   same and keeps the token out of \`ps\`; --token wins when both are set
+  --tls           the servers the run starts serve TLS (HTTP/2 arms negotiate h2 by ALPN, HTTP/1.1 arms HTTPS),
+                  with a self-signed certificate made at start for 127.0.0.1, ::1 and localhost that the clients
+                  trust (beside --ca, or the system roots, for TLS targets). Wire bytes per call then include the
+                  TLS records; report.arms[].tls records version, cipher, ALPN and full vs resumed handshakes
+  --ca FILE       PEM certificate(s) to trust for https:// and grpcs:// targets instead of the system roots
+  --insecure      TLS without verifying certificates or host names (the report says the figures were measured so)
 
 Results go to the output directory; progress goes to stderr; stdout gets only the paths written.`;
 }
@@ -69,12 +89,12 @@ function port(text: string, what: string): number {
 }
 
 /**
- * A target URL for an arm → what its drivers dial: host:port for gRPC arms, the http:// origin for REST arms.
- * Any host: the product measures whatever its users name.
+ * A target URL for an arm → what its drivers dial (bench/drivers/target-address.ts): host:port or grpcs://host:port
+ * for gRPC arms, the http:// or https:// origin for REST arms. Any host: the product measures whatever its users name.
  */
 export function parseArmTarget(arm: Pick<ServerArm, "id" | "api">, value: string, flag = `--target ${arm.id}=`): string {
   const what = `${flag}${value}`;
-  const scheme = arm.api === "grpc" ? "grpc:" : "http:";
+  const [scheme, tlsScheme] = arm.api === "grpc" ? ["grpc:", "grpcs:"] : ["http:", "https:"];
   const example = arm.api === "grpc" ? "grpc://127.0.0.1:50051" : "http://127.0.0.1:8080";
   // HOST:PORT alone is the gRPC aliases' historical form.
   const text = arm.api === "grpc" && !value.includes("://") ? `grpc://${value}` : value;
@@ -84,13 +104,43 @@ export function parseArmTarget(arm: Pick<ServerArm, "id" | "api">, value: string
   } catch {
     throw new UsageError(`${what}: expected a URL like ${example}`);
   }
-  if (url.protocol === "https:" || url.protocol === "grpcs:") throw new UsageError(`${what}: TLS targets are not supported yet; use ${scheme}//`);
-  if (url.protocol !== scheme) throw new UsageError(`${what}: arm ${arm.id} speaks ${arm.api}, so its target is ${scheme}//HOST:PORT (e.g. ${example})`);
+  if (url.protocol !== scheme && url.protocol !== tlsScheme) {
+    throw new UsageError(`${what}: arm ${arm.id} speaks ${arm.api}, so its target is ${scheme}//HOST:PORT or, over TLS, ${tlsScheme}//HOST:PORT (e.g. ${example})`);
+  }
   if (url.hostname === "") throw new UsageError(`${what}: no host`);
   if ((url.pathname !== "/" && url.pathname !== "") || url.search !== "" || url.username !== "") throw new UsageError(`${what}: give only the scheme, host and port, no path or query`);
   if (url.port === "") throw new UsageError(`${what}: the port is required (e.g. ${example})`);
   const hostAndPort = `${url.hostname}:${port(url.port, what)}`;
+  if (url.protocol === tlsScheme) return `${tlsScheme}//${hostAndPort}`;
   return arm.api === "grpc" ? hostAndPort : `http://${hostAndPort}`;
+}
+
+/** true for a target parseArmTarget made for TLS (grpcs://, https://) */
+export function isTlsTargetUrl(target: string): boolean {
+  return /^(grpcs|https):\/\//.test(target);
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/** --ca FILE → its PEM text, every certificate in it parsed; anything else is a UsageError. */
+export function readCaFile(path: string): { path: string; pem: string } {
+  const abs = resolve(path);
+  let text: string;
+  try {
+    text = readFileSync(abs, "utf8");
+  } catch (error) {
+    throw new UsageError(`--ca ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const blocks = text.match(PEM_CERTIFICATE) ?? [];
+  if (blocks.length === 0) throw new UsageError(`--ca ${path}: no PEM certificate in it (expected -----BEGIN CERTIFICATE-----)`);
+  for (const [i, block] of blocks.entries()) {
+    try {
+      new X509Certificate(block);
+    } catch (error) {
+      throw new UsageError(`--ca ${path}: certificate ${i + 1} does not parse (${(error as Error).message.split("\n")[0]})`);
+    }
+  }
+  return { path: abs, pem: `${blocks.join("\n")}\n` };
 }
 
 export function parseFamilies(list: string): FamilyName[] {
@@ -133,8 +183,20 @@ const OPTIONS = {
   "target-rest": { type: "string" },
   "arm-module": { type: "string", multiple: true },
   token: { type: "string" },
+  tls: { type: "boolean" },
+  ca: { type: "string" },
+  insecure: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+/**
+ * The families a run without --only runs: every one, except that the quick profile runs the tls family only when the
+ * run speaks TLS (--tls or a TLS target). Its ~15 s would put the default quick run past its 150 s goal, and a run
+ * that never asked for TLS wants the gRPC/REST answer first; `--only tls` or the full profile measures it anyway.
+ */
+export function defaultFamilies(profile: ProfileName, tls: boolean): FamilyName[] {
+  return FAMILIES.filter((f) => f !== "tls" || profile === "full" || tls);
+}
 
 /** --token, else GRB_TOKEN, else null (servers/handlers/bearer-token.ts givenToken); an unusable one is a UsageError. */
 export function resolveToken(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | null {
@@ -190,15 +252,23 @@ export function resolveRunOptions(argv: readonly string[], env: NodeJS.ProcessEn
   knownArm(baseline, "--baseline");
   const token = resolveToken(v.token, env);
   if (!arms.includes(baseline)) throw new UsageError(`--baseline ${baseline}: not among the arms measured (${arms.join(", ")})`);
+  const tlsTargets = Object.values(targets).some(isTlsTargetUrl);
+  if (v.ca !== undefined && v.insecure === true) throw new UsageError("--ca and --insecure contradict each other: --insecure verifies nothing");
+  if (v.ca !== undefined && !tlsTargets) throw new UsageError(`--ca ${v.ca}: no https:// or grpcs:// target to verify with it (--tls servers are verified with the run's own certificate)`);
+  if (v.insecure === true && !tlsTargets && v.tls !== true) throw new UsageError("--insecure: nothing in this run speaks TLS (no --tls, no https:// or grpcs:// target)");
+  const ca = v.ca !== undefined ? readCaFile(v.ca) : null;
   return {
     profile,
-    families: v.only === undefined ? [...FAMILIES] : parseFamilies(v.only),
+    families: v.only === undefined ? defaultFamilies(profile, v.tls === true || tlsTargets) : parseFamilies(v.only),
     out: v.out ?? null,
     arms,
     baseline,
     targets,
     armModules: v["arm-module"] ?? [],
     ...(token !== null ? { token } : {}),
+    ...(v.tls === true ? { tls: true as const } : {}),
+    ...(ca !== null ? { ca } : {}),
+    ...(v.insecure === true ? { insecure: true as const } : {}),
     help: v.help ?? false,
   };
 }

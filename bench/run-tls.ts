@@ -40,6 +40,9 @@ export function clientTlsOptions(host: string, alpn: readonly string[], override
   const insecure = override?.insecure ?? trust.insecure;
   const name = servername(host);
   return {
+    // The name the certificate is checked against: tls.connect({socket}) falls back to "localhost" without it when
+    // the TCP socket dialled an IP literal (net.connect does no lookup then, so the socket names no host).
+    host,
     ...(ca !== null ? { ca } : {}),
     rejectUnauthorized: !insecure,
     ...(name !== undefined ? { servername: name } : {}),
@@ -118,6 +121,12 @@ export interface TlsConnectOptions {
   session?: Buffer;
   /** overrides of the run's trust (tests) */
   trust?: Partial<RunTlsTrust>;
+  /**
+   * false: leave this handshake out of the run's tally. For connections that are not the arm's measured traffic —
+   * the monitor's, and the tls family's deliberate full/resumed experiments, which it counts itself — so the arms
+   * table reports what the measured clients did and "sessions resumed" is not raised by an experiment. Default true.
+   */
+  tally?: boolean;
 }
 
 /**
@@ -134,6 +143,6 @@ export function connectTls(options: TlsConnectOptions): tls.TLSSocket {
   // tls.connect({socket}) does not forward the TCP socket's errors before the handshake starts.
   tcp.once("error", (error) => socket.destroy(error));
   const key = endpointKey(options.host, options.port);
-  socket.once("secureConnect", () => recordHandshake(key, socket));
+  if (options.tally !== false) socket.once("secureConnect", () => recordHandshake(key, socket));
   return socket;
 }

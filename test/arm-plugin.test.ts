@@ -40,6 +40,7 @@ describe("a plugin arm from a test fixture", () => {
       framework: "node:http",
       description: "A test fixture registered as a plugin arm; it serves with rest-node's implementation.",
       target: null,
+      tls: { enabled: false },
     });
     assert.equal(report.baseline, "rest");
   });

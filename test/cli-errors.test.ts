@@ -22,7 +22,7 @@ function assertUsageError(args: string[], pattern: RegExp) {
 
 describe("bench CLI user errors", () => {
   it("unknown flag", () => assertUsageError(["--fast"], /^bench: Unknown option '--fast'$/));
-  it("unknown family", () => assertUsageError(["--only", "load,sizes"], /unknown family sizes \(known: load, size, compression, micro, multiplex, stream\)/));
+  it("unknown family", () => assertUsageError(["--only", "load,sizes"], /unknown family sizes \(known: load, size, compression, micro, multiplex, stream, tls\)/));
   it("unknown profile", () => assertUsageError(["--profile", "slow"], /--profile slow: unknown profile \(known: quick, full\)/));
   it("missing value", () => assertUsageError(["--out"], /--out <value>' argument missing/));
   it("stray positional", () => assertUsageError(["load"], /Unexpected argument 'load'/));
@@ -49,7 +49,7 @@ describe("bench CLI user errors", () => {
 });
 
 describe("resolveRunOptions", () => {
-  it("defaults: quick, every family in run order, default out, the default arms against rest, no targets", () => {
+  it("defaults: quick, every family in run order but tls (no TLS asked for), default out, the default arms against rest, no targets", () => {
     assert.deepEqual(resolveRunOptions([]), {
       profile: "quick",
       families: ["load", "size", "compression", "micro", "multiplex", "stream"],
@@ -61,6 +61,14 @@ describe("resolveRunOptions", () => {
       armModules: [],
       help: false,
     });
+  });
+
+  it("the tls family: in quick only when the run speaks TLS, always in full", () => {
+    assert.ok(resolveRunOptions(["--tls"]).families.includes("tls"));
+    assert.ok(resolveRunOptions(["--target", "grpc=grpcs://127.0.0.1:1"]).families.includes("tls"));
+    assert.ok(resolveRunOptions(["--profile", "full"]).families.includes("tls"));
+    assert.ok(!resolveRunOptions(["--target", "grpc=grpc://127.0.0.1:1"]).families.includes("tls"));
+    assert.deepEqual(resolveRunOptions(["--only", "tls"]).families, ["tls"]);
   });
 
   it("normalizes targets and keeps the fixed family order", () => {
@@ -91,7 +99,8 @@ describe("resolveRunOptions", () => {
     for (const argv of [
       ["--only", ""],
       ["--target-grpc", "127.0.0.1:70000"],
-      ["--target-rest", "https://127.0.0.1:1"],
+      ["--target-rest", "grpcs://127.0.0.1:1"],
+      ["--target", "grpc=https://127.0.0.1:1"],
       ["--target-rest", "http://127.0.0.1:1/api"],
       ["--target", "grpc"],
       ["--target", "nope=http://127.0.0.1:1"],

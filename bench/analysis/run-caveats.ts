@@ -1,7 +1,7 @@
 // Run-wide flags read from the measurements themselves, so a reader sees them next to the findings:
 // a server process that died, a saturated load generator, unpinned CPUs, repetitions that are windows of one run, lifetime RSS peaks, open-loop
 // calls never sent, a compression setting that was not applied, failed or aborted families, errors, unverified
-// streams, errored micro benchmarks.
+// streams, errored micro benchmarks, TLS without verification, resumed TLS sessions, TLS and cleartext arms side by side.
 import type { Report } from "../model/report.js";
 import { serverExitCaveats } from "./server-exit-caveats.js";
 
@@ -58,5 +58,28 @@ export function runCaveats(report: Report): string[] {
   if (unverified.length > 0) caveats.push(`stream results that failed verification (count or checksum): ${list(unverified)}`);
   const errored = report.micro.filter((m) => m.state === "errored").map((m) => `${m.format} ${m.op} ${m.message} ${m.payload}`);
   if (errored.length > 0) caveats.push(`micro benchmarks that errored: ${list(errored)}`);
+  caveats.push(...tlsCaveats(report));
+  return caveats;
+}
+
+/** What report.arms[].tls says a reader must know before comparing figures (fairness rules 7 and 8). */
+function tlsCaveats(report: Report): string[] {
+  const caveats: string[] = [];
+  const tlsArms = report.arms.flatMap((a) => (a.tls?.enabled === true ? [{ id: a.id, tls: a.tls }] : []));
+  const unverified = tlsArms.filter((a) => !a.tls.verified).map((a) => a.id);
+  if (unverified.length > 0) {
+    caveats.push(`TLS without certificate verification (--insecure) for ${list(unverified, 8)}: the figures were measured without checking the servers' certificates or host names`);
+  }
+  for (const { id, tls } of tlsArms) {
+    if (tls.handshakes.resumed === 0) continue;
+    caveats.push(
+      `TLS sessions resumed for ${id}: ${tls.handshakes.resumed} of ${tls.handshakes.full + tls.handshakes.resumed} handshakes; a resumed handshake skips the certificate and its signature, so connections cost it less CPU and time than full handshakes would`,
+    );
+  }
+  const cleartext = report.arms.filter((a) => a.tls?.enabled === false).map((a) => a.id);
+  if (tlsArms.length > 0 && cleartext.length > 0) {
+    const over = tlsArms.map((a) => a.id);
+    caveats.push(`${list(over, 8)} ${over.length === 1 ? "was" : "were"} measured over TLS and ${list(cleartext, 8)} in cleartext: comparisons between them include the cost of TLS`);
+  }
   return caveats;
 }

@@ -39,6 +39,8 @@ const TRANSPORT_CODES: Record<string, string> = {
   UND_ERR_CONNECT_TIMEOUT: "timeout",
   UND_ERR_HEADERS_TIMEOUT: "timeout",
   UND_ERR_BODY_TIMEOUT: "timeout",
+  // The server chose none of the protocols we offered by ALPN (RFC 7301 no_application_protocol alert).
+  ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL: "alpn",
 };
 
 /** A thrown/emitted error to its byCode key. Connection-level conditions collapse onto refused/reset/timeout. */
@@ -47,4 +49,17 @@ export function transportErrorCode(error: unknown): string {
   const code = typeof err?.code === "string" ? err.code : typeof err?.cause?.code === "string" ? err.cause.code : undefined;
   if (code === undefined) return "error";
   return TRANSPORT_CODES[code] ?? code;
+}
+
+/**
+ * A TLS connection whose ALPN result is not `expected` as a coded error ("alpn"), else null. HTTP/2 needs "h2"
+ * agreed (RFC 9113 §3.2); HTTP/1.1 is also what a server that does no ALPN at all speaks, so none is fine for it.
+ * Certificate errors keep OpenSSL's codes (DEPTH_ZERO_SELF_SIGNED_CERT, ERR_TLS_CERT_ALTNAME_INVALID…).
+ */
+export function alpnError(socket: object, expected: "h2" | "http/1.1"): Error | null {
+  // tls.TLSSocket and http2.ClientHttp2Session both carry alpnProtocol; a string once a protocol was agreed.
+  const agreed = (socket as { alpnProtocol?: unknown }).alpnProtocol;
+  const chosen = typeof agreed === "string" ? agreed : null;
+  if (chosen === expected || (chosen === null && expected === "http/1.1")) return null;
+  return Object.assign(new Error(`the server chose ${chosen === null ? "no protocol" : JSON.stringify(chosen)} by ALPN, not ${expected}`), { code: "alpn" });
 }

@@ -53,7 +53,8 @@ export interface GrpcJsChannel {
 }
 
 /** The address and credentials for a gRPC target (host:port, grpc://host:port or grpcs://host:port). */
-export function grpcJsChannel(target: string, override?: Partial<RunTlsTrust>): GrpcJsChannel {
+/** `tally: false` keeps this channel's handshakes out of the run's tally (the monitor's side channel). */
+export function grpcJsChannel(target: string, override?: Partial<RunTlsTrust>, options: { tally?: boolean } = {}): GrpcJsChannel {
   const endpoint = targetEndpoint(target);
   const address = endpointKey(endpoint.host, endpoint.port);
   if (!endpoint.tls) return { address, credentials: grpc.credentials.createInsecure(), tls: false };
@@ -63,5 +64,5 @@ export function grpcJsChannel(target: string, override?: Partial<RunTlsTrust>): 
     // --insecure: no host name check either (grpc-js would still run tls.checkServerIdentity).
     ...(trust.insecure ? { checkServerIdentity: () => undefined } : {}),
   });
-  return { address, credentials: new CountedTlsCredentials(inner, address), tls: true };
+  return { address, credentials: options.tally === false ? inner : new CountedTlsCredentials(inner, address), tls: true };
 }

@@ -3,6 +3,7 @@
 // place for the end-to-end load driver, the head-of-line transports and the compression wire probe, so all of
 // them measure the same client doing the same work.
 import * as grpc from "@grpc/grpc-js";
+import { grpcJsChannel } from "./grpc-js-credentials.js";
 import { grpcStatusName } from "./error-code.js";
 
 export interface UnaryMethod {
@@ -24,6 +25,7 @@ export interface GrpcJsUnaryStub {
 
 type UnaryFn = (...args: unknown[]) => grpc.ClientUnaryCall;
 
+/** `target`: host:port or grpc://host:port (cleartext), grpcs://host:port (TLS with the run's trust, bench/run-tls.ts). */
 export function grpcJsUnaryStub(target: string, method: UnaryMethod, channelOptions: grpc.ChannelOptions = {}): GrpcJsUnaryStub {
   const [, service] = /^\/([^/]+)\//.exec(method.path) ?? [];
   const definition: grpc.ServiceDefinition = {
@@ -39,7 +41,8 @@ export function grpcJsUnaryStub(target: string, method: UnaryMethod, channelOpti
   };
   const Stub = grpc.makeGenericClientConstructor(definition, service ?? "Service");
   // A local subchannel pool per stub: otherwise grpc-js shares one connection among all stubs to a target.
-  const client = new Stub(target, grpc.credentials.createInsecure(), { "grpc.use_local_subchannel_pool": 1, ...channelOptions });
+  const channel = grpcJsChannel(target);
+  const client = new Stub(channel.address, channel.credentials, { "grpc.use_local_subchannel_pool": 1, ...channelOptions });
   const invoke = (client as unknown as Record<string, UnaryFn>)[method.name] as UnaryFn;
   return {
     call(request, metadata, options, callback) {

@@ -2,15 +2,19 @@
 // request buffer, and a minimal response reader (status line, Content-Length or chunked body, skipped
 // without copying). autocannon drives the closed-loop REST runs; this transport exists for what autocannon
 // cannot do faithfully: open-loop (fixed-rate) load with latency from the intended send time, since
-// autocannon's -R issues a burst at each second and applies no real coordinated-omission correction.
+// autocannon's -R issues a burst at each second and applies no real coordinated-omission correction; and the
+// one that loads HTTP/1.1 arms over TLS (https:// targets), which autocannon cannot do within our trust and byte meter.
+// Over TLS each connection is bench/run-tls.ts's connectTls with ALPN "http/1.1" (the run's trust, its handshake
+// tallied), requests written once the handshake is done.
 import net from "node:net";
+import { connectTls } from "../run-tls.js";
 import { authHeaders, tokenOf } from "../run-token.js";
-import { transportErrorCode } from "./error-code.js";
-import { targetHostPort } from "./target-address.js";
+import { alpnError, transportErrorCode } from "./error-code.js";
+import { targetEndpoint, type TargetEndpoint } from "./target-address.js";
 import type { CallDone, Transport } from "./transport.js";
 
 export interface H1LeanOptions {
-  /** http://host:port */
+  /** http://host:port, or https://host:port for TLS */
   target: string;
   connections: number;
   /** path and query, e.g. /v1/users/u-6 */
@@ -54,13 +58,18 @@ class Lane {
 
   connect(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const { host, port } = this.owner.address;
-      const socket = net.connect({ host, port, noDelay: true });
+      const { host, port, tls } = this.owner.address;
+      const socket: net.Socket = tls ? connectTls({ host, port, alpn: ["http/1.1"] }) : net.connect({ host, port, noDelay: true });
       this.socket = socket;
       this.connected = false;
       this.phase = Phase.Head;
       this.pending = null;
-      socket.on("connect", () => {
+      socket.on(tls ? "secureConnect" : "connect", () => {
+        const refused = tls ? alpnError(socket, "http/1.1") : null;
+        if (refused !== null) {
+          socket.destroy(refused);
+          return;
+        }
         this.connected = true;
         resolve();
         this.flush();
@@ -258,14 +267,14 @@ export class H1LeanTransport implements Transport {
   readonly pipelining: number;
   readonly timeoutMs: number;
   readonly request: Buffer;
-  readonly address: { host: string; port: number };
+  readonly address: TargetEndpoint;
   closing = false;
   private readonly lanes: Lane[] = [];
 
   constructor(options: H1LeanOptions) {
     const url = new URL(options.target);
-    if (url.protocol !== "http:") throw new Error(`h1-lean speaks plain http only, got ${options.target}`);
-    this.address = targetHostPort(options.target);
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`h1-lean speaks http:// and https:// only, got ${options.target}`);
+    this.address = targetEndpoint(options.target);
     this.connections = options.connections;
     this.pipelining = Math.max(1, options.pipelining ?? 1);
     this.timeoutMs = options.timeoutMs;

@@ -3,9 +3,10 @@
 // trailers. REST over h2c (json-h2): one HEADERS with END_STREAM (a GET of the REST path), success a 2xx :status
 // and the end of the stream, any other status counted by its number as the HTTP/1.1 drivers count it. No client
 // library, no per-call encoding or stream objects: the counterpart of autocannon and of h2load, so that the
-// server is what gets measured (npm run bench:crosscheck compares it with h2load in both modes).
+// server is what gets measured (npm run bench:crosscheck compares it with h2load in both modes). A grpcs:// or
+// https:// target is dialled over TLS with ALPN "h2" (h2/h2-frame-connection.ts), :scheme https.
 import { authHeaders, tokenOf } from "../run-token.js";
-import { targetHostPort } from "./target-address.js";
+import { targetEndpoint, type TargetEndpoint } from "./target-address.js";
 import { H2FrameConnection, type H2ResponseKind } from "./h2/h2-frame-connection.js";
 import { LaneReconnect } from "./lane-reconnect.js";
 import { grpcRequestHeaders, type LeanGrpcOptions } from "./lean-grpc-request.js";
@@ -14,7 +15,7 @@ import type { CallDone, Transport } from "./transport.js";
 /** REST mode: a GET of `path` with no body and no header but the pseudo-headers and the bearer token, if any (h1-lean sends only Host). */
 export interface H2FramesRestOptions {
   api: "rest";
-  /** http://host:port (or host:port) */
+  /** http://host:port (or host:port); https://host:port for TLS */
   target: string;
   connections: number;
   /** REST path and query, e.g. /v1/users/u-6 */
@@ -31,12 +32,12 @@ export type H2FramesOptions = (LeanGrpcOptions & { api?: "grpc" }) | H2FramesRes
 
 /** One REST call's request headers, pseudo-headers first: what h2load sends for a GET, less its user-agent. */
 export function restGetHeaders(options: Pick<H2FramesRestOptions, "target" | "path" | "headers" | "token">): [string, string][] {
-  const authority = new URL(options.target.includes("://") ? options.target : `http://${options.target}`).host;
+  const url = new URL(options.target.includes("://") ? options.target : `http://${options.target}`);
   return [
     [":method", "GET"],
-    [":scheme", "http"],
+    [":scheme", url.protocol === "https:" ? "https" : "http"],
     [":path", options.path],
-    [":authority", authority],
+    [":authority", url.host],
     ...Object.entries(options.headers ?? {}),
     ...Object.entries(authHeaders(tokenOf(options.token))),
   ];
@@ -53,14 +54,14 @@ export class H2FramesTransport implements Transport {
   readonly view = "server" as const;
   readonly connections: number;
   private readonly lanes: Lane[] = [];
-  private readonly address: { host: string; port: number };
+  private readonly address: TargetEndpoint;
   private readonly headers: [string, string][];
   private readonly payload: Buffer | null;
   private closing = false;
 
   constructor(private readonly options: H2FramesOptions) {
     this.connections = options.connections;
-    this.address = targetHostPort(options.target);
+    this.address = targetEndpoint(options.target);
     if (options.api === "rest") {
       this.protocol = "rest";
       this.headers = restGetHeaders(options);

@@ -4,7 +4,7 @@
 // and mapped back through the canonical JSON mapping into the protobuf-shaped message: the decode work the undici
 // driver (undici-unary-client.ts) does over HTTP/1.1 and a gRPC stub does on its side. Sessions get grpc-js's client
 // settings (default windows, no session memory limit), so this client and the grpc-js one differ by what they do
-// per call, not by flow control.
+// per call, not by flow control. An https:// target is the same over TLS with ALPN "h2" (h2-session-lanes.ts).
 import http2 from "node:http2";
 import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
 import type { CallSpec } from "../load/call-spec.js";
@@ -14,7 +14,7 @@ import { H2SessionLanes } from "./h2-session-lanes.js";
 import type { CallDone, Transport } from "./transport.js";
 
 export interface H2JsonOptions {
-  /** http://host:port */
+  /** http://host:port, or https://host:port for TLS (h2 by ALPN) */
   target: string;
   connections: number;
   spec: CallSpec;
@@ -41,7 +41,7 @@ export class H2JsonTransport implements Transport {
     this.codec = canonicalJsonCodec(options.spec.responseMessage);
     this.headers = Object.freeze({ ":method": "GET", ":path": options.spec.restPath, accept: "application/json", ...authHeaders(tokenOf(options.token)) });
     this.lanes = new H2SessionLanes({
-      authority: new URL(options.target.includes("://") ? options.target : `http://${options.target}`).origin,
+      target: options.target,
       lanes: options.connections,
       session: { maxSessionMemory: Number.MAX_SAFE_INTEGER },
       resend: (lane, done) => this.send(lane, done),

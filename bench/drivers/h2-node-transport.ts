@@ -75,7 +75,7 @@ export class H2NodeTransport implements Transport {
     this.connections = options.connections;
     this.headers = Object.freeze(Object.fromEntries(grpcRequestHeaders(options)));
     this.lanes = new H2SessionLanes({
-      authority: `http://${options.target}`,
+      target: options.target,
       lanes: options.connections,
       session: { settings: { initialWindowSize: WINDOW, enablePush: false }, maxSessionMemory: 256 },
       onConnect: (session) => session.setLocalWindowSize(WINDOW),

@@ -4,8 +4,9 @@
 // Fairness is enforced here rather than trusted to each list, and keyed by the arm's transport, not its name:
 // `concurrency` is the total number of calls in flight and is the same number for every arm of a scenario; on an
 // HTTP/2 arm it is connections × streamsPerConnection, on an HTTP/1.1 arm connections × pipelining (pipelining
-// 1 = off unless a scenario says otherwise). Drivers are chosen per (api, transport, view, mode).
-import type { ArmApi, ArmTransport, ArmWire } from "../model/arm.js";
+// 1 = off unless a scenario says otherwise). Drivers are chosen per (api, transport, wire, view, mode) and whether the
+// arm is reached over TLS.
+import type { Arm, ArmApi, ArmTransport, ArmWire } from "../model/arm.js";
 import type { LoadMode, LoadView } from "../model/load-result.js";
 import type { PayloadClass, Protocol } from "../model/measurement.js";
 import { SIZE_CLASSES } from "../../payloads/size-classes.js";
@@ -18,6 +19,8 @@ export interface ScenarioArm {
   transport: ArmTransport;
   /** absent: json for a rest arm, protobuf for a grpc arm */
   wire?: ArmWire;
+  /** reached over TLS (a --tls run's local server, an https:// or grpcs:// target); absent: cleartext */
+  tls?: boolean;
 }
 
 export type DriverName = "h2-frames" | "h2-node" | "autocannon" | "h1-lean" | "grpc-js" | "undici" | "h2-json";
@@ -108,6 +111,11 @@ interface DriverFit {
   wires: ArmWire[];
   view: LoadView;
   modes: LoadMode[];
+  /**
+   * whether it can load an arm over TLS within the run's trust and byte meter. autocannon cannot: it opens its own TLS
+   * sockets, verifies nothing and is not seen by the socket bytes meter, so TLS arms get h1-lean instead.
+   */
+  tls: boolean;
 }
 
 // autocannon, h1-lean and h2-frames (REST mode) send no Accept (nor any other wire-specific header): a GET is the
@@ -117,26 +125,46 @@ const ANY_WIRE: ArmWire[] = ["json", "protobuf"];
 
 /** Which (api, transport, wire, view, mode) each driver can load; the first fit in this order is the default. */
 export const DRIVER_FITS: Record<DriverName, DriverFit> = {
-  "h2-frames": { apis: ["grpc", "rest"], transport: "h2c", wires: ANY_WIRE, view: "server", modes: ["closed", "open"] },
-  "h2-node": { apis: ["grpc"], transport: "h2c", wires: ["protobuf"], view: "server", modes: ["closed", "open"] },
-  autocannon: { apis: ["rest"], transport: "http/1.1", wires: ANY_WIRE, view: "server", modes: ["closed"] },
-  "h1-lean": { apis: ["rest"], transport: "http/1.1", wires: ANY_WIRE, view: "server", modes: ["closed", "open"] },
-  "grpc-js": { apis: ["grpc"], transport: "h2c", wires: ["protobuf"], view: "end-to-end", modes: ["closed", "open"] },
-  undici: { apis: ["rest"], transport: "http/1.1", wires: ["json", "protobuf"], view: "end-to-end", modes: ["closed", "open"] },
-  "h2-json": { apis: ["rest"], transport: "h2c", wires: ["json"], view: "end-to-end", modes: ["closed", "open"] },
+  "h2-frames": { apis: ["grpc", "rest"], transport: "h2c", wires: ANY_WIRE, view: "server", modes: ["closed", "open"], tls: true },
+  "h2-node": { apis: ["grpc"], transport: "h2c", wires: ["protobuf"], view: "server", modes: ["closed", "open"], tls: true },
+  autocannon: { apis: ["rest"], transport: "http/1.1", wires: ANY_WIRE, view: "server", modes: ["closed"], tls: false },
+  "h1-lean": { apis: ["rest"], transport: "http/1.1", wires: ANY_WIRE, view: "server", modes: ["closed", "open"], tls: true },
+  "grpc-js": { apis: ["grpc"], transport: "h2c", wires: ["protobuf"], view: "end-to-end", modes: ["closed", "open"], tls: true },
+  undici: { apis: ["rest"], transport: "http/1.1", wires: ["json", "protobuf"], view: "end-to-end", modes: ["closed", "open"], tls: true },
+  "h2-json": { apis: ["rest"], transport: "h2c", wires: ["json"], view: "end-to-end", modes: ["closed", "open"], tls: true },
 };
 
 const fits = (fit: DriverFit, arm: ScenarioArm, view: LoadView, mode: LoadMode) =>
-  fit.apis.includes(arm.api) && fit.transport === arm.transport && fit.wires.includes(wireOf(arm)) && fit.view === view && fit.modes.includes(mode);
+  fit.apis.includes(arm.api) &&
+  fit.transport === arm.transport &&
+  fit.wires.includes(wireOf(arm)) &&
+  fit.view === view &&
+  fit.modes.includes(mode) &&
+  (arm.tls !== true || fit.tls);
 
 function defaultDriver(arm: ScenarioArm, view: LoadView, mode: LoadMode): DriverName {
   const found = (Object.keys(DRIVER_FITS) as DriverName[]).find((d) => fits(DRIVER_FITS[d], arm, view, mode));
-  if (found === undefined) throw new NoDriverError(`no ${view}-view driver for ${arm.api} (${wireOf(arm)}) over ${arm.transport} in a ${mode} loop (arm ${arm.id})`);
+  if (found === undefined) {
+    throw new NoDriverError(`no ${view}-view driver for ${arm.api} (${wireOf(arm)}) over ${arm.transport}${arm.tls === true ? " with TLS" : ""} in a ${mode} loop (arm ${arm.id})`);
+  }
   return found;
 }
 
 /** The registry's arms; tests pass their own lookup. */
 export const registryArm = (id: string): ScenarioArm | undefined => findArm(id);
+
+/**
+ * The run's arms (report.arms, as a family's context holds them) as scenarios see them: the registry's descriptor
+ * plus whether the run reaches the arm over TLS (Arm.tls), which rules autocannon out.
+ */
+export function runArmLookup(arms: readonly Pick<Arm, "id" | "tls">[], armOf: (id: string) => ScenarioArm | undefined = registryArm): (id: string) => ScenarioArm | undefined {
+  return (id) => {
+    const arm = armOf(id);
+    if (arm === undefined) return undefined;
+    const tls = arms.find((a) => a.id === id)?.tls?.enabled === true;
+    return tls ? { ...arm, tls } : arm;
+  };
+}
 
 function positiveInt(what: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) throw new ScenarioError(`${what} must be a positive integer, got ${value}`);
@@ -157,7 +185,7 @@ export function resolveScenario(input: ScenarioInput, defaults: ScenarioDefaults
   const fit = DRIVER_FITS[driver];
   if (fit === undefined) throw new ScenarioError(`unknown driver ${driver}`);
   if (!fits(fit, arm, input.view, input.mode)) {
-    throw new ScenarioError(`driver ${driver} cannot run ${input.view}-view ${input.mode}-loop load of ${arm.api} (${wireOf(arm)}) over ${arm.transport} (arm ${arm.id})`);
+    throw new ScenarioError(`driver ${driver} cannot run ${input.view}-view ${input.mode}-loop load of ${arm.api} (${wireOf(arm)}) over ${arm.transport}${arm.tls === true ? " with TLS" : ""} (arm ${arm.id})`);
   }
   const concurrency = positiveInt("concurrency", input.concurrency ?? defaults.concurrency);
   let connections: number;

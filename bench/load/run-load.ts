@@ -8,8 +8,9 @@ import type { Measurement } from "../model/measurement.js";
 import type { ServerProcess } from "../server-process/server-process.js";
 import { SocketBytesMeter } from "../wire/socket-bytes-meter.js";
 import { transportErrorCode } from "../drivers/error-code.js";
-import { targetHostPort } from "../drivers/target-address.js";
+import { isTlsTarget, targetHostPort } from "../drivers/target-address.js";
 import type { Transport } from "../drivers/transport.js";
+import { remoteResultNote } from "../server-metrics/remote-caveat.js";
 import { AGGREGATION_NOTE, aggregateRepetitions } from "./aggregate-repetitions.js";
 import { callSpec, type CallSpec } from "./call-spec.js";
 import { ClosedLoop } from "./closed-loop.js";
@@ -20,9 +21,9 @@ import { OpenLoop } from "./open-loop.js";
 
 export interface RunLoadOptions {
   scenario: ResolvedScenario;
-  /** gRPC arms: host:port; REST arms: http://host:port */
+  /** gRPC arms: host:port (grpcs://host:port over TLS); REST arms: http://host:port (https://host:port) */
   target: string;
-  /** our server process (CPU, memory); null for a remote target */
+  /** our server process (CPU, memory), a remote target's through its monitor (bench/server-metrics/), or null (not measured) */
   server: ServerProcess | null;
   /** open loop: the rate to run at (resolved by the caller when the scenario's rate is a fraction) */
   rateRps?: number;
@@ -37,7 +38,7 @@ export interface RunLoadOptions {
   warmupMaxS?: number;
 }
 
-/** One TCP connect to the target, so an unreachable target fails fast and clearly, whatever the driver. */
+/** One TCP connect to the target, so an unreachable target fails fast and clearly, whatever the driver (TLS is the driver's: its errors are counted by code). */
 export function probeTarget(target: string, timeoutMs = 3000): Promise<void> {
   const { host, port } = targetHostPort(target);
   return new Promise((resolve, reject) => {
@@ -144,7 +145,9 @@ export async function runLoadScenario(options: RunLoadOptions): Promise<LoadResu
     const notes: string[] = [];
     if (top.driverSaturated) notes.push("load generator CPU reached >= 90% of its core: throughput is a lower bound on server capacity");
     if (server === null) notes.push("remote target: server CPU and memory not measured");
+    else if (server.remote === true) notes.push(remoteResultNote(top.serverMetrics, top.serverMetricsNote));
     if (config.clientPinnedCpus === null) notes.push("load generator not pinned to its own CPU");
+    if (isTlsTarget(options.target)) notes.push(TLS_NOTE);
     return {
       ...config,
       ...top,
@@ -186,6 +189,10 @@ export async function runLoadScenario(options: RunLoadOptions): Promise<LoadResu
   }
 }
 
+/** What a figure measured over TLS includes, said beside it. */
+export const TLS_NOTE =
+  "over TLS: wire bytes per call include the TLS records (record headers, AEAD tags) and the handshake of any connection opened during a measured window; report.arms[].tls says what was negotiated and how many handshakes were full vs resumed";
+
 /** Preflight, driver, measured windows; an unreachable target comes back as one failed measurement. */
 async function measureScenario(options: RunLoadOptions, rateRps: number | null, meter: SocketBytesMeter): Promise<MeasuredRun | { failed: Measurement }> {
   const { scenario, target, server } = options;
@@ -198,6 +205,8 @@ async function measureScenario(options: RunLoadOptions, rateRps: number | null, 
   let transport: Transport | null = null;
   let generator: LoadGenerator;
   if (scenario.driver === "autocannon") {
+    // autocannon's TLS sockets would verify nothing and escape the byte meter (load-scenario.ts DRIVER_FITS).
+    if (isTlsTarget(target)) return { failed: failedMeasurement("tls-unsupported", `autocannon does not load TLS targets (${target}) within the run's trust and byte meter; h1-lean does`) };
     const { AutocannonLoad } = await import("../drivers/autocannon-load.js");
     generator = new AutocannonLoad({ target, path: spec.restPath, connections: scenario.connections, pipelining: scenario.pipelining, timeoutMs: scenario.timeoutMs });
   } else {

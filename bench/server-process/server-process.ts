@@ -5,6 +5,8 @@ import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { ArmApi, ServerOptions } from "../../servers/server-arm.js";
 import { unpinnedCpus } from "../cpu/cpu-pinning.js";
+import { noteArmEndpoint } from "../arm-tls-record.js";
+import { runTlsServerOption } from "../run-server-tls.js";
 import { runTokenServerOption } from "../run-token.js";
 import type { ChildMessage, CpuSnapshot, MemorySnapshot, ParentMessage, ServerChildConfig } from "./server-ipc.js";
 
@@ -42,7 +44,10 @@ export interface ServerProcess {
   readonly port: number;
   readonly pid: number;
   readonly pinnedCpus: string | null;
-  /** what a transport dials: host:port for a gRPC arm, http://host:port for a REST arm */
+  /**
+   * what a transport dials: host:port for a gRPC arm, http://host:port for a REST arm; over TLS (ServerOptions.tls,
+   * the run's --tls certificate by default) grpcs://host:port and https://host:port
+   */
   readonly target: string;
   /** what the arm does differently from what was asked (RunningServer.caveats) */
   readonly caveats: readonly string[];
@@ -51,6 +56,12 @@ export interface ServerProcess {
    * include them; a peak-RSS window over the server covers these pids too.
    */
   readonly upstreamPids?: readonly number[];
+  /**
+   * true for a server the harness did not start (a --target), measured through its monitor endpoint
+   * (bench/server-metrics/remote-server.ts): its pid is another host's, so nothing may look it up in this host's
+   * /proc (serverPids refuses), and `alive` only means it was not seen to die.
+   */
+  readonly remote?: boolean;
   /** false once the child exited (crash or stop) */
   readonly alive: boolean;
   /** how it ended; null while it runs */
@@ -64,6 +75,7 @@ export interface ServerProcess {
 
 /** The server process and the upstream processes it started: what a peak-RSS window over "the server" covers. */
 export function serverPids(server: ServerProcess): number[] {
+  if (server.remote === true) throw new Error(`server "${server.arm}" is remote: its pid ${server.pid} is not this host's`);
   return [server.pid, ...(server.upstreamPids ?? [])];
 }
 
@@ -85,8 +97,9 @@ function formatHost(host: string): string {
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const config: ServerChildConfig = {
     arm: options.arm,
-    // The run's bearer token (bench/run-token.ts), unless serverOptions names one: every server of a run requires it.
-    options: { ...runTokenServerOption(), ...options.serverOptions, host: options.host ?? "127.0.0.1", port: options.port ?? 0 },
+    // The run's bearer token (bench/run-token.ts) and, under --tls, its certificate (bench/run-server-tls.ts), unless
+    // serverOptions names its own: every server of a run requires the token and serves TLS alike.
+    options: { ...runTokenServerOption(), ...runTlsServerOption(), ...options.serverOptions, host: options.host ?? "127.0.0.1", port: options.port ?? 0 },
   };
   const cpus = options.cpus ?? null;
   // A forked child inherits this process's affinity, which is the client CPU alone while the bench is pinned.
@@ -127,7 +140,10 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       reject(new ServerStartError(`server "${options.arm}" could not be spawned: ${error.message}`, null));
     });
   });
-  return new ChildServer(child, ready, cpus);
+  const server = new ChildServer(child, ready, cpus, config.options.tls !== undefined);
+  // Handshakes with this host:port are this arm's from now on (report.arms[].tls).
+  noteArmEndpoint(server.arm, server.host, server.port);
+  return server;
 }
 
 class ChildServer implements ServerProcess {
@@ -150,6 +166,7 @@ class ChildServer implements ServerProcess {
     private readonly child: ChildProcess,
     ready: Extract<ChildMessage, { type: "ready" }>,
     readonly pinnedCpus: string | null,
+    readonly tls: boolean,
   ) {
     this.arm = ready.arm;
     this.api = ready.api;
@@ -159,7 +176,7 @@ class ChildServer implements ServerProcess {
     this.upstreamPids = ready.upstreamPids;
     this.pid = child.pid ?? -1;
     const hostPort = `${formatHost(ready.host)}:${ready.port}`;
-    this.target = ready.api === "grpc" ? hostPort : `http://${hostPort}`;
+    this.target = ready.api === "grpc" ? (tls ? `grpcs://${hostPort}` : hostPort) : `${tls ? "https" : "http"}://${hostPort}`;
     child.on("message", (message: ChildMessage) => {
       if (!("id" in message)) return;
       const waiter = this.pending.get(message.id);

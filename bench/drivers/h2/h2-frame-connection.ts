@@ -1,14 +1,16 @@
-// One HTTP/2 connection (RFC 9113, cleartext with prior knowledge) that does exactly what a unary call needs
-// and nothing else: write a pre-encoded HEADERS + DATA(END_STREAM) pair per gRPC call (REST: one HEADERS with
-// END_STREAM, a GET), read the response frames, decode header blocks (HPACK) for :status and grpc-status, keep
-// flow control and SETTINGS/PING obligations. This is what h2load does in C; node:http2 instead builds a Duplex
-// stream, a headers object and several events per call, which on this machine costs the client about as much CPU
-// as the server spends answering the call — so the client, not the server, would set the throughput.
+// One HTTP/2 connection (RFC 9113: cleartext with prior knowledge, or TLS with "h2" agreed by ALPN) that does
+// exactly what a unary call needs and nothing else: write a pre-encoded HEADERS + DATA(END_STREAM) pair per gRPC
+// call (REST: one HEADERS with END_STREAM, a GET), read the response frames, decode header blocks (HPACK) for
+// :status and grpc-status, keep flow control and SETTINGS/PING obligations. This is what h2load does in C;
+// node:http2 instead builds a Duplex stream, a headers object and several events per call, which on this machine
+// costs the client about as much CPU as the server spends answering the call — so the client, not the server,
+// would set the throughput.
 //
 // Per call the hot path allocates one small Buffer (the frames with the stream id patched in) and one Map
 // entry; everything else is preallocated. Responses are never copied: DATA payloads are only counted.
 import net from "node:net";
-import { grpcStatusFromHeader, transportErrorCode } from "../error-code.js";
+import { connectTls } from "../../run-tls.js";
+import { alpnError, grpcStatusFromHeader, transportErrorCode } from "../error-code.js";
 import type { ArmApi } from "../../model/arm.js";
 import type { CallDone } from "../transport.js";
 import { encodeInteger, encodeShortestString, encodeString, HpackDecoder, STATIC_TABLE_SIZE, staticNameIndex, staticPairIndex } from "./hpack-decoder.js";
@@ -119,6 +121,8 @@ export interface H2FrameConnectionOptions {
   responses?: H2ResponseKind;
   /** calls older than this are cancelled (RST_STREAM) and counted as "timeout"; checked at this period */
   timeoutMs: number;
+  /** TLS (bench/run-tls.ts's connectTls, the run's trust) with ALPN "h2", which the server must choose; default cleartext */
+  tls?: boolean;
 }
 
 export class H2FrameConnection {
@@ -183,10 +187,15 @@ export class H2FrameConnection {
     if (this.requestBytes > 16_384) throw new Error(`request of ${this.requestBytes} bytes needs several DATA frames; h2-frames sends one`);
   }
 
-  /** Connects and waits for the server's SETTINGS. Rejects with a coded error (ECONNREFUSED…). */
+  /**
+   * Connects (over TLS: the handshake too, which must agree on "h2") and waits for the server's SETTINGS. Rejects with
+   * a coded error (ECONNREFUSED, a certificate error, "alpn"…).
+   */
   open(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const socket = net.connect({ host: this.options.host, port: this.options.port, noDelay: true });
+      const { host, port } = this.options;
+      const tls = this.options.tls === true;
+      const socket: net.Socket = tls ? connectTls({ host, port, alpn: ["h2"] }) : net.connect({ host, port, noDelay: true });
       this.socket = socket;
       let settled = false;
       const fail = (error: Error) => {
@@ -195,7 +204,16 @@ export class H2FrameConnection {
           reject(error);
         }
       };
-      socket.once("connect", () => {
+      // The preface goes once the TLS handshake is done: anything written before would wait in the TLS socket anyway,
+      // and a server that did not choose h2 must not get it.
+      socket.once(tls ? "secureConnect" : "connect", () => {
+        if (tls) {
+          const refused = alpnError(socket, "h2");
+          if (refused !== null) {
+            socket.destroy(refused);
+            return;
+          }
+        }
         const settings = Buffer.alloc(12);
         settings.writeUInt16BE(SETTING.ENABLE_PUSH, 0);
         settings.writeUInt32BE(0, 2);
