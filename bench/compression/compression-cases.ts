@@ -3,7 +3,6 @@
 // windows, server CPU over IPC); request bodies through sequential calls (no engine transport sends a body);
 // gRPC responses, which grpc-js servers never compress, get a labelled stand-alone zlib estimate next to the
 // wire fact.
-import http from "node:http";
 import zlib from "node:zlib";
 import { H1LeanTransport } from "../drivers/h1-lean-transport.js";
 import { aggregateRepetitions } from "../load/aggregate-repetitions.js";
@@ -17,7 +16,8 @@ import type { CompressionCall } from "./compression-calls.js";
 import type { CompressionPlan } from "./compression-plan.js";
 import { grpcClient, probeGrpcWire, type GrpcCodec, type GrpcWireProbe } from "./grpc-wire-probe.js";
 import type { GrpcMessageOnWire } from "./h2-grpc-frames.js";
-import { probeRestWire, restCall } from "./rest-wire-probe.js";
+import { oneConnectionAgent, probeRestWire, restCall } from "./rest-wire-probe.js";
+import { targetEndpoint } from "../drivers/target-address.js";
 import { meanUs, timeSequentialCalls } from "./sequential-calls.js";
 
 export type RestCodec = "identity" | Codec;
@@ -44,6 +44,17 @@ function savedPct(wire: number, uncompressed: number): number {
 function appliedNote(direction: "request" | "response", requested: string, applied: string, why: string): string | undefined {
   if (requested === applied) return undefined;
   return `requested ${requested}; ${direction} sent ${applied === "identity" ? "uncompressed" : `as ${applied}`} (${why})`;
+}
+
+/**
+ * How an entry was verified over TLS (grpcs://, https://), or "" for cleartext: the wire probes read the plaintext
+ * inside TLS, so what is verified is what the server sent through its TLS connection; TLS's own bytes are not in it.
+ */
+function overTls(target: string, protocol: "grpc" | "rest"): string {
+  if (!targetEndpoint(target).tls) return "";
+  return protocol === "rest"
+    ? "; over TLS: verified from the plaintext the node:http client read inside TLS (TLS records and the handshake are not in these per-call bytes)"
+    : "; over TLS: frames captured in plaintext by a loopback relay that carried them to the server over TLS (ALPN h2), so TLS records and the handshake are not in these per-call bytes";
 }
 
 // ---- REST responses ---------------------------------------------------------------------------------
@@ -98,7 +109,7 @@ export async function restResponseCase(
       requested: codec,
       applied,
       appliedAsRequested: applied === codec,
-      path: `${ctx.arm.framework} + compression middleware; h1-lean client`,
+      path: `${ctx.arm.framework} + compression middleware; h1-lean client${targetEndpoint(target).tls ? " over TLS" : ""}`,
       ...(note ? { note } : {}),
       wireBytes: body.length,
       uncompressedBytes: expectedJson.length,
@@ -112,7 +123,7 @@ export async function restResponseCase(
       wirePerCall: {
         firstCall: { request: probe.first.requestBytes, response: probe.first.responseBytes },
         steadyState: { request: probe.steady.requestBytes, response: probe.steady.responseBytes },
-        note: "HTTP/1.1 bytes at the socket: request line and headers; status line, headers, body and any chunked framing",
+        note: `HTTP/1.1 bytes at the socket: request line and headers; status line, headers, body and any chunked framing${overTls(target, "rest")}`,
       },
       loadWireBytesPerCall: top.wireBytesPerCall,
       clientCodecUsPerCall: round(codecUs),
@@ -136,13 +147,14 @@ function appliedOf(messages: readonly GrpcMessageOnWire[]): string {
   return codecs.length === 1 ? codecs[0]! : codecs.join("+") || "no message";
 }
 
-function grpcWirePerCall(probe: GrpcWireProbe): NonNullable<CompressionResult["wirePerCall"]> {
+function grpcWirePerCall(probe: GrpcWireProbe, target: string): NonNullable<CompressionResult["wirePerCall"]> {
   return {
     firstCall: { request: probe.first.requestBytes, response: probe.first.responseBytes },
     steadyState: { request: probe.steady.requestBytes, response: probe.steady.responseBytes },
     note:
       `HTTP/2 frames of the call's stream, 9-byte frame headers included: HEADERS (HPACK), DATA (5-byte gRPC prefix + message), trailers; ` +
-      `connection-level frames and the client preface excluded (${probe.connectionBytes.request} B up, ${probe.connectionBytes.response} B down over ${probe.calls} calls)`,
+      `connection-level frames and the client preface excluded (${probe.connectionBytes.request} B up, ${probe.connectionBytes.response} B down over ${probe.calls} calls)` +
+      overTls(target, "grpc"),
   };
 }
 
@@ -175,7 +187,7 @@ export async function grpcResponseCase(call: CompressionCall, codec: Exclude<Grp
     clientCpuUsPerCall: null,
     latencyMs: null,
     measuredBy: `wire probe only (${probe.calls} calls through a TCP tap): nothing was compressed, so there is no cost to measure; the load family measures this path uncompressed`,
-    wirePerCall: grpcWirePerCall(probe),
+    wirePerCall: grpcWirePerCall(probe, target),
   };
 }
 
@@ -243,7 +255,7 @@ export async function grpcRequestCase(call: CompressionCall, codec: GrpcCodec, t
       clientCpuUsPerCall: timing.clientCpuUsPerCall === null ? null : round(timing.clientCpuUsPerCall),
       latencyMs: timing.calls - timing.errors > 0 ? timing.latencyMs : null,
       measuredBy: `sequential calls (one in flight, grpc-js end to end, which compresses per call): ${timing.calls} after ${plan.sequentialWarmupCalls} warm-up`,
-      wirePerCall: grpcWirePerCall(probe),
+      wirePerCall: grpcWirePerCall(probe, target),
       requests: timing.calls,
       errors: timing.errors,
     };
@@ -271,7 +283,7 @@ export async function restRequestCase(call: CompressionCall, codec: RestCodec, t
   // 200 with the updated user back means the server inflated and parsed the body; body-parser answers 415 otherwise.
   const applied = probe.steady.status === 200 ? codec : `rejected (HTTP ${probe.steady.status})`;
   const base = new URL(target);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const agent = oneConnectionAgent(target);
   try {
     const invoke = async () => {
       const reply = await restCall(base, call, agent, { contentEncoding: codec, body: compressBody(codec, json) });
@@ -300,7 +312,7 @@ export async function restRequestCase(call: CompressionCall, codec: RestCodec, t
       wirePerCall: {
         firstCall: { request: probe.first.requestBytes, response: probe.first.responseBytes },
         steadyState: { request: probe.steady.requestBytes, response: probe.steady.responseBytes },
-        note: "HTTP/1.1 bytes at the socket: request line, headers and body; status line, headers and body",
+        note: `HTTP/1.1 bytes at the socket: request line, headers and body; status line, headers and body${overTls(target, "rest")}`,
       },
       requests: timing.calls,
       errors: timing.errors,

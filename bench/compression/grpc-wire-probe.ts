@@ -6,6 +6,7 @@ import * as grpc from "@grpc/grpc-js";
 import { tokenOf } from "../run-token.js";
 import { bearerMetadata } from "../drivers/grpc-js-bearer.js";
 import { grpcJsUnaryStub } from "../drivers/grpc-js-unary-stub.js";
+import { targetEndpoint } from "../drivers/target-address.js";
 import type { CompressionCall } from "./compression-calls.js";
 import { readGrpcConnection, streamBytes, type StreamOnWire } from "./h2-grpc-frames.js";
 import { TcpTap } from "./tcp-tap.js";
@@ -56,14 +57,25 @@ function onWire(s: StreamOnWire): GrpcCallOnWire {
   return { requestBytes: streamBytes(s.request), responseBytes: streamBytes(s.response), request: s.request, response: s.response };
 }
 
-/** `calls` sequential calls (≥ 2) through a tap; throws when a call fails or the capture has no streams. */
+/**
+ * `calls` sequential calls (≥ 2) through a tap; throws when a call fails or the capture has no streams. A grpcs://
+ * target is reached over TLS by the tap (ALPN h2, the run's trust) while the client speaks h2c to the tap, so the
+ * capture holds the HTTP/2 frames in plaintext: the same frames, compressed flags and message bytes, but for
+ * `:scheme` (http, one HPACK byte either way) and `:authority` (the tap's address, as for a cleartext target).
+ */
 export async function probeGrpcWire(target: string, call: CompressionCall, codec: GrpcCodec, calls = 4): Promise<GrpcWireProbe> {
-  const [host, port] = [target.slice(0, target.lastIndexOf(":")), Number(target.slice(target.lastIndexOf(":") + 1))];
-  const tap = new TcpTap({ host: host.replace(/^\[|\]$/g, ""), port });
+  const { host, port, tls } = targetEndpoint(target);
+  const tap = new TcpTap({ host, port, ...(tls ? { alpn: ["h2"] } : {}) });
   await tap.open();
   const client = grpcClient(`127.0.0.1:${tap.port}`, call, codec);
   try {
-    for (let i = 0; i < calls; i++) await client.invoke();
+    for (let i = 0; i < calls; i++) {
+      await client.invoke().catch((error: unknown) => {
+        // A TLS failure happens between the tap and the server; the client only sees its connection drop.
+        const upstream = tap.upstreamError;
+        throw upstream !== null ? new Error(`grpc wire probe: ${target} over TLS: ${upstream.message}`) : error;
+      });
+    }
   } finally {
     client.close();
     await new Promise((resolve) => setTimeout(resolve, 50)); // let the last frames reach the tap

@@ -1,8 +1,14 @@
 // What the REST path really puts on the wire for one call configuration: node:http on one keep-alive socket,
 // a few sequential calls, each call's bytes read from the socket's own counters (request line and headers,
 // body, chunked framing, response head), the Content-Encoding the server chose, and the body as received.
+//
+// An https:// target is reached over TLS (bench/run-tls.ts connectTls: the run's trust, ALPN http/1.1) and node:http
+// speaks HTTP/1.1 on that TLS socket: the client reads the plaintext inside TLS, so the Content-Encoding and the body
+// are exactly what the server sent, and the counters (the TLSSocket's) count HTTP bytes, TLS records excluded.
 import http from "node:http";
 import type { Socket } from "node:net";
+import { targetEndpoint } from "../drivers/target-address.js";
+import { connectTls } from "../run-tls.js";
 import { authHeaders, tokenOf } from "../run-token.js";
 import type { CompressionCall } from "./compression-calls.js";
 
@@ -80,10 +86,27 @@ export function restCall(base: URL, call: CompressionCall, agent: http.Agent, op
   });
 }
 
+/** node:http's keep-alive agent, its connections opened over TLS through connectTls. */
+class TlsAgent extends http.Agent {
+  constructor(private readonly endpoint: { host: string; port: number }) {
+    super({ keepAlive: true, maxSockets: 1 });
+  }
+
+  override createConnection(): Socket {
+    return connectTls({ ...this.endpoint, alpn: ["http/1.1"] });
+  }
+}
+
+/** One keep-alive connection to `target` (http:// or https://), for sequential calls. */
+export function oneConnectionAgent(target: string): http.Agent {
+  const { host, port, tls } = targetEndpoint(target);
+  return tls ? new TlsAgent({ host, port }) : new http.Agent({ keepAlive: true, maxSockets: 1 });
+}
+
 /** `calls` sequential calls (≥ 2) on one keep-alive connection. */
 export async function probeRestWire(target: string, call: CompressionCall, options: RestCallOptions, calls = 4): Promise<RestWireProbe> {
   const base = new URL(target);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const agent = oneConnectionAgent(target);
   try {
     const results: RestCallOnWire[] = [];
     for (let i = 0; i < calls; i++) results.push(await restCall(base, call, agent, options));

@@ -2,7 +2,13 @@
 // really sent and received, whatever library produced it (grpc-js builds its own HTTP/2 frames, so this is
 // the only place to see its compressed flags). Used for wire verification probes only, never under load:
 // relaying costs this process CPU and adds a hop.
+//
+// Over TLS (`upstream.alpn` set) the tap is where TLS ends on the client side: the client speaks cleartext to the
+// tap, and the tap carries the same bytes to the server over TLS (bench/run-tls.ts connectTls: the run's trust, the
+// ALPN given). The copy is then the plaintext inside TLS, the frames exactly as the client produced them and as the
+// server sent them over its TLS connection; what TLS adds around them (records, handshake) is not in the copy.
 import net from "node:net";
+import { connectTls } from "../run-tls.js";
 
 export interface TappedConnection {
   /** client → server, in order */
@@ -13,18 +19,24 @@ export interface TappedConnection {
 
 export class TcpTap {
   readonly connections: TappedConnection[] = [];
+  /** the last error on a connection to the upstream (an untrusted certificate shows up here, not at the client) */
+  upstreamError: Error | null = null;
   private readonly sockets = new Set<net.Socket>();
   private server: net.Server | null = null;
   port = 0;
 
-  constructor(private readonly upstream: { host: string; port: number }) {}
+  /** `alpn`: reach the upstream over TLS offering these protocols (["h2"] for gRPC); absent: cleartext TCP. */
+  constructor(private readonly upstream: { host: string; port: number; alpn?: readonly string[] }) {}
 
   async open(): Promise<void> {
     const server = net.createServer((client) => {
       const record: TappedConnection = { up: [], down: [] };
       this.connections.push(record);
-      const upstream = net.connect({ ...this.upstream, noDelay: true });
+      const { host, port, alpn } = this.upstream;
+      // A TLSSocket buffers what the client writes before its handshake is done.
+      const upstream = alpn === undefined ? net.connect({ host, port, noDelay: true }) : connectTls({ host, port, alpn });
       client.setNoDelay(true);
+      upstream.on("error", (error) => (this.upstreamError = error));
       for (const s of [client, upstream]) {
         this.sockets.add(s);
         s.on("close", () => this.sockets.delete(s));

@@ -5,8 +5,15 @@
 // compresses responses. Request direction: UpdateUser with the small user as body, REST Content-Encoding
 // gzip/deflate/br and grpc-js grpc-encoding gzip/deflate, sequential calls. Every entry carries the bytes of a
 // first and a steady-state call (HPACK makes later gRPC headers smaller).
+//
+// Over TLS (grpcs://, https://: --tls servers or TLS targets) compression is verified from the plaintext inside TLS,
+// never assumed: the REST probe reads the response as the server sent it through its TLS connection, and the gRPC
+// probe's loopback relay carries the frames to the server over TLS while keeping a plaintext copy. Each entry says so
+// (path, wirePerCall.note); its per-call bytes are the HTTP bytes inside TLS, the load engine's the TCP bytes.
 import { familyArms } from "../family-arms.js";
 import type { Family, FamilyContext } from "../family.js";
+import { remoteMetricsCaveat } from "../server-metrics/remote-caveat.js";
+import { isRemoteServer } from "../server-metrics/remote-server.js";
 import { startFamilyServers, type FamilyServer } from "../family-servers.js";
 import type { Arm } from "../model/arm.js";
 import type { CompressionResult } from "../model/compression-result.js";
@@ -79,9 +86,11 @@ export function createCompressionFamily(options: CompressionFamilyOptions = {}):
       const grpc = servers.list.filter((s) => s.arm.api === "grpc");
       try {
         if (!servers.pinned) ctx.caveat(`compression family: ${servers.pinningNote}`);
-        const remote = servers.list.filter((s) => s.process === null);
+        const remote = servers.list.filter((s) => s.arm.target !== null);
         if (remote.length > 0) {
-          ctx.caveat(`compression family: remote targets (${remote.map((s) => s.arm.id).join(", ")}) must run with compression on (serve --compression); server CPU is not measured for them`);
+          ctx.caveat(`compression family: remote targets (${remote.map((s) => s.arm.id).join(", ")}) must run with compression on (serve --compression)`);
+          const metrics = remoteMetricsCaveat("compression family", remote.map((s) => s.process).filter(isRemoteServer));
+          if (metrics !== null) ctx.caveat(metrics);
         }
         const responses = new Map(measuredMessages(seed, { classes: plan.responseClasses, roles: ["response"] }).map((m) => [m.payload, encodeBoth(m)]));
 

@@ -12,7 +12,7 @@ import { runHeadOfLineCase } from "../multiplex/head-of-line-case.js";
 import { MixedGrpcJsTransport, MixedUndiciTransport } from "../multiplex/mixed-call-transports.js";
 import { multiplexConfigurations, multiplexFits } from "../multiplex/multiplex-configurations.js";
 import { noKeepAliveExtra, runMultiplexCase } from "../multiplex/multiplex-case.js";
-import { MULTIPLEX_PLANS } from "../multiplex/multiplex-plan.js";
+import { MULTIPLEX_PLANS, type MultiplexPlan } from "../multiplex/multiplex-plan.js";
 import { ServerExitWatch } from "../server-process/server-exit-watch.js";
 
 function describeEntry(e: MultiplexResult): string {
@@ -28,8 +28,13 @@ function describeEntry(e: MultiplexResult): string {
   );
 }
 
-async function runFamily(ctx: FamilyContext): Promise<void> {
-  const plan = MULTIPLEX_PLANS[ctx.profile];
+export interface MultiplexFamilyOptions {
+  /** replaces parts of the profile's plan (tests run a short one) */
+  plan?: Partial<MultiplexPlan>;
+}
+
+async function runFamily(ctx: FamilyContext, options: MultiplexFamilyOptions): Promise<void> {
+  const plan: MultiplexPlan = { ...MULTIPLEX_PLANS[ctx.profile], ...options.plan };
   const fuller = MULTIPLEX_PLANS.full.inFlight.filter((n) => !plan.inFlight.includes(n));
   if (ctx.profile === "quick" && fuller.length > 0) ctx.leftOut(`quick profile: ${plan.inFlight.join(" and ")} calls in flight, one repetition; --profile full adds ${fuller.join(", ")} and ${MULTIPLEX_PLANS.full.repetitions} repetitions`);
   const spec = callSpec(plan.payload);
@@ -111,7 +116,7 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
       for (const c of cases) {
         if (ctx.signal.aborted) return;
         const scenario = { scenario: `${server.arm.id} ${c.configuration} inFlight ${hol.inFlight}`, repetition: null };
-        record(await exits.measuring(server.process, scenario, () => runHeadOfLineCase({ ...c, arm: server.arm.id, server: server.process, call: spec.call, plan: hol, signal: ctx.signal })));
+        record(await exits.measuring(server.process, scenario, () => runHeadOfLineCase({ ...c, arm: server.arm.id, target: server.target, server: server.process, call: spec.call, plan: hol, signal: ctx.signal })));
       }
     }
   } finally {
@@ -119,8 +124,12 @@ async function runFamily(ctx: FamilyContext): Promise<void> {
   }
 }
 
-export const family: Family = {
-  name: "multiplex",
-  describe: "equal in-flight calls per arm: gRPC 1 conn × N streams / k conns, REST N keep-alive / pool of 4 / no keep-alive; head-of-line with slow calls mixed in",
-  run: runFamily,
-};
+export function createMultiplexFamily(options: MultiplexFamilyOptions = {}): Family {
+  return {
+    name: "multiplex",
+    describe: "equal in-flight calls per arm: gRPC 1 conn × N streams / k conns, REST N keep-alive / pool of 4 / no keep-alive; head-of-line with slow calls mixed in",
+    run: (ctx) => runFamily(ctx, options),
+  };
+}
+
+export const family: Family = createMultiplexFamily();

@@ -13,6 +13,7 @@ import { OpenLoop } from "../load/open-loop.js";
 import type { MultiplexResult } from "../model/multiplex-result.js";
 import type { ServerProcess } from "../server-process/server-process.js";
 import { transportErrorCode } from "../drivers/error-code.js";
+import { countCaseHandshakes } from "./case-handshakes.js";
 import { ConnectionCountingMeter } from "./connection-counting-meter.js";
 import type { MixedCallTransport } from "./mixed-call-transports.js";
 import type { HeadOfLinePlan } from "./multiplex-plan.js";
@@ -48,6 +49,8 @@ export interface HeadOfLineCaseOptions {
   streamsPerConnection: number | null;
   call: string;
   makeTransport(): MixedCallTransport;
+  /** the server the transport dials: over TLS (grpcs://, https://) the entry counts the handshakes made with it */
+  target?: string;
   server: ServerProcess | null;
   plan: HeadOfLinePlan;
   signal: AbortSignal;
@@ -70,6 +73,8 @@ const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** di
 export async function runHeadOfLineCase(o: HeadOfLineCaseOptions): Promise<MultiplexResult> {
   const { plan } = o;
   const meter = new ConnectionCountingMeter();
+  const handshakes = o.target === undefined ? null : countCaseHandshakes(o.target);
+  const tlsNote = () => handshakes?.note() ?? null;
   const transport = o.makeTransport();
   const base = {
     configuration: o.configuration,
@@ -91,7 +96,7 @@ export async function runHeadOfLineCase(o: HeadOfLineCaseOptions): Promise<Multi
     } catch (error) {
       const failed = failedMeasurement(transportErrorCode(error), `could not open ${o.connections} connection(s): ${(error as Error).message}`);
       return {
-        ...base, targetRps: plan.rateRps, ...failed, repetitions: [failed],
+        ...base, note: [base.note, tlsNote()].filter(Boolean).join("; "), targetRps: plan.rateRps, ...failed, repetitions: [failed],
         connectionsOpened: meter.opened, connectionsOpenedMeasured: 0, connectionsPerCall: 0, headOfLine: headOfLineEmpty,
       };
     }
@@ -125,6 +130,8 @@ export async function runHeadOfLineCase(o: HeadOfLineCaseOptions): Promise<Multi
     const lag = loop.sendLag();
     const throughput = durationS > 0 ? ok / durationS : 0;
     const notes = [o.note, `open loop at ${plan.rateRps} calls/s, at most ${plan.inFlight} in flight; ${lag.queued} calls waited for a free slot (mean send lag ${round(lag.meanMs, 2)} ms)`];
+    const tls = tlsNote();
+    if (tls !== null) notes.push(tls);
     if (throughput < 0.9 * plan.rateRps) notes.push(`the target rate was NOT sustained (${round(throughput, 1)} of ${plan.rateRps} calls/s): latencies include a growing backlog`);
     const calls = ok + errors;
     const endReason = o.signal.aborted ? "aborted" : ok === 0 ? "failed" : "completed";

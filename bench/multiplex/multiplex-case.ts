@@ -10,6 +10,7 @@ import { ClosedLoop } from "../load/closed-loop.js";
 import { measureWindows, type WindowProgress } from "../load/measure-windows.js";
 import type { MultiplexResult } from "../model/multiplex-result.js";
 import type { ServerProcess } from "../server-process/server-process.js";
+import { countCaseHandshakes } from "./case-handshakes.js";
 import { ConnectionCountingMeter } from "./connection-counting-meter.js";
 import type { MultiplexConfiguration } from "./multiplex-configurations.js";
 import type { MultiplexPlan } from "./multiplex-plan.js";
@@ -42,8 +43,13 @@ export async function runMultiplexCase(options: MultiplexCaseOptions): Promise<M
     note: config.note,
     targetRps: null,
   };
-  // Made before the transport, so every socket it opens is counted.
+  // Made before the transport, so every socket it opens (and over TLS every handshake) is counted.
   const meter = new ConnectionCountingMeter();
+  const handshakes = countCaseHandshakes(options.target);
+  const withHandshakes = <T extends { note: string }>(entry: T): T => {
+    const tls = handshakes.note();
+    return tls === null ? entry : { ...entry, note: `${entry.note}; ${tls}` };
+  };
   let transport: Transport | null = null;
   try {
     transport = config.transport(options.target, spec, plan.timeoutMs);
@@ -51,7 +57,7 @@ export async function runMultiplexCase(options: MultiplexCaseOptions): Promise<M
       await transport.open();
     } catch (error) {
       const failed = failedMeasurement(transportErrorCode(error), `could not open ${config.connections} connection(s) to ${options.target}: ${(error as Error).message}`);
-      return { ...base, ...failed, repetitions: [failed], connectionsOpened: meter.opened, connectionsOpenedMeasured: 0, connectionsPerCall: 0 };
+      return withHandshakes({ ...base, ...failed, repetitions: [failed], connectionsOpened: meter.opened, connectionsOpenedMeasured: 0, connectionsPerCall: 0 });
     }
     const run = await measureWindows({
       generator: new ClosedLoop(transport, config.inFlight),
@@ -64,7 +70,7 @@ export async function runMultiplexCase(options: MultiplexCaseOptions): Promise<M
     });
     const top = aggregateRepetitions(run.windows);
     const measuredOpened = meter.openedBetweenSnapshots();
-    return {
+    return withHandshakes({
       ...base,
       ...top,
       ...(run.failure ? { endReason: run.endReason, failure: run.failure } : {}),
@@ -72,7 +78,7 @@ export async function runMultiplexCase(options: MultiplexCaseOptions): Promise<M
       connectionsOpened: meter.opened,
       connectionsOpenedMeasured: measuredOpened,
       connectionsPerCall: top.requests > 0 ? round(measuredOpened / top.requests, 4) : 0,
-    };
+    });
   } finally {
     await transport?.close().catch(() => {});
     meter.dispose();

@@ -22,7 +22,8 @@ export interface CaseProbe {
 export async function openProbe(meter: SocketBytesMeter, server: ServerProcess | null): Promise<CaseProbe> {
   const cpuBefore = server?.alive ? await server.cpuUsage().catch(() => null) : null;
   const clientRss = openPeakRssWindow("self");
-  const serverRss = server ? openPeakRssWindow(serverPids(server)) : null;
+  // a remote server's pid is another host's: its peak is the lifetime one its monitor reports (memory(), below)
+  const serverRss = server && server.remote !== true ? openPeakRssWindow(serverPids(server)) : null;
   const bytesBefore = meter.snapshot();
   return {
     async finish() {

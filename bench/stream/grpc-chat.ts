@@ -4,14 +4,19 @@ import * as grpc from "@grpc/grpc-js";
 import { shop } from "../../proto/generated/shop.js";
 import { tokenOf } from "../run-token.js";
 import { bearerMetadata } from "../drivers/grpc-js-bearer.js";
+import { grpcJsChannel } from "../drivers/grpc-js-credentials.js";
 import { converse, EchoQueue, type ChatClient } from "./chat-client.js";
 import { PRIVATE_CHANNEL } from "./grpc-stream-orders.js";
 
 const METHOD = SHOP_ROUTES.Chat.grpcPath;
 
-/** `bearer`: the token the call carries as metadata (undefined: the run's, bench/run-token.ts; null: none). */
+/**
+ * `target`: host:port, grpc://host:port, or grpcs://host:port (TLS with the run's trust, drivers/grpc-js-credentials.ts).
+ * `bearer`: the token the call carries as metadata (undefined: the run's, bench/run-token.ts; null: none).
+ */
 export function grpcChatClient(target: string, bearer?: string | null): ChatClient {
-  const client = new grpc.Client(target, grpc.credentials.createInsecure(), PRIVATE_CHANNEL);
+  const channel = grpcJsChannel(target);
+  const client = new grpc.Client(channel.address, channel.credentials, PRIVATE_CHANNEL);
   const metadata = bearerMetadata(tokenOf(bearer)) ?? new grpc.Metadata();
   const serialize = (m: shop.v1.IChatMessage) => Buffer.from(shop.v1.ChatMessage.encode(m).finish());
   const deserialize = (bytes: Buffer) => shop.v1.ChatMessage.decode(bytes);

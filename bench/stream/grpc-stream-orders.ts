@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 import { shop } from "../../proto/generated/shop.js";
 import { tokenOf } from "../run-token.js";
 import { bearerMetadata } from "../drivers/grpc-js-bearer.js";
+import { grpcJsChannel } from "../drivers/grpc-js-credentials.js";
 import { ItemChecksum } from "./item-checksum.js";
 import { failed, onePage, type OrderFetchResult, type OrderStreamClient } from "./order-stream-client.js";
 
@@ -20,9 +21,13 @@ export const PRIVATE_CHANNEL: grpc.ChannelOptions = {
   "grpc.max_receive_message_length": 64 * 1024 * 1024,
 };
 
-/** `bearer`: the token the call carries as metadata (undefined: the run's, bench/run-token.ts; null: none). */
+/**
+ * `target`: host:port, grpc://host:port, or grpcs://host:port (TLS with the run's trust, drivers/grpc-js-credentials.ts).
+ * `bearer`: the token the call carries as metadata (undefined: the run's, bench/run-token.ts; null: none).
+ */
 export function grpcStreamOrdersClient(target: string, bearer?: string | null): OrderStreamClient {
-  const client = new grpc.Client(target, grpc.credentials.createInsecure(), PRIVATE_CHANNEL);
+  const channel = grpcJsChannel(target);
+  const client = new grpc.Client(channel.address, channel.credentials, PRIVATE_CHANNEL);
   const metadata = bearerMetadata(tokenOf(bearer)) ?? new grpc.Metadata();
   const serialize = (req: shop.v1.IStreamOrdersRequest) => Buffer.from(shop.v1.StreamOrdersRequest.encode(req).finish());
   return {

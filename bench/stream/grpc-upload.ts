@@ -7,15 +7,20 @@ import { performance } from "node:perf_hooks";
 import { shop } from "../../proto/generated/shop.js";
 import { tokenOf } from "../run-token.js";
 import { bearerMetadata } from "../drivers/grpc-js-bearer.js";
+import { grpcJsChannel } from "../drivers/grpc-js-credentials.js";
 import { PRIVATE_CHANNEL } from "./grpc-stream-orders.js";
 import { uploadFailed, uploadOutcome, type UploadClient, type UploadOutcome } from "./upload-client.js";
 import type { UploadPlan } from "./upload-data.js";
 
 const METHOD = SHOP_ROUTES.Upload.grpcPath;
 
-/** `bearer`: the token the call carries as metadata (undefined: the run's, bench/run-token.ts; null: none). */
+/**
+ * `target`: host:port, grpc://host:port, or grpcs://host:port (TLS with the run's trust, drivers/grpc-js-credentials.ts).
+ * `bearer`: the token the call carries as metadata (undefined: the run's, bench/run-token.ts; null: none).
+ */
 export function grpcUploadClient(target: string, bearer?: string | null): UploadClient {
-  const client = new grpc.Client(target, grpc.credentials.createInsecure(), PRIVATE_CHANNEL);
+  const channel = grpcJsChannel(target);
+  const client = new grpc.Client(channel.address, channel.credentials, PRIVATE_CHANNEL);
   const metadata = bearerMetadata(tokenOf(bearer)) ?? new grpc.Metadata();
   const serialize = (chunk: shop.v1.IUploadChunk) => Buffer.from(shop.v1.UploadChunk.encode(chunk).finish());
   const deserialize = (bytes: Buffer) => shop.v1.UploadResult.decode(bytes);

@@ -5,8 +5,9 @@
 // encodes the orders as it does for a stream instead of replaying a cached reply.
 import { restPath } from "../../servers/shop-routes.js";
 import { performance } from "node:perf_hooks";
-import { Client } from "undici";
+import type { Client } from "undici";
 import { authHeaders, tokenOf } from "../run-token.js";
+import { undiciOriginClient } from "./undici-origin-client.js";
 import { ItemChecksum } from "./item-checksum.js";
 import { failed, onePage, type FreshUsers, type OrderFetchResult, type OrderStreamClient } from "./order-stream-client.js";
 
@@ -42,7 +43,7 @@ export async function readListOrdersPage(
 
 /** `bearer`: the token every request carries (undefined: the run's, bench/run-token.ts; null: none). */
 export function restJsonArrayOrdersClient(origin: string, users: FreshUsers, bearer?: string | null): OrderStreamClient {
-  const client = new Client(origin, { pipelining: 1 });
+  const client = undiciOriginClient(origin, { pipelining: 1 });
   const headers = { accept: "application/json", ...authHeaders(tokenOf(bearer)) };
   return {
     configuration: "rest-json-array",

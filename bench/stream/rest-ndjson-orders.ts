@@ -4,14 +4,15 @@
 import { restPath } from "../../servers/shop-routes.js";
 import { StringDecoder } from "node:string_decoder";
 import { performance } from "node:perf_hooks";
-import { Client } from "undici";
+import type { Client } from "undici";
 import { authHeaders, tokenOf } from "../run-token.js";
+import { undiciOriginClient } from "./undici-origin-client.js";
 import { ItemChecksum } from "./item-checksum.js";
 import { failed, onePage, type OrderFetchResult, type OrderStreamClient } from "./order-stream-client.js";
 
 /** `bearer`: the token every request carries (undefined: the run's, bench/run-token.ts; null: none). */
 export function restNdjsonOrdersClient(origin: string, bearer?: string | null): OrderStreamClient {
-  const client = new Client(origin, { pipelining: 1 });
+  const client = undiciOriginClient(origin, { pipelining: 1 });
   const headers = { accept: "application/x-ndjson", ...authHeaders(tokenOf(bearer)) };
   return {
     configuration: "rest-ndjson",

@@ -5,8 +5,9 @@
 // so the concatenation can be checked against generateOrder (expected-orders.ts, pagedBodies).
 import { restPath } from "../../servers/shop-routes.js";
 import { performance } from "node:perf_hooks";
-import { Client } from "undici";
+import type { Client } from "undici";
 import { authHeaders, tokenOf } from "../run-token.js";
+import { undiciOriginClient } from "./undici-origin-client.js";
 import { ItemChecksum } from "./item-checksum.js";
 import { failed, onePage, type OrderFetchResult, type OrderStreamClient } from "./order-stream-client.js";
 
@@ -44,7 +45,7 @@ async function readPage(client: Client, path: string, headers: Record<string, st
 
 /** `bearer`: the token every request carries (undefined: the run's, bench/run-token.ts; null: none). */
 export function restPagedOrdersClient(origin: string, pageSize = PAGE_SIZE, bearer?: string | null): OrderStreamClient {
-  const client = new Client(origin, { pipelining: 1 });
+  const client = undiciOriginClient(origin, { pipelining: 1 });
   const headers = { accept: "application/json", ...authHeaders(tokenOf(bearer)) };
   return {
     configuration: "rest-pagination",

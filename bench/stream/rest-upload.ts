@@ -3,9 +3,9 @@
 import { REST_UPLOAD_PATH } from "../../servers/shop-routes.js";
 import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
-import { Client } from "undici";
 import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
 import { authHeaders, tokenOf } from "../run-token.js";
+import { undiciOriginClient } from "./undici-origin-client.js";
 import { uploadFailed, uploadOutcome, type UploadClient, type UploadOutcome } from "./upload-client.js";
 import type { UploadPlan } from "./upload-data.js";
 
@@ -13,7 +13,7 @@ const uploadResultJson = canonicalJsonCodec("UploadResult");
 
 /** `bearer`: the token every request carries (undefined: the run's, bench/run-token.ts; null: none). */
 export function restUploadClient(origin: string, bearer?: string | null): UploadClient {
-  const client = new Client(origin, { pipelining: 1 });
+  const client = undiciOriginClient(origin, { pipelining: 1 });
   const headers = { "content-type": "application/octet-stream", ...authHeaders(tokenOf(bearer)) };
   return {
     configuration: "rest-upload",

@@ -56,3 +56,8 @@ export const WEBSOCKET_RATIONALE =
   "message channel over HTTP/1.1 — one connection, per-message framing, either side may send at any time, " +
   "like one gRPC bidi stream. Request/response polling would measure one HTTP request per message (headers, " +
   "a round trip to even learn there is nothing new) and cannot push server-initiated messages; SSE is one-way.";
+
+/** Added to the note of every entry measured over TLS (grpcs:// and https:// targets). */
+export const STREAM_TLS_NOTE =
+  "over TLS: the connection was opened and its handshake made before the measured window (warm-up); wireBytes are " +
+  "TCP bytes, TLS records included";

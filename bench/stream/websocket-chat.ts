@@ -1,11 +1,15 @@
 // The REST side's bidirectional equivalent: a WebSocket (ws) at /v1/chat carrying the canonical JSON of
 // ChatMessage in text frames. Why WebSocket and not request/response polling: see bench/stream/README.md.
-// permessage-deflate is off, as compression is everywhere in this family.
+// permessage-deflate is off, as compression is everywhere in this family. An https origin gives wss://, its
+// connection opened through bench/run-tls.ts connectTls (the run's trust, ALPN http/1.1), so its bytes are metered at
+// the TCP socket and its handshake counted, like every other client of the family.
 import { CHAT_PATH } from "../../servers/shop-routes.js";
 import { WebSocket } from "ws";
 import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
 import type { shop } from "../../proto/generated/shop.js";
+import { connectTls } from "../run-tls.js";
 import { authHeaders, tokenOf } from "../run-token.js";
+import { targetEndpoint } from "../drivers/target-address.js";
 import { converse, EchoQueue, type ChatClient } from "./chat-client.js";
 
 const chatJson = canonicalJsonCodec("ChatMessage");
@@ -20,7 +24,10 @@ export function websocketChatClient(origin: string, bearer?: string | null): Cha
     protocol: "rest",
     driver: "ws client, one WebSocket, canonical JSON text frames",
     async open() {
-      const ws = new WebSocket(url, { perMessageDeflate: false, headers: authHeaders(tokenOf(bearer)) });
+      const endpoint = targetEndpoint(origin);
+      // ws calls createConnection instead of tls.connect; the upgrade request then goes over this TLS socket.
+      const tls = endpoint.tls ? { createConnection: () => connectTls({ host: endpoint.host, port: endpoint.port, alpn: ["http/1.1"] }) } : {};
+      const ws = new WebSocket(url, { perMessageDeflate: false, headers: authHeaders(tokenOf(bearer)), ...tls });
       await new Promise<void>((resolve, reject) => {
         ws.once("open", () => resolve());
         ws.once("error", reject);
