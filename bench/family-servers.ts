@@ -1,5 +1,6 @@
 // The servers a family talks to, one per arm of the run: child processes pinned away from this process (the
-// client) when the machine allows, or the running servers the user named with --target (then no server CPU/RSS).
+// client) when the machine allows, or the running servers the user named with --target, measured through their
+// monitor endpoint (bench/server-metrics/remote-server.ts; "not measured", with the reason, when they offer none).
 // A set is never restarted: a server that dies stays dead for the rest of the family (its later cases fail, with
 // their errors counted), and the family's ServerExitWatch reports it.
 import { DEFAULT_SEED } from "../payloads/generator.js";
@@ -8,11 +9,13 @@ import { planPinning, pinSelf, type PinningPlan } from "./cpu/cpu-pinning.js";
 import type { Arm } from "./model/arm.js";
 import type { ServerExitWatch } from "./server-process/server-exit-watch.js";
 import { startServerProcess, type ServerProcess } from "./server-process/server-process.js";
+import { openRemoteServer, type RemoteServer } from "./server-metrics/remote-server.js";
 
 export interface FamilyServer {
   arm: Arm;
   /** gRPC arms: host:port; REST arms: http://host:port */
   target: string;
+  /** the child process we started, or for a --target the remote server seen through its monitor (process.remote) */
   process: ServerProcess | null;
 }
 
@@ -53,15 +56,21 @@ export async function startFamilyServers(options: FamilyServerOptions): Promise<
     ...options.serverOptions,
   };
   const started: ServerProcess[] = [];
+  // Remote servers' monitors: opened before the first window, closed with the set (the servers themselves run on).
+  const monitors: RemoteServer[] = [];
   const one = async (arm: Arm): Promise<FamilyServer> => {
-    if (arm.target !== null) return { arm, target: arm.target, process: null };
+    if (arm.target !== null) {
+      const remote = await openRemoteServer(arm);
+      monitors.push(remote);
+      return { arm, target: arm.target, process: remote };
+    }
     const proc = await startServerProcess({ arm: arm.id, cpus: pinning.server, serverOptions });
     started.push(proc);
     options.exits?.watch(proc);
     return { arm, target: proc.target, process: proc };
   };
   const stopAll = async () => {
-    await Promise.all(started.map((p) => p.stop()));
+    await Promise.all([...started, ...monitors].map((p) => p.stop()));
     restoreAffinity?.();
   };
   // All start at once; allSettled so a failing start never leaves another one running unseen.

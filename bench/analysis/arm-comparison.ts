@@ -150,6 +150,12 @@ export function pairCaveats(pair: ArmPair, metric: ComparedMetric, pinned: boole
   }
   if (pair.baseline.view === "end-to-end") caveats.push("end-to-end view: includes the client libraries' own cost");
   if (metric.key === "bytes") caveats.push("bytes counted at the socket, headers and framing included");
+  if (metric.key === "server-cpu") {
+    // A remote target's CPU comes from its monitor: the whole remote process, on another host, other work included.
+    const monitored = both.filter((s) => s.serverMetrics === "monitor");
+    if (monitored.length > 0) caveats.push(`server CPU of ${monitored.map((s) => s.arm).join(", ")} from the remote server's monitor endpoint: its whole process, any other work it did included`);
+    if (new Set(both.map((s) => s.serverMetrics ?? "process")).size > 1) caveats.push("server CPU measured differently on the two sides (a local process vs a remote target's monitor): not the same setup");
+  }
   return caveats;
 }
 

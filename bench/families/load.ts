@@ -10,12 +10,14 @@ import { pinSelf, planPinning } from "../cpu/cpu-pinning.js";
 import type { LoadResult } from "../model/load-result.js";
 import type { ProfileName } from "../model/report.js";
 import { MIN_LOAD_REPETITIONS } from "../profile.js";
-import { defineScenario, resolveScenarios, type ResolvedScenario, type ScenarioDefaults, type ScenarioInput, type ScenarioTemplate } from "../load/load-scenario.js";
+import { defineScenario, resolveScenarios, runArmLookup, type ResolvedScenario, type ScenarioDefaults, type ScenarioInput, type ScenarioTemplate } from "../load/load-scenario.js";
 import { failedMeasurement, loadConfigOf, runLoadScenario } from "../load/run-load.js";
 import { AGGREGATION_NOTE, aggregateRepetitions } from "../load/aggregate-repetitions.js";
 import { exitCause } from "../model/server-exit.js";
 import { ServerExitWatch } from "../server-process/server-exit-watch.js";
 import { startServerProcess, type ServerProcess } from "../server-process/server-process.js";
+import { remoteMetricsCaveat } from "../server-metrics/remote-caveat.js";
+import { openRemoteServer, type RemoteServer } from "../server-metrics/remote-server.js";
 import { quickPairIds } from "../family-arms.js";
 
 export const LOAD_DEFAULTS: Record<ProfileName, ScenarioDefaults> = {
@@ -123,7 +125,8 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
   const armIds = ctx.arms.map((a) => a.id);
   const templates = options.templates ?? LOAD_SCENARIOS[ctx.profile];
   const pair = quickPairIds(ctx.arms, ctx.baseline);
-  const scenarios = resolveScenarios(loadScenarioInputs(ctx.profile, armIds, templates, pair), { ...LOAD_DEFAULTS[ctx.profile], ...options.defaults }, undefined, (_input, why) =>
+  // runArmLookup: an arm the run reaches over TLS gets a driver that speaks TLS (h1-lean, not autocannon).
+  const scenarios = resolveScenarios(loadScenarioInputs(ctx.profile, armIds, templates, pair), { ...LOAD_DEFAULTS[ctx.profile], ...options.defaults }, runArmLookup(ctx.arms), (_input, why) =>
     ctx.caveat(`load: ${why}: not measured`),
   );
   for (const line of pairOnlyLeftOut(templates, armIds, pair)) ctx.leftOut(line);
@@ -140,8 +143,11 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
   const local = ctx.arms.filter((a) => a.target === null);
   const plan = planPinning(local.length > 0);
   if (local.length > 0 && (plan.server === null || plan.client === null)) ctx.caveat(plan.note);
+  // A remote target is measured through its monitor endpoint, on a connection of its own opened before the first window.
+  const monitors = new Map<string, RemoteServer>();
+  for (const arm of ctx.arms) if (arm.target !== null) monitors.set(arm.id, await openRemoteServer(arm));
   if (remote.size > 0) {
-    ctx.caveat(`load: remote target(s) ${[...remote].map(([id, t]) => `${id}=${t}`).join(", ")}: server CPU and memory not measured for them`);
+    ctx.caveat(remoteMetricsCaveat("load", [...monitors.values()]) as string);
     if (local.length > 0) ctx.caveat(`load: arms ${[...remote.keys()].join(", ")} measured remotely but ${local.map((a) => a.id).join(", ")} on local servers: not the same setup`);
   }
 
@@ -202,7 +208,7 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
         if (round > scenario.repetitions) continue;
         const done = reps.get(scenario.id) as LoadResult[];
         const target = remote.get(scenario.arm) ?? null;
-        const server = target === null ? await serverFor(scenario.arm) : null;
+        const server = target === null ? await serverFor(scenario.arm) : (monitors.get(scenario.arm) ?? null);
         const label = `round ${round}/${rounds} ${i + 1}/${scenarios.length} ${scenario.id}`;
         if (target === null && server === null) {
           if (round > 1) continue; // recorded once, below
@@ -226,7 +232,7 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
           target: target ?? (server as ServerProcess).target,
           server,
           ...(rate !== null ? { rateRps: rate.rps } : {}),
-          pinning: server === null ? { server: null, client: pinning.client } : pinning,
+          pinning: target !== null ? { server: null, client: pinning.client } : pinning,
           signal: ctx.signal,
           onProgress: (p) =>
             ctx.progress(`${label} ${p.phase === "warmup" ? "warm-up" : "measuring"} ${((Date.now() - t0) / 1000).toFixed(0)} s, ${p.okTotal} calls${p.errorTotal > 0 ? `, ${p.errorTotal} errors` : ""}`),
@@ -258,7 +264,7 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
       if (result.endReason === "failed") ctx.caveat(`load: ${scenario.id} failed: ${result.failure ?? "unknown"}`);
     }
     restore?.();
-    await Promise.all([...servers.values()].map((s) => s.stop().catch(() => {})));
+    await Promise.all([...servers.values(), ...monitors.values()].map((s) => s.stop().catch(() => {})));
   }
 }
 

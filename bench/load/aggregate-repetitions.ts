@@ -2,16 +2,17 @@
 // every repetition counts once); counts are summed (aggregateRepetitions' durationS is the sum; a LoadResult
 // shows the configured per-repetition duration instead, since config and figures share that name); throughput and CPU per call are the MEDIAN of the
 // repetitions (robust to one disturbed window; the spread stays visible in repetitions[]); bytes per call
-// are total bytes / total calls; peak RSS is the max; a run is saturated if any repetition was.
+// are total bytes / total calls; peak RSS is the max; a run is saturated if any repetition was. Where the server
+// figures came from is said once for all repetitions (serverFigureSource).
 import { encodeHistogram, mergeHistograms, summarizeHistogram } from "../histogram.js";
-import type { EndReason, Measurement } from "../model/measurement.js";
+import type { EndReason, Measurement, PeakRssScope, ServerMetricsSource } from "../model/measurement.js";
 import { mergeErrorCounts } from "./error-counter.js";
 
 export const AGGREGATION_NOTE =
   "histogram/latency merged over repetitions; requests, errors summed; durationS = the configured window of one " +
   "repetition (actual durations in repetitions[]); throughputRps, serverCpuUsPerCall, " +
   "clientCpuUsPerCall, clientCpuUtilization = median of repetitions; wireBytesPerCall = total bytes / total calls; " +
-  "peak RSS = max; driverSaturated = any repetition";
+  "peak RSS = max; driverSaturated = any repetition; serverCallsServed summed";
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
@@ -30,6 +31,31 @@ function maxOf(windows: readonly Measurement[], pick: (m: Measurement) => number
 }
 
 const SEVERITY: Record<EndReason, number> = { completed: 0, timeout: 1, aborted: 2, failed: 3 };
+
+/**
+ * The repetitions' server-metrics source as one: their own when they agree; a monitor that answered in some
+ * windows only is still "monitor", with the count in the note. Absent when no repetition said (older callers).
+ */
+export function serverFigureSource(windows: readonly Measurement[]): Pick<Measurement, "serverMetrics" | "serverMetricsNote" | "serverCallsServed" | "serverPeakRssScope"> {
+  const said = windows.filter((w) => w.serverMetrics !== undefined);
+  if (said.length === 0) return {};
+  const sources = new Set(said.map((w) => w.serverMetrics as ServerMetricsSource));
+  const source: ServerMetricsSource = sources.size === 1 ? [...sources][0]! : sources.has("monitor") ? "monitor" : sources.has("process") ? "process" : "not-measured";
+  const notes = [...new Set(said.map((w) => w.serverMetricsNote).filter((n): n is string => n !== undefined))];
+  const partial = source === "monitor" && said.some((w) => w.serverMetrics !== "monitor") ? [`measured in ${said.filter((w) => w.serverMetrics === "monitor").length} of ${windows.length} repetitions`] : [];
+  const served = windows.map((w) => w.serverCallsServed);
+  // the scope of the window the top-level peak comes from
+  let peak: Measurement | undefined;
+  for (const w of windows) if (w.serverPeakRssMb !== null && (peak === undefined || w.serverPeakRssMb > (peak.serverPeakRssMb as number))) peak = w;
+  const scope: PeakRssScope | undefined = peak?.serverPeakRssScope;
+  const note = [...partial, ...notes].join("; ");
+  return {
+    serverMetrics: source,
+    ...(note !== "" ? { serverMetricsNote: note } : {}),
+    ...(served.every((n): n is number => n !== undefined) && served.length > 0 ? { serverCallsServed: served.reduce((a, n) => a + n, 0) } : {}),
+    ...(scope !== undefined ? { serverPeakRssScope: scope } : {}),
+  };
+}
 
 export function aggregateRepetitions(windows: readonly Measurement[]): Measurement {
   const histogram = mergeHistograms(windows.map((w) => w.histogram));
@@ -63,5 +89,6 @@ export function aggregateRepetitions(windows: readonly Measurement[]): Measureme
     clientPeakRssMb: maxOf(windows, (w) => w.clientPeakRssMb),
     clientCpuUtilization: medianOf(windows, (w) => w.clientCpuUtilization),
     driverSaturated: windows.some((w) => w.driverSaturated),
+    ...serverFigureSource(windows),
   };
 }

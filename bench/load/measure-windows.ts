@@ -6,11 +6,18 @@
 // scenarios, so a lifetime peak would carry one scenario's spike into the next). The failure watchdog and the
 // abort signal end a run early; a window cut short keeps its figures over the time it actually ran and says why
 // in endReason.
+//
+// A remote server (a --target, bench/server-metrics/remote-server.ts) is read through its monitor instead: a
+// snapshot at each edge for CPU, and the RSS samples its stream sends during the window for the peak. Its pid is
+// another host's, so /proc is never read for it; a monitor that fails leaves that window's server figures null,
+// with serverMetrics "not-measured" and the reason, and the run goes on.
 import { performance } from "node:perf_hooks";
 import { encodeHistogram, summarizeHistogram } from "../histogram.js";
 import type { EndReason, Measurement, PeakRssScope } from "../model/measurement.js";
 import { exitCause } from "../model/server-exit.js";
 import { openPeakRssWindow, type PeakRssWindow } from "../process/peak-rss.js";
+import { isRemoteServer, type RemoteRssWindow } from "../server-metrics/remote-server.js";
+import { remoteEdge, remoteWindowFigures, type RemoteEdge } from "../server-metrics/remote-window.js";
 import type { CpuSnapshot } from "../server-process/server-ipc.js";
 import { serverPids, type ServerProcess } from "../server-process/server-process.js";
 import type { SocketBytesMeter } from "../wire/socket-bytes-meter.js";
@@ -40,7 +47,7 @@ export interface WindowProgress {
 export interface MeasureOptions {
   generator: LoadGenerator;
   plan: WindowPlan;
-  /** the server process whose CPU/memory to read; null for a remote target */
+  /** the server whose CPU/memory to read: a local process, a remote one through its monitor, or null (not measured) */
   server: ServerProcess | null;
   meter: SocketBytesMeter;
   signal?: AbortSignal;
@@ -65,6 +72,8 @@ interface Edge {
   wallClock: Date;
   client: NodeJS.CpuUsage;
   server: CpuSnapshot | null;
+  /** a remote server's monitor snapshot (or why there is none) */
+  remote: RemoteEdge | null;
   bytes: { read: number; written: number };
 }
 
@@ -72,7 +81,10 @@ type StopReason = { endReason: Exclude<EndReason, "completed">; failure: string 
 
 interface PeakRssWindows {
   client: PeakRssWindow;
+  /** a local server's /proc window */
   server: PeakRssWindow | null;
+  /** a remote server's monitor samples */
+  remote: RemoteRssWindow | null;
 }
 
 interface PeakRss {
@@ -80,8 +92,11 @@ interface PeakRss {
   scope?: PeakRssScope;
 }
 
-function openPeakRss(server: ServerProcess | null): PeakRssWindows {
-  return { client: openPeakRssWindow("self", { sampleSelf: false }), server: server !== null ? openPeakRssWindow(serverPids(server)) : null };
+/** `begin`: the edge the window opens at (a remote server's snapshot there is the window's first RSS sample). */
+function openPeakRss(server: ServerProcess | null, begin: Edge): PeakRssWindows {
+  const client = openPeakRssWindow("self", { sampleSelf: false });
+  if (isRemoteServer(server)) return { client, server: null, remote: server.openRssWindow(begin.remote?.metrics ?? undefined) };
+  return { client, server: server !== null ? openPeakRssWindow(serverPids(server)) : null, remote: null };
 }
 
 /** The window's peaks; where no reset was permitted, the process's lifetime peak, labelled as such. */
@@ -90,8 +105,10 @@ async function readPeakRss(windows: PeakRssWindows, server: ServerProcess | null
   const serverMb = windows.server?.peakMb() ?? null;
   windows.client.close();
   windows.server?.close();
+  windows.remote?.close();
   const client: PeakRss = clientMb !== null ? { mb: clientMb, scope: "window" } : { mb: (process.resourceUsage().maxRSS * 1024) / (1024 * 1024), scope: "process-lifetime" };
-  if (server === null) return { client, server: { mb: null } };
+  // a remote server's peak comes from its monitor samples (remoteWindowFigures)
+  if (server === null || isRemoteServer(server)) return { client, server: { mb: null } };
   if (serverMb !== null) return { client, server: { mb: serverMb, scope: "window" } };
   const memory = server.alive ? await server.memory().catch(() => null) : null;
   return { client, server: memory !== null ? { mb: memory.peakRssMb, scope: "process-lifetime" } : { mb: null } };
@@ -161,8 +178,10 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
     const client = process.cpuUsage();
     const bytes = meter.snapshot();
     let serverCpu: CpuSnapshot | null = null;
-    if (server !== null) serverCpu = await server.cpuUsage().catch(() => null);
-    return { at, wallClock, client, server: serverCpu, bytes };
+    let remote: RemoteEdge | null = null;
+    if (isRemoteServer(server)) remote = await remoteEdge(server);
+    else if (server !== null) serverCpu = await server.cpuUsage().catch(() => null);
+    return { at, wallClock, client, server: serverCpu, remote, bytes };
   };
 
   // Warm-up calls are tallied apart and never reported, unless the run ends during warm-up: then the calls that
@@ -182,7 +201,7 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
     if (stop !== null) for (const [code, n] of Object.entries(warmup.errors.toModel().byCode)) window.errors.add(code, n);
     sink.pointAt(window);
     let begin = await edge();
-    let rss = openPeakRss(server);
+    let rss = openPeakRss(server, begin);
     for (repetition = 1; repetition <= plan.repetitions; repetition++) {
       phase = "measure";
       if (stop === null) stop = await sleepWatching(plan.durationS * 1000);
@@ -192,9 +211,11 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
       const next = last ? null : new WindowCounts();
       sink.pointAt(next);
       const end = await edge();
+      const remoteRss = rss.remote;
       const peaks = await readPeakRss(rss, server);
-      if (!last) rss = openPeakRss(server);
-      windows.push(toMeasurement(window, begin, end, stop, peaks, options.clientCores ?? 1));
+      if (!last) rss = openPeakRss(server, end);
+      const measurement = toMeasurement(window, begin, end, stop, peaks, options.clientCores ?? 1);
+      windows.push(withServerMetrics(measurement, server, begin, end, remoteRss));
       if (last || next === null) break;
       window = next;
       begin = end;
@@ -209,6 +230,22 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
     endReason: failed?.endReason ?? "completed",
     ...(failed?.failure !== undefined ? { failure: failed.failure } : {}),
     ...(generator.sendLag !== undefined ? { sendLag: generator.sendLag() } : {}),
+  };
+}
+
+/** Where the window's server figures came from; a remote server's figures themselves, from its monitor. */
+function withServerMetrics(m: Measurement, server: ServerProcess | null, begin: Edge, end: Edge, remoteRss: RemoteRssWindow | null): Measurement {
+  if (server === null) return { ...m, serverMetrics: "not-measured", serverMetricsNote: "no server process or monitor to read" };
+  if (!isRemoteServer(server) || begin.remote === null || end.remote === null || remoteRss === null) return { ...m, serverMetrics: "process" };
+  const figures = remoteWindowFigures(server, begin.remote, end.remote, remoteRss, m.requests);
+  return {
+    ...m,
+    serverCpuUsPerCall: figures.cpuUs !== null && m.requests > 0 ? figures.cpuUs / m.requests : null,
+    serverPeakRssMb: figures.peakRssMb,
+    ...(figures.peakRssScope !== undefined ? { serverPeakRssScope: figures.peakRssScope } : {}),
+    serverMetrics: figures.source,
+    serverMetricsNote: figures.note,
+    ...(figures.callsServed !== undefined ? { serverCallsServed: figures.callsServed } : {}),
   };
 }
 

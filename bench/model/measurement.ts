@@ -59,12 +59,21 @@ export const BytesPerCall = Type.Object(
 );
 export type BytesPerCall = Static<typeof BytesPerCall>;
 
-export const PeakRssScope = Type.Union([Type.Literal("window"), Type.Literal("process-lifetime")], {
+export const PeakRssScope = Type.Union([Type.Literal("window"), Type.Literal("window-sampled"), Type.Literal("process-lifetime")], {
   description:
-    "window: the peak within this measured window (Linux VmHWM reset at its start); process-lifetime: no reset was permitted, " +
-    "so the figure is the process's peak since it started (maxRSS) and may include earlier scenarios",
+    "window: the peak within this measured window (Linux VmHWM reset at its start); window-sampled: the highest RSS a remote " +
+    "server's monitor reported during the window (a sample every 100 ms or so, so a shorter spike can be missed); " +
+    "process-lifetime: no reset was permitted, so the figure is the process's peak since it started (maxRSS) and may include earlier scenarios",
 });
 export type PeakRssScope = Static<typeof PeakRssScope>;
+
+export const ServerMetricsSource = Type.Union([Type.Literal("process"), Type.Literal("monitor"), Type.Literal("not-measured")], {
+  description:
+    "where the server CPU and memory figures came from: process: a server process the harness started (its CPU time over IPC, " +
+    "its RSS from /proc); monitor: a remote target's monitor endpoint over the wire (gRPC Monitor/Watch or GET /v1/monitor), " +
+    "the remote process as a whole; not-measured: neither (serverMetricsNote says why)",
+});
+export type ServerMetricsSource = Static<typeof ServerMetricsSource>;
 
 /** One measured window (one repetition). */
 export const Measurement = Type.Object({
@@ -78,12 +87,21 @@ export const Measurement = Type.Object({
   latencyMs: LatencySummaryMs,
   histogram: EncodedHistogram,
   wireBytesPerCall: Type.Union([BytesPerCall, Type.Null()], { description: "counted at the socket; null when the driver cannot see the socket" }),
-  serverCpuUsPerCall: Type.Union([Type.Number(), Type.Null()], { description: "server process user+system CPU µs over the window / completed calls; null for a remote target" }),
+  serverCpuUsPerCall: Type.Union([Type.Number(), Type.Null()], {
+    description: "server process user+system CPU µs over the window / completed calls; null when not measured (serverMetrics says why)",
+  }),
   clientCpuUsPerCall: Type.Union([Type.Number(), Type.Null()]),
   serverPeakRssMb: Type.Union([Type.Number(), Type.Null()]),
   clientPeakRssMb: Type.Union([Type.Number(), Type.Null()]),
   serverPeakRssScope: Type.Optional(PeakRssScope),
   clientPeakRssScope: Type.Optional(PeakRssScope),
+  serverMetrics: Type.Optional(ServerMetricsSource),
+  serverMetricsNote: Type.Optional(
+    Type.String({ description: "why the server figures are not measured, or what a monitor's figures cover (the whole remote process, other work included)" }),
+  ),
+  serverCallsServed: Type.Optional(
+    Type.Integer({ minimum: 0, description: "monitor only: the calls the remote server says it started over the window, from every client (ours are `requests`)" }),
+  ),
   clientCpuUtilization: Type.Union([Type.Number(), Type.Null()], { description: "load generator CPU time / wall time over the window (1 = one full core)" }),
   driverSaturated: Type.Boolean({ description: "the load generator used ≥ 90% of its core: throughput is a lower bound on server capacity" }),
 });
