@@ -5,6 +5,7 @@
 import type { MultiplexResult } from "../../../bench/model/multiplex-result.js";
 import { armDirectory, type ArmDirectory } from "../../finding-kind.js";
 import { formatInteger, formatNumber } from "../../number-format.js";
+import { serverFigureText } from "../../server-figure.js";
 import { ARM_COLUMN, armChip, armColourChannel } from "../arms.js";
 import { chartFigure } from "../chart-figure.js";
 import type { ChartSpec } from "../chart.js";
@@ -91,7 +92,7 @@ async function carryFigure(key: string, results: readonly MultiplexResult[], ind
       formatInteger(m.requests),
       formatNumber(m.throughputRps),
       `${formatNumber(m.latencyMs.p50)} / ${formatNumber(m.latencyMs.p99)}`,
-      `${formatNumber(m.serverCpuUsPerCall)} / ${formatNumber(m.clientCpuUsPerCall)}`,
+      `${serverFigureText(m.serverCpuUsPerCall, m, arms.get(m.arm).arm?.target != null)} / ${formatNumber(m.clientCpuUsPerCall)}`,
       flagsCell(m),
     ]),
   );

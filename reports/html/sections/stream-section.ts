@@ -4,6 +4,7 @@
 import type { StreamResult } from "../../../bench/model/stream-result.js";
 import { armDirectory } from "../../finding-kind.js";
 import { formatInteger, formatNumber } from "../../number-format.js";
+import { serverFigureText } from "../../server-figure.js";
 import { ARM_COLUMN, armChip, armColourChannel } from "../arms.js";
 import { chartFigure } from "../chart-figure.js";
 import type { ChartSpec } from "../chart.js";
@@ -97,7 +98,7 @@ async function streamChart(results: readonly StreamResult[], ctx: SectionContext
       }`,
       html`${formatNumber(s.timeToFirstItemMs)} / ${formatNumber(s.timeToLastItemMs)}<br><span class="muted">${formatNumber(s.itemsPerSec)}/s</span>`,
       s.roundTripMs ? `${formatNumber(s.roundTripMs.p50)} / ${formatNumber(s.roundTripMs.p99)}` : "—",
-      `${formatNumber(s.clientPeakRssMb)} / ${formatNumber(s.serverPeakRssMb)}`,
+      `${formatNumber(s.clientPeakRssMb)} / ${serverFigureText(s.serverPeakRssMb, s.measurement ?? {}, arms.get(s.arm).arm?.target != null)}`,
       s.wireBytes ? `${formatInteger(s.wireBytes.request)} / ${formatInteger(s.wireBytes.response)}` : "—",
     ]),
   );

@@ -5,6 +5,7 @@
 import type { LoadResult } from "../../../bench/model/load-result.js";
 import { armDirectory, type ArmDirectory } from "../../finding-kind.js";
 import { formatInteger, formatNumber } from "../../number-format.js";
+import { peakRssScopeMark, serverFigureText, serverFigureWhy } from "../../server-figure.js";
 import { ARM_COLUMN, armChip, armColourChannel } from "../arms.js";
 import { chartFigure } from "../chart-figure.js";
 import type { ChartSpec } from "../chart.js";
@@ -130,6 +131,23 @@ async function throughputChart(results: readonly LoadResult[], ctx: SectionConte
   );
 }
 
+/** A server figure for the CPU table: the number, or "not measured" with why in its tooltip; a monitor's figure says where it came from. */
+function serverCell(value: number | null, r: LoadResult, arms: ArmDirectory, mark = ""): Html {
+  const remote = arms.get(r.arm).arm?.target != null;
+  const text = serverFigureText(value, r, remote);
+  const why = serverFigureWhy(r, remote) ?? "";
+  if (text === "not measured") return html`<span class="muted" title="${why}">not measured</span>`;
+  return r.serverMetrics === "monitor" ? html`<span title="${why}">${text}${mark}</span>` : html`${text}${mark}`;
+}
+
+/** Under the CPU table: where remote targets' server figures came from, or why there are none. */
+function remoteFiguresNote(results: readonly LoadResult[], arms: ArmDirectory): Html {
+  const remote = results.filter((r) => arms.get(r.arm).arm?.target != null || r.serverMetrics === "monitor");
+  if (remote.length === 0) return html``;
+  const lines = [...new Set(remote.map((r) => `${arms.name(r.arm)}: ${serverFigureWhy(r, true) ?? "server figures from its monitor endpoint"}`))];
+  return html`<p class="small muted">Remote targets — ${lines.map((l, i) => html`${i > 0 ? html`<br>` : ""}${l}`)}</p>`;
+}
+
 async function cpuChart(results: readonly LoadResult[], ctx: SectionContext, arms: ArmDirectory): Promise<Html> {
   const keys = barKeys(results, arms);
   const values = results.flatMap((r) =>
@@ -155,15 +173,16 @@ async function cpuChart(results: readonly LoadResult[], ctx: SectionContext, arm
       r.call,
       r.payload,
       armChip(arms, r.arm, viewAndDriver(r)),
-      formatNumber(r.serverCpuUsPerCall),
+      serverCell(r.serverCpuUsPerCall, r, arms),
       formatNumber(r.clientCpuUsPerCall),
-      formatNumber(r.serverPeakRssMb),
+      serverCell(r.serverPeakRssMb, r, arms, peakRssScopeMark(r)),
       r.wireBytesPerCall ? `${formatInteger(r.wireBytesPerCall.request)} / ${formatInteger(r.wireBytesPerCall.response)}` : "—",
       r.serverPinnedCpus === null && r.clientPinnedCpus === null ? "no" : `${r.serverPinnedCpus ?? "—"} / ${r.clientPinnedCpus ?? "—"}`,
     ]),
   );
+  const remoteNote = remoteFiguresNote(results, arms);
   if (values.length === 0) {
-    return html`<p class="not-measured"><strong>Not measured in this run:</strong> CPU per call (no process CPU figures were recorded, e.g. for a remote target).</p>${table}`;
+    return html`<p class="not-measured"><strong>Not measured in this run:</strong> CPU per call (no process CPU figures were recorded, e.g. for a remote target without a monitor).</p>${remoteNote}${table}`;
   }
   const bars = barOrder(results, keys, arms);
   const calls = [...new Set(results.map((r) => r.call))];
@@ -202,7 +221,7 @@ async function cpuChart(results: readonly LoadResult[], ctx: SectionContext, arm
       title: "CPU time per call: server and client",
       subtitle: "process CPU time (user + system) over the measured window divided by completed calls, a bar per arm; lower is better",
       spec,
-      table,
+      table: html`${table}${remoteNote}`,
     },
     ctx.charts,
   );
