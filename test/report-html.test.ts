@@ -61,7 +61,7 @@ for (const [name, make] of both) {
       }
       assert.deepEqual(
         SECTIONS.map((s) => s.id),
-        ["findings", "attribution", "latency", "throughput-cpu", "sizes-compression", "encode-decode", "multiplexing", "streaming", "environment"],
+        ["findings", "attribution", "latency", "throughput-cpu", "sizes-compression", "encode-decode", "multiplexing", "streaming", "tls", "environment"],
       );
       assert.match(html, /id="run-caveats"/);
       assert.match(html, /id="common-claims"/);
@@ -278,11 +278,11 @@ describe("renderHtml empty sections", () => {
 
   it("renders a report with nothing in it", async () => {
     const report = sampleReportForHtml();
-    Object.assign(report, { load: [], sizes: [], micro: [], compression: [], multiplex: [], stream: [], findings: [], attribution: [], caveats: [], families: [], endReason: "aborted" });
+    Object.assign(report, { load: [], sizes: [], micro: [], compression: [], multiplex: [], stream: [], tls: [], findings: [], attribution: [], caveats: [], families: [], endReason: "aborted" });
     const { html, warnings } = await render(report);
     assert.deepEqual(warnings, []);
     assert.equal((html.match(/<figure class="chart"/g) ?? []).length, 0);
-    assert.equal((html.match(/class="not-measured" data-family=/g) ?? []).length, 7);
+    assert.equal((html.match(/class="not-measured" data-family=/g) ?? []).length, 8);
     assert.match(html, /This run aborted/);
     assert.match(html, /None were flagged/);
   });

@@ -166,7 +166,7 @@ describe("renderSummary", () => {
 
   it("renders an empty report without result tables (the arms it was to compare stay listed)", () => {
     const report = sampleReportForHtml();
-    Object.assign(report, { load: [], sizes: [], micro: [], compression: [], multiplex: [], stream: [], findings: [], caveats: [], families: [] });
+    Object.assign(report, { load: [], sizes: [], micro: [], compression: [], multiplex: [], stream: [], tls: [], findings: [], caveats: [], families: [] });
     const md = renderSummary(report);
     assert.deepEqual(tables(md).map((t) => t[0]?.slice(0, 12)), ["| Arm | Id |"]);
     assert.match(md, /No arm findings/);

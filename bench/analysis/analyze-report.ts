@@ -6,12 +6,14 @@ import { armFindings } from "./arm-comparison.js";
 import { attributions } from "./attribution.js";
 import { claimArms, claimFindings } from "./common-claims.js";
 import { runCaveats } from "./run-caveats.js";
+import { tlsFindings } from "./tls-findings.js";
 
 export function computeFindings(report: Report): Finding[] {
   const pinned = report.environment.pinned;
   return [
     ...claimFindings(report.load, report.sizes, pinned, claimArms(report.arms, report.baseline), attributions(report.load, report.arms)),
     ...armFindings(report.load, report.arms, report.baseline, pinned),
+    ...tlsFindings(report.tls, pinned),
   ];
 }
 

@@ -9,4 +9,5 @@ export const FAMILY_LOADERS: Record<FamilyName, () => Promise<Family>> = {
   micro: async () => (await import("./micro.js")).family,
   multiplex: async () => (await import("./multiplex.js")).family,
   stream: async () => (await import("./stream.js")).family,
+  tls: async () => (await import("./tls.js")).family,
 };

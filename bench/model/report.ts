@@ -12,11 +12,12 @@ import { MultiplexResult } from "./multiplex-result.js";
 import { ServerExit } from "./server-exit.js";
 import { SizeResult } from "./size-result.js";
 import { StreamResult } from "./stream-result.js";
+import { TlsResult } from "./tls-result.js";
 
 /** 2: every entry of a family that drives servers names its arm; report.arms[]; structured findings. */
 export const SCHEMA_VERSION = 2;
 
-export const FAMILIES = ["load", "size", "compression", "micro", "multiplex", "stream"] as const;
+export const FAMILIES = ["load", "size", "compression", "micro", "multiplex", "stream", "tls"] as const;
 export type FamilyName = (typeof FAMILIES)[number];
 
 export const ProfileName = Type.Union([Type.Literal("quick"), Type.Literal("full")]);
@@ -50,6 +51,11 @@ export const Report = Type.Object(
     compression: Type.Array(CompressionResult),
     multiplex: Type.Array(MultiplexResult),
     stream: Type.Array(StreamResult),
+    tls: Type.Optional(
+      Type.Array(TlsResult, {
+        description: "what TLS changes: connection per call with full and resumed handshakes, keep-alive, cleartext; TLS vs cleartext load (absent in reports written before the tls family)",
+      }),
+    ),
     findings: Type.Array(Finding),
     attribution: Type.Array(Attribution, {
       description: "per call, size class and metric (server view, closed loop): the chain of one-factor steps from rest to grpc, when the run measured arms between them",
@@ -66,4 +72,4 @@ export const Report = Type.Object(
 export type Report = Static<typeof Report>;
 
 /** The result arrays a family can append to. */
-export type ResultSections = Pick<Report, "load" | "sizes" | "micro" | "compression" | "multiplex" | "stream">;
+export type ResultSections = Pick<Report, "load" | "sizes" | "micro" | "compression" | "multiplex" | "stream"> & Required<Pick<Report, "tls">>;

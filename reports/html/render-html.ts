@@ -17,6 +17,7 @@ import { multiplexSection } from "./sections/multiplex-section.js";
 import { sizesSection } from "./sections/sizes-section.js";
 import { streamSection } from "./sections/stream-section.js";
 import { throughputSection } from "./sections/throughput-section.js";
+import { tlsSection } from "./sections/tls-section.js";
 import { STYLES } from "./styles.js";
 
 export type RenderHtmlOptions = ChartWarnings;
@@ -31,6 +32,7 @@ export const SECTIONS = [
   { id: "encode-decode", label: "Encode/decode", render: microSection },
   { id: "multiplexing", label: "Multiplexing", render: multiplexSection },
   { id: "streaming", label: "Streaming", render: streamSection },
+  { id: "tls", label: "TLS", render: tlsSection },
   { id: "environment", label: "Environment & options", render: environmentSection },
 ] as const;
 

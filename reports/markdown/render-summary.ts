@@ -2,6 +2,7 @@
 // with an arm column (and the arms side by side), for a pull-request comment or $GITHUB_STEP_SUMMARY.
 // Pure: reads only the Report, and only its fields (never ids or verdict strings). The charts, distributions and
 // the other families live in report.html.
+import { armTlsText } from "../arm-tls-text.js";
 import { decisionMarkdown } from "./decision-markdown.js";
 import type { Finding } from "../../bench/model/finding.js";
 import type { LoadResult } from "../../bench/model/load-result.js";
@@ -23,6 +24,8 @@ import {
 } from "../finding-kind.js";
 import { formatCi, formatInteger, formatNumber, formatRatio } from "../number-format.js";
 import { escapeMarkdown, markdownTable, trusted, type MarkdownCell } from "./markdown-table.js";
+import { serverFigureText, serverFigureWhy } from "../server-figure.js";
+import { tlsMarkdown } from "./tls-summary.js";
 
 const PAYLOAD_ORDER = ["small", "medium", "large", "xlarge"];
 const VIEW_ORDER = ["server", "end-to-end"];
@@ -39,6 +42,7 @@ const FAMILY_RESULTS: Record<FamilyName, (r: Report) => number> = {
   micro: (r) => r.micro.length,
   multiplex: (r) => r.multiplex.length,
   stream: (r) => r.stream.length,
+  tls: (r) => r.tls?.length ?? 0,
 };
 
 function verdictCell(f: Finding, arms: ArmDirectory): MarkdownCell {
@@ -110,9 +114,10 @@ function armsBlock(report: Report, arms: ArmDirectory): string {
     `Each arm is one server stack serving the same API and data; findings compare every arm with the baseline, ${escapeMarkdown(arms.name(arms.baseline))}.`,
     "",
     markdownTable(
-      [{ label: "Arm" }, { label: "Id" }, { label: "API" }, { label: "Wire" }, { label: "Transport" }, { label: "Framework" }, { label: "Target" }, { label: "Description" }],
+      [{ label: "Arm" }, { label: "Id" }, { label: "API" }, { label: "Wire" }, { label: "Transport" }, { label: "Framework" }, { label: "Target" }, { label: "TLS" }, { label: "Description" }],
       list.map((a) => {
         const d = a.arm;
+        const tls = d === null ? null : armTlsText(d.tls);
         return [
           trusted(`**${escapeMarkdown(a.name)}**${a.baseline ? " (baseline)" : ""}`),
           trusted(`\`${a.id.replace(/`/g, "")}\``),
@@ -121,6 +126,8 @@ function armsBlock(report: Report, arms: ArmDirectory): string {
           d?.transport ?? "—",
           d?.framework ?? "—",
           d === null ? "—" : (d.target ?? "started by the harness"),
+          // Bold when a reader must not miss it: no certificate verification, resumed sessions (fairness rule 8).
+          tls === null ? (d === null ? "—" : "not recorded") : tls.warn ? trusted(`**${escapeMarkdown(tls.text)}**`) : tls.text,
           d?.description ?? "not described in this report",
         ];
       }),
@@ -275,6 +282,7 @@ function sideBySide(sorted: readonly LoadResult[], arms: ArmDirectory): string {
 function loadBlock(report: Report, arms: ArmDirectory): string {
   if (report.load.length === 0) return "";
   const sorted = [...report.load].sort(loadOrder(arms));
+  const isRemote = (r: LoadResult) => arms.get(r.arm).arm?.target != null;
   const rows = sorted.map((r) => [
     r.call,
     r.payload,
@@ -285,7 +293,7 @@ function loadBlock(report: Report, arms: ArmDirectory): string {
     formatNumber(r.throughputRps),
     formatNumber(r.latencyMs.p50),
     formatNumber(r.latencyMs.p99),
-    formatNumber(r.serverCpuUsPerCall),
+    serverFigureText(r.serverCpuUsPerCall, r, isRemote(r)),
     formatNumber(r.clientCpuUsPerCall),
     formatInteger(r.repetitions.length),
     loadFlags(r),
@@ -309,8 +317,16 @@ function loadBlock(report: Report, arms: ArmDirectory): string {
     rows,
   );
   const side = sideBySide(sorted, arms);
+  const remoteLines = remoteFiguresLines(sorted, arms);
   const full = rows.length > FOLD_LOAD_ROWS_ABOVE && side !== "" ? `<details><summary>Every load scenario (${rows.length}), with CPU per call and flags</summary>\n\n${table}\n\n</details>` : table;
-  return ["### Load: throughput, latency and CPU per call", side, full].filter((b) => b !== "").join("\n\n");
+  return ["### Load: throughput, latency and CPU per call", side, full, remoteLines].filter((b) => b !== "").join("\n\n");
+}
+
+/** Under the load table: where remote targets' server figures came from ("whole remote process"), or why there are none. */
+function remoteFiguresLines(results: readonly LoadResult[], arms: ArmDirectory): string {
+  const remote = results.filter((r) => arms.get(r.arm).arm?.target != null || r.serverMetrics === "monitor");
+  const lines = [...new Set(remote.map((r) => `- ${escapeMarkdown(arms.name(r.arm))}: ${escapeMarkdown(serverFigureWhy(r, true) ?? "server figures from its monitor endpoint")}`))];
+  return lines.length === 0 ? "" : ["Server figures of remote targets:", ...lines].join("\n");
 }
 
 function sizesBlock(report: Report): string {
@@ -368,6 +384,7 @@ export function renderSummary(report: Report): string {
     findingsBlock(report, arms),
     loadBlock(report, arms),
     sizesBlock(report),
+    tlsMarkdown(report, arms),
     familiesBlock(report),
     "_Charts, latency distributions, compression, encode/decode, multiplexing and streaming: see report.html (one self-contained file)._",
   ];
