@@ -6,6 +6,8 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as grpc from "@grpc/grpc-js";
@@ -456,40 +458,70 @@ interface PythonLine {
   responses: string[];
 }
 
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
+const PYTHON_CALLS = [
+  { name: "GetUser", kind: "unary", path: SHOP_ROUTES.GetUser.grpcPath, requests: [hex(shop.v1.GetUserRequest.encode({ userId: "u-1" }).finish())] },
+  { name: "StreamOrders", kind: "server-stream", path: SHOP_ROUTES.StreamOrders.grpcPath, requests: [hex(shop.v1.StreamOrdersRequest.encode({ userId: "u-1", limit: 3 }).finish())] },
+  { name: "Upload", kind: "client-stream", path: SHOP_ROUTES.Upload.grpcPath, requests: [hex(shop.v1.UploadChunk.encode({ data: Buffer.from("hel") }).finish()), hex(shop.v1.UploadChunk.encode({ data: Buffer.from("lo") }).finish())] },
+  { name: "Chat", kind: "bidi", path: SHOP_ROUTES.Chat.grpcPath, requests: [hex(shop.v1.ChatMessage.encode({ sessionId: "s", sequence: 1, text: "hi" }).finish())] },
+];
+
+/** python_auth_client.py against 127.0.0.1:port (over TLS trusting rootCert alone when given), every line checked. */
+async function checkPythonAuth(port: number, rootCert?: string): Promise<void> {
+  const args = [AUTH_CLIENT, "--target", `127.0.0.1:${port}`, "--token", TOKEN, "--calls", JSON.stringify(PYTHON_CALLS), ...(rootCert !== undefined ? ["--root-cert", rootCert] : [])];
+  const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    execFile(SYSTEM_PYTHON, args, { timeout: 90_000, encoding: "utf8" }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr }),
+    ),
+  );
+  assert.equal(out.code, 0, out.stderr);
+  const lines = out.stdout.trim().split("\n").map((line) => JSON.parse(line) as PythonLine);
+  assert.equal(lines.length, PYTHON_CALLS.length * 3);
+  for (const line of lines) {
+    const label = `${line.name} ${line.auth}`;
+    if (line.auth !== "right") {
+      assert.equal(line.code, "UNAUTHENTICATED", label);
+      assert.equal(line.details, (line.auth === "none" ? MISSING_TOKEN : INVALID_TOKEN).error.message, label);
+      continue;
+    }
+    assert.equal(line.code, "OK", `${label}: ${line.details}`);
+    const replies = line.responses.map((h) => Buffer.from(h, "hex"));
+    if (line.name === "GetUser") assert.equal(shop.v1.User.decode(replies[0]!).id, "u-1");
+    if (line.name === "StreamOrders") assert.equal(replies.length, 3);
+    if (line.name === "Upload") assert.equal(Number(shop.v1.UploadResult.decode(replies[0]!).size), 5);
+    if (line.name === "Chat") assert.equal(shop.v1.ChatMessage.decode(replies[0]!).text, "hi");
+  }
+}
+
 for (const armId of ["grpc", "grpc-raw"]) {
   test(`a stock grpcio client gets UNAUTHENTICATED from ${armId} without the token or with a wrong one, and the replies with it`, { timeout: 120_000 }, async (t) => {
     if (requireTool(t, PYTHON_GRPC)) return;
     const server = await startArm(armId, { token: TOKEN });
     t.after(() => server.close());
-    const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
-    const calls = [
-      { name: "GetUser", kind: "unary", path: SHOP_ROUTES.GetUser.grpcPath, requests: [hex(shop.v1.GetUserRequest.encode({ userId: "u-1" }).finish())] },
-      { name: "StreamOrders", kind: "server-stream", path: SHOP_ROUTES.StreamOrders.grpcPath, requests: [hex(shop.v1.StreamOrdersRequest.encode({ userId: "u-1", limit: 3 }).finish())] },
-      { name: "Upload", kind: "client-stream", path: SHOP_ROUTES.Upload.grpcPath, requests: [hex(shop.v1.UploadChunk.encode({ data: Buffer.from("hel") }).finish()), hex(shop.v1.UploadChunk.encode({ data: Buffer.from("lo") }).finish())] },
-      { name: "Chat", kind: "bidi", path: SHOP_ROUTES.Chat.grpcPath, requests: [hex(shop.v1.ChatMessage.encode({ sessionId: "s", sequence: 1, text: "hi" }).finish())] },
-    ];
-    const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-      execFile(SYSTEM_PYTHON, [AUTH_CLIENT, "--target", `127.0.0.1:${server.port}`, "--token", TOKEN, "--calls", JSON.stringify(calls)], { timeout: 90_000, encoding: "utf8" }, (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr }),
-      ),
-    );
-    assert.equal(out.code, 0, out.stderr);
-    const lines = out.stdout.trim().split("\n").map((line) => JSON.parse(line) as PythonLine);
-    assert.equal(lines.length, calls.length * 3);
-    for (const line of lines) {
-      const label = `${line.name} ${line.auth}`;
-      if (line.auth !== "right") {
-        assert.equal(line.code, "UNAUTHENTICATED", label);
-        assert.equal(line.details, (line.auth === "none" ? MISSING_TOKEN : INVALID_TOKEN).error.message, label);
-        continue;
-      }
-      assert.equal(line.code, "OK", `${label}: ${line.details}`);
-      const replies = line.responses.map((h) => Buffer.from(h, "hex"));
-      if (line.name === "GetUser") assert.equal(shop.v1.User.decode(replies[0]!).id, "u-1");
-      if (line.name === "StreamOrders") assert.equal(replies.length, 3);
-      if (line.name === "Upload") assert.equal(Number(shop.v1.UploadResult.decode(replies[0]!).size), 5);
-      if (line.name === "Chat") assert.equal(shop.v1.ChatMessage.decode(replies[0]!).text, "hi");
-    }
+    await checkPythonAuth(server.port);
+  });
+
+  test(`the same over TLS: \`serve --server ${armId} --tls --token\`, grpcio trusting the cert.pem it wrote`, { timeout: 120_000 }, async (t) => {
+    if (requireTool(t, PYTHON_GRPC)) return;
+    const tlsDir = mkdtempSync(join(tmpdir(), "bench-auth-tls-"));
+    const child = spawn(process.execPath, ["--import", "tsx", "servers/serve.ts", "--server", armId, "--tls", "--tls-dir", tlsDir, "--token", TOKEN], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: envWithout(TOKEN_ENV) });
+    t.after(() => {
+      child.kill("SIGKILL");
+      rmSync(tlsDir, { recursive: true, force: true });
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout.on("data", (d: Buffer) => {
+        stdout += d.toString();
+        const match = new RegExp(`^listening ${armId} 127\\.0\\.0\\.1:(\\d+)\\n$`).exec(stdout);
+        if (match) resolve(Number(match[1]));
+      });
+      child.once("exit", (code) => reject(new Error(`serve exited (${code}) before listening: ${stderr}`)));
+    });
+    assert.match(stderr, new RegExp(`certificate: ${tlsDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/cert\\.pem`));
+    await checkPythonAuth(port, join(tlsDir, "cert.pem"));
   });
 }
 

@@ -6,7 +6,9 @@ with `authorization: Bearer <token>`. Messages go through as bytes (grpcio's gen
 no serializers), so the test that runs this script encodes the requests and decodes the replies itself.
 
 Usage:
-  /usr/bin/python3 test/interop/python_auth_client.py --target 127.0.0.1:PORT --token TOKEN --calls JSON
+  /usr/bin/python3 test/interop/python_auth_client.py --target 127.0.0.1:PORT --token TOKEN --calls JSON [--root-cert PEM]
+With --root-cert the channel is TLS (grpc.ssl_channel_credentials) trusting that certificate alone, as a user of
+`npm run serve -- --tls` trusts the cert.pem it wrote.
 JSON is a list of {"name", "kind": "unary"|"server-stream"|"client-stream"|"bidi", "path", "requests": [hex, ...]}.
 Prints one JSON line per call and credential: {"name", "auth": "none"|"wrong"|"right", "code": "OK"|<status name>,
 "details", "responses": [hex, ...]}. Exit code: 0 when every line was printed, 2 on bad usage.
@@ -40,6 +42,7 @@ def main():
     parser.add_argument("--target", required=True)
     parser.add_argument("--token", required=True)
     parser.add_argument("--calls", required=True)
+    parser.add_argument("--root-cert")
     args = parser.parse_args()
     try:
         calls = json.loads(args.calls)
@@ -51,7 +54,12 @@ def main():
         ("wrong", (("authorization", f"Bearer {args.token}-wrong"),)),
         ("right", (("authorization", f"Bearer {args.token}"),)),
     ]
-    with grpc.insecure_channel(args.target) as channel:
+    if args.root_cert is None:
+        channel = grpc.insecure_channel(args.target)
+    else:
+        with open(args.root_cert, "rb") as pem:
+            channel = grpc.secure_channel(args.target, grpc.ssl_channel_credentials(root_certificates=pem.read()))
+    with channel:
         for call in calls:
             for auth, metadata in credentials:
                 line = {"name": call["name"], "auth": auth}
