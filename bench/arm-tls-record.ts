@@ -38,7 +38,7 @@ function addTally(into: HandshakeTally, from: HandshakeTally | undefined, sign =
 }
 
 /** What an endpoint counted since `base`. */
-function since(current: HandshakeTally | undefined, base: HandshakeTally | undefined): HandshakeTally {
+export function since(current: HandshakeTally | undefined, base: HandshakeTally | undefined): HandshakeTally {
   const t = emptyTally();
   addTally(t, current);
   addTally(t, base, -1);

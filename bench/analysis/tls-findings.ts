@@ -1,9 +1,9 @@
 // Two claims about TLS, set next to what the tls family measured (report.tls). Per arm, each rests on a ratio with a
-// 95% CI over the measured windows (the connection cases' windows, the load engine's repetitions): the CI lies on the
-// claim's side of its threshold, on the other side, or across it. The claim is supported when it holds for every arm
-// measured, not supported when it fails for every one, depends on the arm when both happen, and is otherwise
-// inconclusive (resumption: no significant difference when every CI straddles 1). An arm with fewer than 2 windows a
-// side has no CI and decides nothing (said in the statement).
+// 95% CI paired over rounds (the connection modes' interleaved windows; TLS vs cleartext's alternating rounds): the
+// CI lies on the claim's side of its threshold, on the other side, or across it. The claim is supported when it holds
+// for every arm measured, not supported when it fails for every one, depends on the arm when both happen, and is
+// otherwise inconclusive (resumption: no significant difference when every CI straddles 1). An arm with fewer than 2
+// rounds has no CI and decides nothing (said in the statement).
 import type { Finding, Verdict } from "../model/finding.js";
 import type { Measurement } from "../model/measurement.js";
 import type { TlsConnectionResult, TlsResult, TlsVersusCleartextResult } from "../model/tls-result.js";
@@ -32,24 +32,36 @@ function windowValues(entry: { repetitions: readonly Measurement[]; endReason: M
 }
 
 /**
- * TLS / cleartext of windows measured in rounds, paired by index (the tls family's TLS vs cleartext rounds alternate
- * the sides, so round i of one side ran next to round i of the other); pairs where either window is incomplete or the
- * figure is missing are left out.
+ * a / b of windows measured in rounds, paired by index: the tls family runs TLS vs cleartext in rounds that alternate
+ * the sides, and the connection modes in interleaved rounds, so window i of one ran next to window i of the other.
+ * Pairs where either window is incomplete or the figure is missing are left out.
  */
-export function pairedWindowRatio(tls: readonly Measurement[], clear: readonly Measurement[], pick: (m: Measurement) => number | null): RatioEstimate | null {
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < Math.min(tls.length, clear.length); i++) {
-    const x = tls[i]!;
-    const y = clear[i]!;
+export function pairedWindowRatio(a: readonly Measurement[], b: readonly Measurement[], pick: (m: Measurement) => number | null): RatioEstimate | null {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!;
+    const y = b[i]!;
     if (x.endReason !== "completed" || y.endReason !== "completed") continue;
     const vx = pick(x);
     const vy = pick(y);
     if (vx === null || vy === null || !Number.isFinite(vx) || !Number.isFinite(vy)) continue;
-    a.push(vx);
-    b.push(vy);
+    xs.push(vx);
+    ys.push(vy);
   }
-  return pairedRatioCi(a, b);
+  return pairedRatioCi(xs, ys);
+}
+
+/** Both cases' windows ran in the same interleaved rounds. */
+const interleaved = (a: TlsConnectionResult, b: TlsConnectionResult) => a.interleaving?.modes.includes(b.mode) === true && b.interleaving?.modes.includes(a.mode) === true;
+
+/**
+ * Server CPU per call of one connection case over another's: paired by round when their windows were interleaved;
+ * otherwise (a report from before interleaving) over the windows unpaired, the drift between the cases included.
+ */
+function caseRatio(a: TlsConnectionResult, b: TlsConnectionResult): RatioEstimate | null {
+  const cpu = (m: Measurement) => m.serverCpuUsPerCall;
+  return interleaved(a, b) ? pairedWindowRatio(a.repetitions, b.repetitions, cpu) : ratioCi(windowValues(a, cpu), windowValues(b, cpu));
 }
 
 function verdictOver(figures: readonly ArmFigure[], dependsOn: string, allAcross: Verdict): { verdict: Verdict; verdictDetail?: string } {
@@ -96,12 +108,15 @@ function resumptionPairs(tls: readonly TlsResult[]): { full: TlsConnectionResult
 function resumptionClaim(tls: readonly TlsResult[], pinned: boolean): Finding | null {
   const figures: ArmFigure[] = [];
   const caveats: string[] = [];
+  let paired = 0;
+  let unpaired = 0;
   for (const { full, resumed, keepAlive } of resumptionPairs(tls)) {
-    const cpu = (m: Measurement) => m.serverCpuUsPerCall;
-    const estimate = ratioCi(windowValues(resumed, cpu), windowValues(full, cpu));
+    const estimate = caseRatio(resumed, full);
     if (estimate === null) continue;
+    if (interleaved(resumed, full)) paired++;
+    else unpaired++;
     const outcome: Outcome = estimate.ci95 === null ? "no-ci" : estimate.ci95[1] < 1 ? "holds" : estimate.ci95[0] >= 1 ? "fails" : "across";
-    const kept = keepAlive === null ? null : ratioCi(windowValues(keepAlive, cpu), windowValues(full, cpu));
+    const kept = keepAlive === null ? null : caseRatio(keepAlive, full);
     figures.push({ arm: full.arm, estimate, outcome, extra: kept === null ? "" : `, kept alive ${fmtRatio(kept.ratio)}×` });
     const handshakes = resumed.handshakes;
     if (handshakes !== null && handshakes.full > 0) caveats.push(`${full.arm}: ${handshakes.full} of ${handshakes.full + handshakes.resumed} handshakes in the resumed case's windows were full (the server did not resume the session offered)`);
@@ -109,8 +124,16 @@ function resumptionClaim(tls: readonly TlsResult[], pinned: boolean): Finding | 
   }
   if (figures.length === 0) return null;
   const lanes = [...new Set(resumptionPairs(tls).map((p) => p.full.lanes))].join(", ");
+  const rounds = [...new Set(resumptionPairs(tls).flatMap((p) => (interleaved(p.resumed, p.full) ? [p.full.interleaving?.rounds ?? 0] : [])))].join(", ");
+  if (paired > 0)
+    caveats.push(
+      `connection per call, ${lanes} lane(s); every way of connecting warmed up before any window, then their windows interleaved in ${rounds} rounds (ABBA order); ratio: server CPU per call with the previous session offered / with a full handshake, geometric mean of the per-round ratios, 95% CI paired by round (t on the log-ratios)`,
+    );
+  if (unpaired > 0)
+    caveats.push(
+      `${unpaired === figures.length ? "" : "some arms: "}the modes were measured one after another (a report from before interleaving): geometric means of the windows, 95% CI unpaired (Welch t on logs); drift and warm-up between the cases are in the ratio`,
+    );
   caveats.push(
-    `connection per call, ${lanes} lane(s); ratio: server CPU per call with the previous session offered / with a full handshake, geometric means of the windows, 95% CI over them (Welch t on logs)`,
     "TLS 1.3 resumption (PSK with a fresh ECDHE) skips the certificate and its signature, not the key exchange: with an ECDSA P-256 certificate the saving is smaller than with RSA",
   );
   if (!pinned) caveats.push("CPUs not pinned: server and load generator shared cores");

@@ -2,8 +2,10 @@
 // per call with a full handshake each time, (b) a new TLS connection per call offering the previous connection's
 // session (resumed handshakes counted from the client's socket, never assumed), (c) one kept-alive TLS connection
 // per lane, and (d) cleartext TCP per call and kept alive, for reference: p50/p90/p99 from the HDR histogram,
-// server CPU per call, handshakes full/resumed, what TLS negotiated. Then (e) the headline load scenarios against a
-// cleartext and a TLS server of the same arm: throughput and CPU per call, TLS / cleartext.
+// server CPU per call, handshakes full/resumed, what TLS negotiated. The modes of an arm are measured together:
+// each warms up its own way before any is measured, then their windows are interleaved round by round (ABBA), so
+// ratios between them (resumed / full) pair windows by round. Then (e) the headline load scenarios against a
+// cleartext and a TLS server of the same arm, in alternating rounds: throughput and CPU per call, TLS / cleartext.
 //
 // The family starts its own servers, a cleartext and a TLS one per arm (a self-signed certificate made here and
 // trusted by this family's clients only). An arm with a --target is measured as its scheme allows: a TLS target
@@ -15,15 +17,15 @@ import { startFamilyServers, type FamilyServers } from "../family-servers.js";
 import { targetEndpoint } from "../drivers/target-address.js";
 import { callSpec } from "../load/call-spec.js";
 import type { Arm } from "../model/arm.js";
-import type { TlsConnectionMode, TlsConnectionResult, TlsResult, TlsVersusCleartextResult } from "../model/tls-result.js";
+import type { TlsConnectionMode, TlsResult, TlsVersusCleartextResult } from "../model/tls-result.js";
 import { TLS_CONNECTION_MODES } from "../model/tls-result.js";
 import { remoteMetricsCaveat } from "../server-metrics/remote-caveat.js";
 import { isRemoteServer } from "../server-metrics/remote-server.js";
 import { ServerExitWatch } from "../server-process/server-exit-watch.js";
 import type { ServerProcess } from "../server-process/server-process.js";
 import { findArm } from "../../servers/registry.js";
-import { runConnectionCase } from "../tls-cost/connection-cost-case.js";
-import { CLEARTEXT_MODES, CONNECTION_MODES, TLS_MODES } from "../tls-cost/connection-modes.js";
+import { runConnectionCases, type ModeEndpoint } from "../tls-cost/connection-cost-cases.js";
+import { CLEARTEXT_MODES, TLS_MODES } from "../tls-cost/connection-modes.js";
 import { TLS_COST_PLANS, type TlsCostPlan } from "../tls-cost/tls-cost-plan.js";
 import { runTlsVersusCleartext } from "../tls-cost/tls-versus-cleartext.js";
 import { SIZE_CLASSES } from "../../payloads/size-classes.js";
@@ -39,13 +41,18 @@ function describeEntry(e: TlsResult): string {
     const hs = e.handshakes === null ? "" : `, handshakes ${e.handshakes.full} full / ${e.handshakes.resumed} resumed`;
     return (
       `tls ${e.arm} ${e.mode} ${e.lanes} lane${e.lanes === 1 ? "" : "s"}: ${e.requests} calls, ${fmt(e.throughputRps)} calls/s, p50 ${e.latencyMs.p50} ms, ` +
-      `server ${fmt(e.serverCpuUsPerCall, 1)} µs/call${hs}${e.errors.total > 0 ? `, ${e.errors.total} errors` : ""}`
+      `server ${e.serverCpuUsPerCall === null ? "CPU not measured" : `${fmt(e.serverCpuUsPerCall, 1)} µs/call`}${hs}${e.errors.total > 0 ? `, ${e.errors.total} errors` : ""}`
     );
   }
   return (
     `tls ${e.arm} ${e.call} ${e.payload} TLS vs cleartext: ${fmt(e.tls.measurement.throughputRps)} vs ${fmt(e.cleartext.measurement.throughputRps)} calls/s ` +
-    `(TLS / cleartext ×${fmt(e.throughput.ratio, 2)}${ci(e.throughput.ci95)} over the repetitions), server CPU per call ×${fmt(e.serverCpuUsPerCall.ratio, 2)}${ci(e.serverCpuUsPerCall.ci95)}`
+    `(TLS / cleartext ×${fmt(e.throughput.ratio, 2)}${ci(e.throughput.ci95)} paired by round), server CPU per call ×${fmt(e.serverCpuUsPerCall.ratio, 2)}${ci(e.serverCpuUsPerCall.ci95)}`
   );
+}
+
+/** `work` with every one of `servers` watched for an exit that would break it. */
+function measuringAll<T>(exits: ServerExitWatch, servers: readonly (ServerProcess | null)[], scenario: string, work: () => Promise<T>): Promise<T> {
+  return servers.reduce<() => Promise<T>>((inner, server) => () => exits.measuring(server, { scenario, repetition: null }, inner), work)();
 }
 
 /** Which modes an arm can have, and what is left out and why. */
@@ -70,7 +77,7 @@ export async function runTlsFamily(ctx: FamilyContext, plan: TlsCostPlan = TLS_C
   if (ctx.profile === "quick") {
     const full = TLS_COST_PLANS.full;
     ctx.leftOut(
-      `quick profile: ${plan.lanes.join(", ")} lanes, ${plan.connection.windows} windows of ${plan.connection.windowS} s per case; --profile full adds ${full.lanes.filter((n) => !plan.lanes.includes(n)).join(", ")} lane(s) and ${full.connection.windows} windows of ${full.connection.windowS} s`,
+      `quick profile: ${plan.lanes.join(", ")} lanes, ${plan.connection.rounds} rounds of ${plan.connection.windowS} s windows per way of connecting; --profile full adds ${full.lanes.filter((n) => !plan.lanes.includes(n)).join(", ")} lane(s) and ${full.connection.rounds} rounds of ${full.connection.windowS} s`,
     );
     const more = full.versus.payloads.filter((p) => !plan.versus.payloads.includes(p)).map((p) => `${SIZE_CLASSES[p].call} ${p}`);
     if (more.length > 0) ctx.leftOut(`quick profile: TLS vs cleartext for ${plan.versus.payloads.map((p) => `${SIZE_CLASSES[p].call} ${p}`).join(", ")} only; --profile full adds ${more.join(", ")}`);
@@ -109,50 +116,35 @@ export async function runTlsFamily(ctx: FamilyContext, plan: TlsCostPlan = TLS_C
     ctx.progress(describeEntry(entry));
   };
   const skipped: string[] = [];
-  const warmed = new Set<ServerProcess>();
+  const warmed = new Set<string>();
   const overBudget = () => (Date.now() - started) / 1000 > plan.budgetS;
   try {
     for (const lanes of plan.lanes) {
       for (const arm of arms) {
-        for (const mode of armModes(arm).modes) {
-          if (ctx.signal.aborted) return;
-          const what = `${arm.id} ${mode} ${lanes} lane${lanes === 1 ? "" : "s"}`;
-          if (overBudget()) {
-            skipped.push(what);
-            continue;
-          }
-          const how = CONNECTION_MODES[mode];
-          let server: ServerProcess | null;
-          let host: string;
-          let port: number;
-          if (arm.target !== null) {
-            // the target itself, and its monitor (null figures, with the reason, when it offers none)
-            ({ host, port } = targetEndpoint(arm.target));
-            server = cleartext.get(arm.id)?.process ?? null;
-          } else {
-            server = (how.tls ? secure : cleartext)?.get(arm.id)?.process ?? null;
-            if (server === null) continue;
-            ({ host, port } = server);
-          }
-          const entry: TlsConnectionResult = await exits.measuring(server, { scenario: `tls ${what}`, repetition: null }, () =>
-            runConnectionCase({
-              arm,
-              mode,
-              lanes,
-              host,
-              port,
-              server,
-              remote: arm.target !== null,
-              spec,
-              plan: plan.connection,
-              ...(how.tls && arm.target === null && trust !== undefined ? { trust } : {}),
-              ...(server !== null && arm.target === null && !warmed.has(server) ? { serverWarmUp: plan.serverWarmUp } : {}),
-              signal: ctx.signal,
-            }),
-          );
-          if (server !== null) warmed.add(server);
-          record(entry);
+        if (ctx.signal.aborted) return;
+        const what = `${arm.id} ${lanes} lane${lanes === 1 ? "" : "s"}`;
+        if (overBudget()) {
+          skipped.push(`${what} (every way of connecting)`);
+          continue;
         }
+        const modes = armModes(arm).modes;
+        let endpoints: { tls: ModeEndpoint | null; cleartext: ModeEndpoint | null };
+        if (arm.target !== null) {
+          // the target itself, and its monitor (null figures, with the reason, when it offers none)
+          const { host, port, tls } = targetEndpoint(arm.target);
+          const at: ModeEndpoint = { host, port, server: cleartext.get(arm.id)?.process ?? null };
+          endpoints = tls ? { tls: at, cleartext: null } : { tls: null, cleartext: at };
+        } else {
+          const endpointOf = (server: ServerProcess | null | undefined, withTrust: boolean): ModeEndpoint | null =>
+            server === null || server === undefined ? null : { host: server.host, port: server.port, server, ...(withTrust && trust !== undefined ? { trust } : {}) };
+          endpoints = { tls: endpointOf(secure?.get(arm.id)?.process, true), cleartext: endpointOf(cleartext.get(arm.id)?.process, false) };
+        }
+        const servers = [...new Set([endpoints.tls?.server ?? null, endpoints.cleartext?.server ?? null])];
+        ctx.progress(`tls ${what}: ${modes.join(", ")}, windows interleaved over ${plan.connection.rounds} rounds`);
+        const entries = await measuringAll(exits, servers, `tls ${what}`, () =>
+          runConnectionCases({ arm, modes, endpoints, lanes, remote: arm.target !== null, spec, plan: plan.connection, serverWarmUp: plan.serverWarmUp, warmed, signal: ctx.signal }),
+        );
+        for (const entry of entries) record(entry);
       }
     }
     if (secure !== null && cert !== null) {
@@ -174,10 +166,8 @@ export async function runTlsFamily(ctx: FamilyContext, plan: TlsCostPlan = TLS_C
           const tls = secure.get(arm.id)?.process;
           if (!clear || !tls) continue;
           const material = cert;
-          const entry: TlsVersusCleartextResult = await exits.measuring(tls, { scenario: `tls ${what}`, repetition: null }, () =>
-            exits.measuring(clear, { scenario: `tls ${what}`, repetition: null }, () =>
-              runTlsVersusCleartext({ arm: arm.id, payload, plan: plan.versus, cleartext: clear, tls, cert: material.cert, signal: ctx.signal, pinning }),
-            ),
+          const entry: TlsVersusCleartextResult = await measuringAll(exits, [tls, clear], `tls ${what}`, () =>
+            runTlsVersusCleartext({ arm: arm.id, payload, plan: plan.versus, cleartext: clear, tls, cert: material.cert, signal: ctx.signal, pinning }),
           );
           record(entry);
         }
@@ -192,6 +182,6 @@ export async function runTlsFamily(ctx: FamilyContext, plan: TlsCostPlan = TLS_C
 export const family: Family = {
   name: "tls",
   describe:
-    "what TLS changes per arm: a connection per call with full vs resumed handshakes, keep-alive, cleartext for reference (p50, server CPU per call, handshakes), and TLS vs cleartext throughput; quick: rest and grpc only, 8 lanes, GetUser small",
+    "what TLS changes per arm: a connection per call with full vs resumed handshakes, keep-alive, cleartext for reference (p50, server CPU per call, handshakes; the modes' windows interleaved), and TLS vs cleartext throughput; quick: the baseline and grpc only, 8 lanes, GetUser small",
   run: (ctx) => runTlsFamily(ctx),
 };

@@ -1,8 +1,9 @@
 // What TLS changes, measured (the tls family): per arm, the same call over a connection per call with a full TLS
 // handshake each time, with the previous connection's session offered, over one kept-alive TLS connection, and
-// over cleartext TCP (per call and kept alive) for reference; then the headline load scenarios against a
-// cleartext and a TLS server of the same arm. Every entry names its arm and embeds the load engine's
-// measurement (aggregate, every window, HDR histogram), so compare and the writers treat it like a load entry.
+// over cleartext TCP (per call and kept alive) for reference, the modes' windows interleaved round by round; then
+// the headline load scenarios against a cleartext and a TLS server of the same arm, the sides alternating. Every
+// entry names its arm and embeds the load engine's measurement (aggregate, every window, HDR histogram), so compare
+// and the writers treat it like a load entry.
 import { Type, type Static } from "@sinclair/typebox";
 import { ArmId } from "./arm.js";
 import { EngineMeasurement, PayloadClass, Protocol } from "./measurement.js";
@@ -40,6 +41,19 @@ export const TlsSeen = Type.Object(
 );
 export type TlsSeen = Static<typeof TlsSeen>;
 
+export const InterleavedRounds = Type.Object(
+  {
+    modes: Type.Array(TlsConnectionMode, { description: "the ways of connecting measured together, this one included, in the even rounds' order; odd rounds run them in reverse (ABBA)" }),
+    rounds: Type.Integer({ minimum: 0, description: "rounds run: window i of each mode listed ran in round i" }),
+    windowWarmupS: Type.Number({ description: "unmeasured calls before each window" }),
+  },
+  {
+    description:
+      "the windows of these modes were interleaved round by round after every mode had warmed up, not measured one mode after another: ratios between them (resumed / full) pair window i with window i. Absent in reports from before interleaving",
+  },
+);
+export type InterleavedRounds = Static<typeof InterleavedRounds>;
+
 /** (a)–(d): one arm, one way of connecting, one number of lanes. */
 export const TlsConnectionResult = Type.Composite([
   Type.Object({
@@ -59,12 +73,18 @@ export const TlsConnectionResult = Type.Composite([
     lanes: Type.Integer({ minimum: 1, description: "calls in flight: each lane makes one call at a time, back to back" }),
     driver: Type.String({ description: "tls-cost-h1 / tls-cost-h2: one request at a time per connection, pre-built request bytes" }),
     target: Type.String({ description: "host:port that was measured" }),
-    remote: Type.Boolean({ description: "a --target the harness did not start: no server CPU" }),
-    warmupS: Type.Number(),
+    remote: Type.Boolean({ description: "a --target the harness did not start: server CPU from its monitor endpoint when it offers one (serverMetrics says which), else not measured" }),
+    warmupS: Type.Number({ description: "the mode's unmeasured calls before the first round, at least (longer before a server's first windows; the note says how many calls)" }),
     windowS: Type.Number({ description: "planned length of one measured window" }),
+    interleaving: Type.Optional(InterleavedRounds),
     connectionsOpened: Type.Integer({ minimum: 0, description: "connections opened inside the measured windows" }),
     handshakes: Type.Union([HandshakeCounts, Type.Null()], { description: "TLS handshakes completed inside the measured windows; null over cleartext" }),
-    warmupHandshakes: Type.Union([HandshakeCounts, Type.Null()], { description: "TLS handshakes before the first measured window (warm-up, keep-alive connections opened up front)" }),
+    handshakesByWindow: Type.Optional(
+      Type.Array(HandshakeCounts, { description: "the TLS handshakes of each measured window, in the order of repetitions[] (window i: round i); absent over cleartext" }),
+    ),
+    warmupHandshakes: Type.Union([HandshakeCounts, Type.Null()], {
+      description: "TLS handshakes outside the measured windows: the warm-ups (kept-alive connections opened, each resuming lane's first full handshake) and the unmeasured calls before each window",
+    }),
     tlsSeen: Type.Union([TlsSeen, Type.Null()], { description: "every handshake of the case, warm-up included; null over cleartext" }),
     note: Type.String(),
   }),
@@ -73,8 +93,8 @@ export const TlsConnectionResult = Type.Composite([
 export type TlsConnectionResult = Static<typeof TlsConnectionResult>;
 
 export const RatioWithCi = Type.Object({
-  ratio: Type.Union([Type.Number(), Type.Null()], { description: "TLS / cleartext (geometric means of the windows)" }),
-  ci95: Type.Union([Type.Tuple([Type.Number(), Type.Number()]), Type.Null()], { description: "95% CI over the windows; null with fewer than 2 on a side" }),
+  ratio: Type.Union([Type.Number(), Type.Null()], { description: "TLS / cleartext: geometric mean of the per-round ratios (the sides alternate ABBA, round i of one paired with round i of the other)" }),
+  ci95: Type.Union([Type.Tuple([Type.Number(), Type.Number()]), Type.Null()], { description: "95% CI of the paired ratio over the rounds (t on the log-ratios); null with fewer than 2 rounds" }),
 });
 export type RatioWithCi = Static<typeof RatioWithCi>;
 

@@ -3,8 +3,9 @@
 // a time. Per call: connect (TCP, or TCP then TLS through bench/run-tls.ts connectTls), one call, close; with
 // resumption the lane offers the session its previous connection received. Keep-alive: one connection per lane,
 // opened up front, reused for every call (and opened again if the server ends it). Every TLS handshake is logged
-// with the time it completed and what the client's socket said of it — resumed or not is read from
-// isSessionReused(), never assumed from having offered a session.
+// with the time it completed and what the client's socket said of it (handshake-log.ts) — resumed or not is read
+// from isSessionReused(), never assumed from having offered a session. A connection that fails while opening fails
+// with its own error (refused, a certificate's code, tls-timeout), never with the close that follows it.
 import net from "node:net";
 import type { Duplex } from "node:stream";
 import type tls from "node:tls";
@@ -12,7 +13,8 @@ import { transportErrorCode } from "../drivers/error-code.js";
 import type { CallDone, Transport } from "../drivers/transport.js";
 import type { ArmApi } from "../model/arm.js";
 import { authHeaders, tokenOf } from "../run-token.js";
-import { connectTls, endpointKey, type RunTlsTrust } from "../run-tls.js";
+import { connectTls, endpointKey, readHandshake, type RunTlsTrust } from "../run-tls.js";
+import type { HandshakeEvent } from "./handshake-log.js";
 import { H1CallConnection, h1Request } from "./h1-exchange.js";
 import { H2CallConnection, h2RequestHeaders, type H2CallSpec } from "./h2-exchange.js";
 
@@ -38,16 +40,6 @@ export interface ConnectionCostOptions {
   trust?: Partial<RunTlsTrust>;
   /** the bearer token: undefined the run's, null none */
   token?: string | null;
-}
-
-/** One TLS handshake as the client's socket reported it, stamped with when it completed. */
-export interface HandshakeEvent {
-  atMs: number;
-  resumed: boolean;
-  offered: boolean;
-  protocol: string | null;
-  cipher: string | null;
-  alpn: string | null;
 }
 
 interface CallConnection {
@@ -86,6 +78,8 @@ export class ConnectionCostTransport implements Transport {
   readonly opened: number[] = [];
   private readonly lanes: Lane[] = [];
   private readonly sockets = new Set<Duplex>();
+  /** connections we ended and the server has not closed yet */
+  private readonly released = new Set<Duplex>();
   private readonly alpn: string[];
   private readonly authority: string;
   private readonly h1: Buffer;
@@ -164,7 +158,16 @@ export class ConnectionCostTransport implements Transport {
       let socket: net.Socket | tls.TLSSocket;
       const offered = this.options.tls && this.options.resume && lane.session !== null;
       if (this.options.tls) {
-        const secure = connectTls({ host, port, alpn: this.alpn, tally: false, ...(offered ? { session: lane.session as Buffer } : {}), ...(this.options.trust ? { trust: this.options.trust } : {}) });
+        // connectTls bounds TCP and the handshake together (ETIMEDOUT, or tls-timeout once TCP connected)
+        const secure = connectTls({
+          host,
+          port,
+          alpn: this.alpn,
+          tally: false,
+          ...(timeoutMs > 0 ? { timeoutMs } : {}),
+          ...(offered ? { session: lane.session as Buffer } : {}),
+          ...(this.options.trust ? { trust: this.options.trust } : {}),
+        });
         // TLS 1.3 tickets arrive after the handshake: the last one seen is what the lane's next connection offers.
         secure.on("session", (session: Buffer) => {
           lane.session = session;
@@ -173,25 +176,37 @@ export class ConnectionCostTransport implements Transport {
       } else socket = net.connect({ host, port, noDelay: true });
       this.track(socket);
       lane.socket = socket;
-      const timer = timeoutMs > 0 ? setTimeout(() => socket.destroy(Object.assign(new Error("connect timed out"), { code: "ETIMEDOUT" })), timeoutMs) : null;
-      const fail = (error: Error) => {
+      const timer =
+        timeoutMs > 0 && !this.options.tls ? setTimeout(() => socket.destroy(Object.assign(new Error("connect timed out"), { code: "ETIMEDOUT" })), timeoutMs) : null;
+      // Settled once, by the first thing that happens. The rejection goes out before destroy(): destroying a TLSSocket
+      // emits "close" at once, and a refused connection must be "refused", not the "reset" that close would say.
+      let settled = false;
+      const settle = () => {
+        if (settled) return false;
+        settled = true;
         if (timer !== null) clearTimeout(timer);
-        socket.destroy();
-        reject(error);
+        socket.off("close", closed);
+        return true;
       };
-      const closed = () => fail(Object.assign(new Error("connection closed while opening"), { code: "ECONNRESET" }));
-      socket.once("error", fail);
+      const fail = (error: Error) => {
+        if (!settle()) return;
+        reject(error);
+        socket.destroy();
+      };
+      // a close that comes first still fails with the socket's own error when it has one
+      const closed = () => fail(socket.errored ?? Object.assign(new Error("connection closed while opening"), { code: "ECONNRESET" }));
+      // stays attached (a no-op once settled): a second "error" of a failed connection must not go unhandled
+      socket.on("error", fail);
       socket.once("close", closed);
       const ready = () => {
-        if (timer !== null) clearTimeout(timer);
-        socket.off("error", fail);
-        socket.off("close", closed);
+        if (!settle()) return;
         if (this.options.tls) {
           const secure = socket as tls.TLSSocket;
-          const event = this.logHandshake(secure, offered);
+          const event: HandshakeEvent = { ...readHandshake(secure), atMs: Date.now(), offered };
+          this.handshakes.push(event);
           if (this.options.http === "h2" && event.alpn !== "h2") {
-            socket.destroy();
             reject(Object.assign(new Error(`the server did not agree to h2 by ALPN (${event.alpn ?? "none"})`), { code: "no-h2-alpn" }));
+            socket.destroy();
             return;
           }
         }
@@ -204,20 +219,6 @@ export class ConnectionCostTransport implements Transport {
     });
   }
 
-  private logHandshake(socket: tls.TLSSocket, offered: boolean): HandshakeEvent {
-    const cipher = socket.getCipher();
-    const event: HandshakeEvent = {
-      atMs: Date.now(),
-      resumed: socket.isSessionReused(),
-      offered,
-      protocol: socket.getProtocol() ?? null,
-      cipher: cipher?.standardName ?? cipher?.name ?? null,
-      alpn: typeof socket.alpnProtocol === "string" ? socket.alpnProtocol : null,
-    };
-    this.handshakes.push(event);
-    return event;
-  }
-
   private track(socket: Duplex): void {
     this.sockets.add(socket);
     socket.once("close", () => this.sockets.delete(socket));
@@ -226,10 +227,23 @@ export class ConnectionCostTransport implements Transport {
   /** Ends a connection we are done with: TLS close_notify and FIN, then destroyed when the server closes (or after a grace). */
   private release(socket: Duplex): void {
     if (socket.destroyed) return;
+    this.released.add(socket);
     socket.end();
     const timer = setTimeout(() => socket.destroy(), CLOSE_GRACE_MS);
     timer.unref();
-    socket.once("close", () => clearTimeout(timer));
+    socket.once("close", () => {
+      clearTimeout(timer);
+      this.released.delete(socket);
+    });
+  }
+
+  /**
+   * Resolves once every connection we ended has closed (at most CLOSE_GRACE_MS: release() destroys the rest then), so
+   * the teardown of one window's last connections is not charged to whatever is measured next.
+   */
+  async idle(): Promise<void> {
+    const until = Date.now() + CLOSE_GRACE_MS + 100;
+    while (this.released.size > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
   }
 
   async close(): Promise<void> {

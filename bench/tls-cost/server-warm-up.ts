@@ -1,32 +1,34 @@
-// Before a server's first case: calls on kept-alive connections until the server has served enough of them (a JIT
-// warms by calls, not seconds) or the time is up. Nothing is measured; without it the first cases of a fresh server
-// process would measure its JIT, and the comparison between ways of connecting with it.
+// Unmeasured calls before a mode's first window, made the mode's own way (a new connection per call, full or resumed;
+// kept alive) over the transport its windows will use. Two jobs: prime the transport (kept-alive connections open,
+// each resuming lane holding a session, so no window starts with the lanes' first full handshakes), and, before a
+// server's first windows, warm its code paths for every way of connecting — the accept and handshake path as much as
+// the call path: a JIT warms by calls, and a path warmed for one mode only would make the first mode measured look
+// dearer than the others.
 import { performance } from "node:perf_hooks";
+import type { Transport } from "../drivers/transport.js";
 import { CallSink } from "../load/call-sink.js";
 import { ClosedLoop } from "../load/closed-loop.js";
-import type { ConnectionCostOptions } from "./connection-cost-transport.js";
-import { ConnectionCostTransport } from "./connection-cost-transport.js";
 
 export interface WarmUpPlan {
+  /** stop once this many calls succeeded … */
   minCalls: number;
+  /** … or this many seconds passed */
   maxS: number;
 }
 
-/** Warms the server behind `options` (perCall and resume are ignored: kept alive); resolves with the calls that succeeded. Never throws. */
-export async function warmUpServer(options: Omit<ConnectionCostOptions, "perCall" | "resume">, plan: WarmUpPlan, signal: AbortSignal): Promise<number> {
-  const transport = new ConnectionCostTransport({ ...options, perCall: false, resume: false });
+/** Calls over `transport` with `lanes` in flight for at least `minS` and until `plan` is met; resolves with the calls that succeeded. Never throws. */
+export async function warmUpTransport(transport: Transport, lanes: number, minS: number, plan: WarmUpPlan, signal: AbortSignal): Promise<number> {
   const sink = new CallSink();
-  const loop = new ClosedLoop(transport, options.lanes);
+  const loop = new ClosedLoop(transport, lanes);
+  const started = performance.now();
+  const elapsedS = () => (performance.now() - started) / 1000;
   try {
-    await transport.open();
     loop.start(sink);
-    const until = performance.now() + plan.maxS * 1000;
-    while (sink.okTotal < plan.minCalls && performance.now() < until && !signal.aborted) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (!signal.aborted && elapsedS() < Math.max(minS, plan.maxS) && (elapsedS() < minS || sink.okTotal < plan.minCalls)) await new Promise((resolve) => setTimeout(resolve, 10));
   } catch {
-    // a server that cannot be reached is the cases' to report, with their errors counted
+    // a server that cannot be reached is the windows' to report, with their errors counted
   } finally {
     await loop.stop();
-    await transport.close();
   }
   return sink.okTotal;
 }

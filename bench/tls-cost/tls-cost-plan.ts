@@ -1,7 +1,7 @@
 // The tls family's settings per profile. The quick profile's share of the run is about 15 s, of which starting
-// four server processes (a cleartext and a TLS one for rest and grpc) takes about half on this 2-core machine; so
-// quick measures the claim pair only, 8 lanes only, two short windows per case and GetUser small alone for TLS vs
-// cleartext. The full profile measures every HTTP/1.1 and HTTP/2 arm, 1 and 8 lanes, three windows per case, and
+// four server processes (a cleartext and a TLS one for the baseline and grpc) takes about half on this 2-core
+// machine; so quick measures the claim pair only, 8 lanes only, four short rounds and GetUser small alone for TLS vs
+// cleartext. The full profile measures every HTTP/1.1 and HTTP/2 arm, 1 and 8 lanes, more and longer rounds, and
 // ListOrders medium too.
 import type { PayloadClass } from "../model/measurement.js";
 import type { ProfileName } from "../model/report.js";
@@ -9,12 +9,15 @@ import type { WarmUpPlan } from "./server-warm-up.js";
 import { MIN_LOAD_REPETITIONS } from "../profile.js";
 
 export interface ConnectionCasePlan {
-  /** before the first window; keep-alive connections are opened before it, so their handshakes land here */
+  /** each mode's unmeasured calls before the first round, at least (kept-alive connections open, sessions to resume) */
   warmupS: number;
+  /** unmeasured calls before each window, so it starts in its mode's steady state */
+  windowWarmupS: number;
   /** one measured window; each is a repetition with its own server CPU reading */
   windowS: number;
-  windows: number;
-  /** no further window once this many calls were measured (a connection per call fills the port range) */
+  /** rounds of one window per mode, the modes interleaved (ABBA); each round is a pair for the ratios between modes */
+  rounds: number;
+  /** no further round once a mode measured this many calls (a connection per call fills the port range) */
   maxCalls: number;
   timeoutMs: number;
 }
@@ -35,7 +38,7 @@ export interface TlsCostPlan {
   payload: PayloadClass;
   lanes: number[];
   connection: ConnectionCasePlan;
-  /** before each server's first case (the load family's first-run warm-up, for the same reason) */
+  /** before a server's first windows, each of its modes warms up until this (the load family's first-run warm-up, for the same reason) */
   serverWarmUp: WarmUpPlan;
   versus: TlsVersusCleartextPlan;
   /** no case starts after this many seconds of the family; what is left is listed as left out */
@@ -46,16 +49,16 @@ export const TLS_COST_PLANS: Record<ProfileName, TlsCostPlan> = {
   quick: {
     payload: "small",
     lanes: [8],
-    connection: { warmupS: 0.1, windowS: 0.15, windows: 2, maxCalls: 10_000, timeoutMs: 5_000 },
-    serverWarmUp: { minCalls: 2_000, maxS: 0.5 },
+    connection: { warmupS: 0.05, windowWarmupS: 0.02, windowS: 0.08, rounds: 4, maxCalls: 10_000, timeoutMs: 5_000 },
+    serverWarmUp: { minCalls: 300, maxS: 0.2 },
     versus: { payloads: ["small"], concurrency: 32, h2Connections: 4, warmupS: 0.1, durationS: 0.2, repetitions: MIN_LOAD_REPETITIONS.quick, timeoutMs: 10_000 },
     budgetS: 40,
   },
   full: {
     payload: "small",
     lanes: [1, 8],
-    connection: { warmupS: 0.3, windowS: 0.75, windows: 3, maxCalls: 20_000, timeoutMs: 10_000 },
-    serverWarmUp: { minCalls: 8_000, maxS: 3 },
+    connection: { warmupS: 0.2, windowWarmupS: 0.1, windowS: 0.5, rounds: 5, maxCalls: 20_000, timeoutMs: 10_000 },
+    serverWarmUp: { minCalls: 3_000, maxS: 1 },
     versus: { payloads: ["small", "medium"], concurrency: 32, h2Connections: 4, warmupS: 0.5, durationS: 1, repetitions: MIN_LOAD_REPETITIONS.full, timeoutMs: 10_000 },
     budgetS: 600,
   },

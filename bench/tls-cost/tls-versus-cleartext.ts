@@ -3,6 +3,7 @@
 // what TLS costs in throughput and server CPU per call once connections are kept alive. The ratios are TLS /
 // cleartext, paired by round, with a 95% CI over the rounds (none with fewer than 2).
 import { pairedWindowRatio } from "../analysis/tls-findings.js";
+import { since } from "../arm-tls-record.js";
 import { aggregateRepetitions } from "../load/aggregate-repetitions.js";
 import { loadConfigOf, runLoadScenario } from "../load/run-load.js";
 import { registryArm, resolveScenario, type ResolvedScenario, type ScenarioArm } from "../load/load-scenario.js";
@@ -11,6 +12,7 @@ import type { Measurement, PayloadClass } from "../model/measurement.js";
 import type { HandshakeCounts, RatioWithCi, TlsLoadSide, TlsSeen, TlsVersusCleartextResult } from "../model/tls-result.js";
 import { endpointKey, handshakeTallies, runTlsTrust, setRunTlsTrust, type HandshakeTally } from "../run-tls.js";
 import type { ServerProcess } from "../server-process/server-process.js";
+import { abbaOrder } from "./abba-order.js";
 import type { TlsVersusCleartextPlan } from "./tls-cost-plan.js";
 
 export interface TlsVersusCleartextOptions {
@@ -56,21 +58,12 @@ export async function withTrustedCertificate<T>(cert: string, work: () => Promis
   }
 }
 
-function tallyDiff(after: HandshakeTally | undefined, before: HandshakeTally | undefined): { counts: HandshakeCounts; seen: TlsSeen } | null {
+/** The TLS server's handshakes during the scenario, as the run's tally counted them; null when it counted none. */
+function handshakesSince(after: HandshakeTally | undefined, before: HandshakeTally | undefined): { counts: HandshakeCounts; seen: TlsSeen } | null {
   if (after === undefined) return null;
-  const minus = (a: Record<string, number>, b: Record<string, number> | undefined) => {
-    const out: Record<string, number> = {};
-    for (const [k, n] of Object.entries(a)) {
-      const v = n - (b?.[k] ?? 0);
-      if (v > 0) out[k] = v;
-    }
-    return out;
-  };
-  return {
-    // the tally knows nothing of offers: the drivers' connections offer no session of ours
-    counts: { full: after.full - (before?.full ?? 0), resumed: after.resumed - (before?.resumed ?? 0), sessionsOffered: 0 },
-    seen: { protocols: minus(after.protocols, before?.protocols), ciphers: minus(after.ciphers, before?.ciphers), alpn: minus(after.alpn, before?.alpn) },
-  };
+  const { full, resumed, protocols, ciphers, alpn } = since(after, before);
+  // the tally knows nothing of offers: the drivers' connections offer no session of ours
+  return { counts: { full, resumed, sessionsOffered: 0 }, seen: { protocols, ciphers, alpn } };
 }
 
 /** One side's rounds as one measurement: each round's window is a repetition, aggregated as the load engine does. */
@@ -102,11 +95,11 @@ export async function runTlsVersusCleartext(options: TlsVersusCleartextOptions):
   const runClear = async () => clearRounds.push(await runLoadScenario({ ...common, target: options.cleartext.target, server: options.cleartext }));
   const runTls = async () => tlsRounds.push(await withTrustedCertificate(options.cert, () => runLoadScenario({ ...common, target: options.tls.target, server: options.tls })));
   for (let i = 0; i < scenario.repetitions && !options.signal.aborted; i++) {
-    for (const run of i % 2 === 0 ? [runClear, runTls] : [runTls, runClear]) await run();
+    for (const run of abbaOrder([runClear, runTls], i)) await run();
     // a side that failed (a dead server, a refused target) has said what it has to say
     if (clearRounds.at(-1)?.endReason === "failed" || tlsRounds.at(-1)?.endReason === "failed") break;
   }
-  const handshakes = tallyDiff(handshakeTallies().get(key), before);
+  const handshakes = handshakesSince(handshakeTallies().get(key), before);
   const config = loadConfigOf({ scenario, target: options.tls.target, server: options.tls }, null);
   const clear = side(clearRounds, options.cleartext.target);
   const secure = side(tlsRounds, options.tls.target);

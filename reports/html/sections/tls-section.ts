@@ -1,12 +1,14 @@
 // What TLS changes (report.tls): per arm, a connection per call with a full handshake, with the previous session
 // offered, one kept-alive TLS connection, and cleartext for reference — p50, server CPU per call, handshakes full /
-// resumed and what TLS negotiated; then TLS vs cleartext under the headline load. Where a handshake resumed a
-// session the row says so, in every table (fairness rule 8): a resumed handshake is cheaper and must never pass for
-// a full one.
+// resumed and what TLS negotiated, the modes' windows interleaved and paired by round (said where it was so); then
+// TLS vs cleartext under the headline load. Where a handshake resumed a session the row says so, in every table
+// (fairness rule 8): a resumed handshake is cheaper and must never pass for a full one. A server figure that was not
+// measured says so (server-figure.ts), never a bare dash.
 import type { TlsConnectionResult, TlsSeen, TlsVersusCleartextResult } from "../../../bench/model/tls-result.js";
 import { TLS_CONNECTION_MODES } from "../../../bench/model/tls-result.js";
 import { armDirectory, type ArmDirectory } from "../../finding-kind.js";
 import { formatCi, formatInteger, formatNumber, formatRatio } from "../../number-format.js";
+import { serverFigureText, serverFigureWhy, type ServerFigureSource } from "../../server-figure.js";
 import { ARM_COLUMN, armChip, armColourChannel } from "../arms.js";
 import { chartFigure } from "../chart-figure.js";
 import type { ChartSpec } from "../chart.js";
@@ -41,7 +43,7 @@ function handshakesCell(e: TlsConnectionResult): Html {
   const h = e.handshakes;
   if (h === null) return html`<span class="muted">cleartext</span>`;
   const warm = e.warmupHandshakes;
-  const before = warm !== null && warm.full + warm.resumed > 0 ? html`<br><span class="muted small">before the windows: ${formatInteger(warm.full)} full / ${formatInteger(warm.resumed)} resumed</span>` : "";
+  const before = warm !== null && warm.full + warm.resumed > 0 ? html`<br><span class="muted small">outside the windows (warm-ups): ${formatInteger(warm.full)} full / ${formatInteger(warm.resumed)} resumed</span>` : "";
   const total = h.full + h.resumed;
   let flag: Html | string = "";
   if (h.resumed > 0) flag = html`<br><span class="flag flag-warn" data-resumed="${h.resumed}">session resumed on ${formatInteger(h.resumed)} of ${formatInteger(total)}</span>`;
@@ -64,6 +66,21 @@ function flagsCell(m: Pick<TlsConnectionResult, "endReason" | "failure" | "error
   return html`${parts}`;
 }
 
+/** Server CPU per call: the number, or "not measured" with why in its tooltip. */
+function serverCpuCell(value: number | null, entry: ServerFigureSource, remote: boolean): Html {
+  const text = serverFigureText(value, entry, remote);
+  const why = serverFigureWhy(entry, remote);
+  return why === null ? html`${text}` : html`<span title="${why}">${text}</span>`;
+}
+
+/** How the case's windows ran: interleaved with the other modes round by round, or one mode after another (older reports). */
+function windowsText(e: TlsConnectionResult): string {
+  const n = e.repetitions.length;
+  const windows = `${n} window${n === 1 ? "" : "s"}`;
+  const others = e.interleaving?.modes.filter((m) => m !== e.mode) ?? [];
+  return e.interleaving === undefined ? `${windows} in a row` : others.length === 0 ? windows : `${windows}, one per round, interleaved with ${others.length} other mode${others.length === 1 ? "" : "s"}`;
+}
+
 function connectionRows(entries: readonly TlsConnectionResult[], arms: ArmDirectory): Html {
   return dataTable(
     [
@@ -71,17 +88,17 @@ function connectionRows(entries: readonly TlsConnectionResult[], arms: ArmDirect
       { label: "Connection", hint: "how each call reached the server; per call: connect, one call, close" },
       { label: "calls (calls/s)", numeric: true },
       { label: "p50 / p90 / p99 ms", numeric: true, hint: "per call, connect and handshake included when the call opened its connection; HDR histogram over the windows" },
-      { label: "CPU µs/call server / client", numeric: true, hint: "each process's user+system CPU over each window / calls in it; median of the windows" },
+      { label: "CPU µs/call server / client", numeric: true, hint: "each process's user+system CPU over each window / calls in it; median of the windows; ratios between modes are in the findings, paired by round" },
       { label: "bytes/call out / in", numeric: true, hint: "counted at the client's TCP socket: TLS records and handshakes included" },
       { label: "handshakes full / resumed", hint: "inside the measured windows, as the client's TLS socket reported each (isSessionReused); then what TLS negotiated" },
       { label: "Flags" },
     ],
     entries.map((e) => [
       armChip(arms, e.arm, `${e.http}, ${e.request}`),
-      html`${MODE_TITLE[e.mode] ?? e.mode}<br><span class="muted small">${e.mode} · ${e.lanes} lane${e.lanes === 1 ? "" : "s"} · ${e.repetitions.length} window${e.repetitions.length === 1 ? "" : "s"} · ${formatInteger(e.connectionsOpened)} conns opened${e.remote ? " · remote target" : ""}</span>`,
+      html`${MODE_TITLE[e.mode] ?? e.mode}<br><span class="muted small">${e.mode} · ${e.lanes} lane${e.lanes === 1 ? "" : "s"} · ${windowsText(e)} · ${formatInteger(e.connectionsOpened)} conns opened${e.remote ? " · remote target" : ""}</span>`,
       html`${formatInteger(e.requests)}<br><span class="muted small">${formatNumber(e.throughputRps)}/s</span>`,
       `${formatNumber(e.latencyMs.p50)} / ${formatNumber(e.latencyMs.p90)} / ${formatNumber(e.latencyMs.p99)}`,
-      `${formatNumber(e.serverCpuUsPerCall)} / ${formatNumber(e.clientCpuUsPerCall)}`,
+      html`${serverCpuCell(e.serverCpuUsPerCall, e, e.remote)} / ${formatNumber(e.clientCpuUsPerCall)}`,
       e.wireBytesPerCall === null ? "—" : `${formatInteger(e.wireBytesPerCall.request)} / ${formatInteger(e.wireBytesPerCall.response)}`,
       html`${handshakesCell(e)}${e.tlsSeen === null ? "" : html`<br><span class="muted small">${tlsSeenText(e.tlsSeen)}</span>`}`,
       flagsCell(e),
@@ -106,12 +123,17 @@ async function connectionFigure(entries: readonly TlsConnectionResult[], lanes: 
       color: armColourChannel(arms, ids),
     },
   });
+  const interleaved = sorted.some((e) => e.interleaving !== undefined && e.interleaving.modes.length > 1);
   const spec = { hconcat: [panel("cpu", "server CPU per call (µs)", true), panel("p50", "p50 latency per call (ms)", false)], resolve: { scale: { x: "independent" } } } as unknown as ChartSpec;
   return chartFigure(
     {
       id: `tls-connections-${index}`,
       title: `What a connection costs: ${lanes} lane${lanes === 1 ? "" : "s"} (calls in flight)`,
-      subtitle: "server CPU and p50 per call for each way of connecting, a bar per arm in its colour; lower is better. tls-resumed offers the previous connection's session: the handshakes column says how many resumed",
+      subtitle:
+        "server CPU and p50 per call for each way of connecting, a bar per arm in its colour; lower is better. tls-resumed offers the previous connection's session: the handshakes column says how many resumed. " +
+        (interleaved
+          ? "An arm's ways of connecting were measured together: each warmed up its own way before any window, then their windows were interleaved round by round (ABBA order), so the ratios between them (findings) pair window i with window i"
+          : "Each way of connecting was measured after the one before (a report from before interleaving): differences between them include the host's drift"),
       spec,
       table: connectionRows(sorted, arms),
     },
@@ -128,8 +150,8 @@ function versusTable(entries: readonly TlsVersusCleartextResult[], arms: ArmDire
     [
       ARM_COLUMN,
       { label: "Scenario" },
-      { label: "calls/s cleartext / TLS", numeric: true, hint: "then TLS / cleartext with the 95% CI over the repetitions" },
-      { label: "server CPU µs/call cleartext / TLS", numeric: true, hint: "then TLS / cleartext with the 95% CI over the repetitions" },
+      { label: "calls/s cleartext / TLS", numeric: true, hint: "then TLS / cleartext with the 95% CI, paired over the rounds (the sides alternate ABBA)" },
+      { label: "server CPU µs/call cleartext / TLS", numeric: true, hint: "then TLS / cleartext with the 95% CI, paired over the rounds (the sides alternate ABBA)" },
       { label: "p50 ms cleartext / TLS", numeric: true },
       { label: "driver's handshakes full / resumed", hint: "the TLS side's connections, opened before the warm-up; then what TLS negotiated" },
       { label: "Flags and notes" },
@@ -144,9 +166,9 @@ function versusTable(entries: readonly TlsVersusCleartextResult[], arms: ArmDire
         armChip(arms, e.arm),
         html`${e.call} ${e.payload}<br><span class="muted small">server view, closed loop, ${e.concurrency} in flight over ${e.connections} connection${e.connections === 1 ? "" : "s"} · ${e.driver} · ${t.repetitions.length} repetitions</span>`,
         html`${formatNumber(c.throughputRps)} / ${formatNumber(t.throughputRps)}<br>${ratioCell(e.throughput)}`,
-        html`${formatNumber(c.serverCpuUsPerCall)} / ${formatNumber(t.serverCpuUsPerCall)}<br>${ratioCell(e.serverCpuUsPerCall)}`,
+        html`${serverCpuCell(c.serverCpuUsPerCall, c, false)} / ${serverCpuCell(t.serverCpuUsPerCall, t, false)}<br>${ratioCell(e.serverCpuUsPerCall)}`,
         `${formatNumber(c.latencyMs.p50)} / ${formatNumber(t.latencyMs.p50)}`,
-        h === null ? "—" : html`${formatInteger(h.full)} / ${formatInteger(h.resumed)}${resumed}<br><span class="muted small">${tlsSeenText(e.tlsSeen)}</span>`,
+        h === null ? html`<span class="muted">not counted</span>` : html`${formatInteger(h.full)} / ${formatInteger(h.resumed)}${resumed}<br><span class="muted small">${tlsSeenText(e.tlsSeen)}</span>`,
         html`${flags}<span class="muted small">${e.note}</span>`,
       ];
     }),
@@ -176,7 +198,7 @@ export async function tlsSection(ctx: SectionContext): Promise<Html> {
     id: "tls",
     title: "TLS",
     intro:
-      "What TLS changes, per arm: the same call over a new TLS connection per call with a full handshake, with the previous connection's session offered (resumed or not as the client's TLS socket reported it), over one kept-alive TLS connection, and over cleartext for reference; then the headline load scenario against a cleartext and a TLS server of the same arm.",
+      "What TLS changes, per arm: the same call over a new TLS connection per call with a full handshake, with the previous connection's session offered (resumed or not as the client's TLS socket reported it), over one kept-alive TLS connection, and over cleartext for reference (how their windows were scheduled is said under each chart); then the headline load scenario against a cleartext and a TLS server of the same arm, in alternating rounds.",
     body,
   });
 }
