@@ -1,12 +1,12 @@
 // `npm run bench` options, resolved once: parsed, validated and defaulted here, then copied into the report.
 // Anything wrong is a UsageError whose message is the one line the CLI prints before exiting 2.
 import { readFileSync } from "node:fs";
-import { X509Certificate } from "node:crypto";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { allArms, defaultArmIds, findArm } from "../servers/registry.js";
 import { givenToken, TOKEN_ENV } from "../servers/handlers/bearer-token.js";
 import type { ServerArm } from "../servers/server-arm.js";
+import { pemCertificates, TlsFileError } from "../servers/tls/tls-files.js";
 import { FAMILIES, type FamilyName, type ProfileName } from "./model/report.js";
 import { isProfileName, PROFILES } from "./profile.js";
 
@@ -65,7 +65,8 @@ ${arms}
   --baseline ID   the arm findings compare every other arm with (default ${DEFAULT_BASELINE})
   --target ID=URL measure an already running server for arm ID instead of starting one: grpc://HOST:PORT or,
                   over TLS, grpcs://HOST:PORT for gRPC arms; http://HOST:PORT or https://HOST:PORT for REST arms
-                  (repeatable; server CPU is then not measured)
+                  (repeatable; its server CPU and memory are read from the target's monitor endpoint when it
+                  serves one, else "not measured")
   --target-grpc   alias of --target grpc=grpc://HOST:PORT (HOST:PORT and grpcs://HOST:PORT are accepted too)
   --target-rest   alias of --target rest=http://HOST:PORT (or https://HOST:PORT)
   --arm-module F  load an arm from a module exporting \`arm\` (a ServerArm), as if it were in the registry
@@ -120,9 +121,7 @@ export function isTlsTargetUrl(target: string): boolean {
   return /^(grpcs|https):\/\//.test(target);
 }
 
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-
-/** --ca FILE → its PEM text, every certificate in it parsed; anything else is a UsageError. */
+/** --ca FILE → its PEM text, every certificate in it parsed (servers/tls/tls-files.ts); anything else is a UsageError. */
 export function readCaFile(path: string): { path: string; pem: string } {
   const abs = resolve(path);
   let text: string;
@@ -131,16 +130,12 @@ export function readCaFile(path: string): { path: string; pem: string } {
   } catch (error) {
     throw new UsageError(`--ca ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  const blocks = text.match(PEM_CERTIFICATE) ?? [];
-  if (blocks.length === 0) throw new UsageError(`--ca ${path}: no PEM certificate in it (expected -----BEGIN CERTIFICATE-----)`);
-  for (const [i, block] of blocks.entries()) {
-    try {
-      new X509Certificate(block);
-    } catch (error) {
-      throw new UsageError(`--ca ${path}: certificate ${i + 1} does not parse (${(error as Error).message.split("\n")[0]})`);
-    }
+  try {
+    return { path: abs, pem: `${pemCertificates("--ca", path, text).map((c) => c.pem).join("\n")}\n` };
+  } catch (error) {
+    if (error instanceof TlsFileError) throw new UsageError(error.message);
+    throw error;
   }
-  return { path: abs, pem: `${blocks.join("\n")}\n` };
 }
 
 export function parseFamilies(list: string): FamilyName[] {

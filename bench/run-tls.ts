@@ -8,7 +8,10 @@
 //
 // Our drivers connect TCP first and then start TLS on that socket (tls.connect({socket})): the socket bytes meter
 // (bench/wire/socket-bytes-meter.ts) sees the TCP socket, so wire bytes per call include the TLS records and the
-// handshakes, which is what a TLS deployment pays.
+// handshakes, which is what a TLS deployment pays. Connections that are not measured traffic (the monitor's, the
+// reachability check) ask for an unmetered TCP socket instead (`metered: false`). TCP plus the handshake is bounded
+// by a timeout: the hooks that call connectTls (undici's `connect`, node:http2's and ws's `createConnection`) would
+// otherwise wait forever on a server that accepts and never answers.
 import net from "node:net";
 import tls from "node:tls";
 
@@ -77,29 +80,42 @@ export function endpointKey(host: string, port: number): string {
   return `${host.includes(":") ? `[${host}]` : host}:${port}`;
 }
 
+export const emptyHandshakeTally = (): HandshakeTally => ({ full: 0, resumed: 0, protocols: {}, ciphers: {}, alpn: {} });
+
+/** What the client's socket says of its finished handshake: resumed (isSessionReused), version, cipher, ALPN. */
+export function readHandshake(socket: tls.TLSSocket): HandshakeRecord {
+  const cipher = socket.getCipher();
+  return {
+    resumed: socket.isSessionReused(),
+    protocol: socket.getProtocol() ?? null,
+    cipher: cipher?.standardName ?? cipher?.name ?? null,
+    alpn: typeof socket.alpnProtocol === "string" ? socket.alpnProtocol : null,
+  };
+}
+
 function bump(counts: Record<string, number>, key: string | null): void {
   const k = key ?? "none";
   counts[k] = (counts[k] ?? 0) + 1;
 }
 
-/** Count one finished handshake against host:port (call it on "secureConnect"). */
-export function recordHandshake(key: string, socket: tls.TLSSocket): HandshakeRecord {
-  const record: HandshakeRecord = {
-    resumed: socket.isSessionReused(),
-    protocol: socket.getProtocol() ?? null,
-    cipher: socket.getCipher()?.standardName ?? socket.getCipher()?.name ?? null,
-    alpn: typeof socket.alpnProtocol === "string" ? socket.alpnProtocol : null,
-  };
-  let tally = tallies.get(key);
-  if (tally === undefined) {
-    tally = { full: 0, resumed: 0, protocols: {}, ciphers: {}, alpn: {} };
-    tallies.set(key, tally);
-  }
+/** Counts one handshake into `tally` (a value none was agreed on counts as "none"). */
+export function countHandshake(tally: HandshakeTally, record: HandshakeRecord): void {
   if (record.resumed) tally.resumed++;
   else tally.full++;
   bump(tally.protocols, record.protocol);
   bump(tally.ciphers, record.cipher);
   bump(tally.alpn, record.alpn);
+}
+
+/** Count one finished handshake against host:port in the run's tally (call it on "secureConnect"). */
+export function recordHandshake(key: string, socket: tls.TLSSocket): HandshakeRecord {
+  const record = readHandshake(socket);
+  let tally = tallies.get(key);
+  if (tally === undefined) {
+    tally = emptyHandshakeTally();
+    tallies.set(key, tally);
+  }
+  countHandshake(tally, record);
   return record;
 }
 
@@ -110,6 +126,30 @@ export function handshakeTallies(): Map<string, HandshakeTally> {
 
 export function resetHandshakeTallies(): void {
   tallies.clear();
+}
+
+/** How long connectTls waits for TCP and the TLS handshake together unless told otherwise (undici's own default). */
+export const TLS_CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * The error code connectTls fails with when TCP connected but the handshake did not finish in time (a server that
+ * accepts and never answers, or speaks something else and waits): errors.byCode "tls-timeout"
+ * (bench/drivers/error-code.ts). Node's own name for the server-side condition. A TCP connect that does not finish in
+ * time fails as ETIMEDOUT ("timeout").
+ */
+export const TLS_HANDSHAKE_TIMEOUT_CODE = "ERR_TLS_HANDSHAKE_TIMEOUT";
+
+/**
+ * TCP to host:port as our clients dial it (no Nagle). `metered: false` builds the socket with `new net.Socket()` and
+ * connect(): the socket bytes meter and the connection counter (bench/wire/socket-bytes-meter.ts,
+ * bench/multiplex/connection-counting-meter.ts) hear of sockets through the "net.client.socket" diagnostics channel,
+ * which only net.connect() publishes to, so such a socket (the monitor's) is never counted as measured traffic.
+ */
+export function connectTcp(options: { host: string; port: number; metered?: boolean }): net.Socket {
+  if (options.metered !== false) return net.connect({ host: options.host, port: options.port, noDelay: true });
+  const socket = new net.Socket();
+  socket.setNoDelay(true);
+  return socket.connect({ host: options.host, port: options.port });
 }
 
 export interface TlsConnectOptions {
@@ -127,22 +167,47 @@ export interface TlsConnectOptions {
    * table reports what the measured clients did and "sessions resumed" is not raised by an experiment. Default true.
    */
   tally?: boolean;
+  /**
+   * false: a TCP socket no meter of this process sees (connectTcp), for connections that are not measured traffic
+   * (the monitor's, the reachability check). Default true: the meters count the TLS records and handshakes.
+   */
+  metered?: boolean;
+  /**
+   * How long TCP plus the handshake may take before the socket is destroyed with ETIMEDOUT (TCP not connected) or
+   * TLS_HANDSHAKE_TIMEOUT_CODE (connected, no handshake). Custom `connect` hooks (undici, node:http2, ws) bring no
+   * timeout of their own. Default TLS_CONNECT_TIMEOUT_MS.
+   */
+  timeoutMs?: number;
 }
 
 /**
  * TCP, then TLS on that socket; the returned TLSSocket emits "secureConnect" once the handshake is done, which is
- * counted in the tally. Errors arrive as "error" events on the TLSSocket, as with tls.connect.
+ * counted in the tally. Errors arrive as one "error" event on the TLSSocket, as with tls.connect; a handshake that
+ * has not finished within timeoutMs is one too.
  */
 export function connectTls(options: TlsConnectOptions): tls.TLSSocket {
-  const tcp = net.connect({ host: options.host, port: options.port, noDelay: true });
+  const tcp = connectTcp({ host: options.host, port: options.port, metered: options.metered ?? true });
   const socket = tls.connect({
     ...clientTlsOptions(options.host, options.alpn, options.trust),
     socket: tcp,
     ...(options.session !== undefined ? { session: options.session } : {}),
   });
-  // tls.connect({socket}) does not forward the TCP socket's errors before the handshake starts.
-  tcp.once("error", (error) => socket.destroy(error));
+  // The TLSSocket re-emits the errors of the socket it wraps (a refused connect: ECONNREFUSED) as its own; should a
+  // Node version not, forward them here. Never both: a failure is one "error" event.
+  if (tcp.listenerCount("error") === 0) tcp.once("error", (error) => socket.destroy(error));
   const key = endpointKey(options.host, options.port);
+  const timeoutMs = options.timeoutMs ?? TLS_CONNECT_TIMEOUT_MS;
+  const timer = setTimeout(() => {
+    const connected = !tcp.connecting && !tcp.destroyed;
+    const what = `${connected ? "TLS handshake" : "TCP connect"} with ${key}`;
+    socket.destroy(Object.assign(new Error(`${what}: not done within ${timeoutMs / 1000} s`), { code: connected ? TLS_HANDSHAKE_TIMEOUT_CODE : "ETIMEDOUT" }));
+  }, timeoutMs);
+  socket.once("secureConnect", () => clearTimeout(timer));
+  socket.once("close", () => {
+    clearTimeout(timer);
+    // a TLSSocket destroyed while TCP still connects may leave the TCP socket to finish; it has no use any more
+    tcp.destroy();
+  });
   if (options.tally !== false) socket.once("secureConnect", () => recordHandshake(key, socket));
   return socket;
 }

@@ -2,17 +2,16 @@
 // untrusted target is one clear line (exit 2), not a family failing minutes later. A cleartext target is reachable
 // when a TCP connection opens; a TLS target (grpcs://, https://) only when the TLS handshake with the run's trust
 // (--ca FILE, else the system roots; --insecure: none) succeeds too, since every client of the run would fail there.
-import net from "node:net";
-import tls from "node:tls";
 import { targetEndpoint } from "./drivers/target-address.js";
-import { clientTlsOptions, runTlsTrust, type RunTlsTrust } from "./run-tls.js";
+import { connectTcp, connectTls, runTlsTrust, TLS_HANDSHAKE_TIMEOUT_CODE, type RunTlsTrust } from "./run-tls.js";
 
 const DEFAULT_TIMEOUT_MS = 3000;
 
 /** Resolves null when a TCP connection opens, else the reason (ECONNREFUSED, timeout…). */
 export function tcpReachable(host: string, port: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string | null> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: host.replace(/^\[|\]$/g, ""), port });
+    // unmetered: a check before the run, never a measured connection
+    const socket = connectTcp({ host: host.replace(/^\[|\]$/g, ""), port, metered: false });
     const done = (reason: string | null) => {
       socket.destroy();
       resolve(reason);
@@ -48,37 +47,32 @@ export type TlsHandshakeOutcome =
   | { ok: false; kind: "untrusted" | "wrong-name" | "no-alpn" | "no-tls" | "timeout" | "unreachable"; reason: string };
 
 /**
- * One TLS handshake with host:port under `trust`, offering `alpn`: TCP first, then TLS on it, as the run's drivers
- * connect. Not counted in the run's handshake tally: it is a check, not a measured connection.
+ * One TLS handshake with host:port under `trust`, offering `alpn`, through connectTls as the run's drivers connect
+ * (TCP first, then TLS on it), on an unmetered socket and out of the run's handshake tally: it is a check, not a
+ * measured connection.
  */
 export function tlsHandshake(host: string, port: number, alpn: readonly string[], trust: RunTlsTrust, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<TlsHandshakeOutcome> {
   return new Promise((resolve) => {
-    const tcp = net.connect({ host, port });
-    let socket: tls.TLSSocket | null = null;
-    const timer = setTimeout(() => done({ ok: false, kind: "timeout", reason: `no TLS handshake within ${timeoutMs / 1000} s` }), timeoutMs);
+    const socket = connectTls({ host, port, alpn, trust, metered: false, tally: false, timeoutMs });
     function done(outcome: TlsHandshakeOutcome): void {
-      clearTimeout(timer);
-      socket?.destroy();
-      tcp.destroy();
+      socket.destroy();
       resolve(outcome);
     }
-    tcp.once("error", (error: NodeJS.ErrnoException) => done({ ok: false, kind: "unreachable", reason: error.code ?? error.message }));
-    tcp.once("connect", () => {
-      const secure = tls.connect({ ...clientTlsOptions(host, alpn, trust), socket: tcp });
-      socket = secure;
-      secure.once("secureConnect", () =>
-        done({ ok: true, alpn: typeof secure.alpnProtocol === "string" ? secure.alpnProtocol : null, protocol: secure.getProtocol() ?? null }),
-      );
-      secure.once("error", (error: NodeJS.ErrnoException & { reason?: unknown }) => {
-        const code = error.code ?? "";
-        // OpenSSL's errors carry a short `reason` ("wrong version number") beside a multi-line message.
-        const text = typeof error.reason === "string" ? error.reason : (error.message.split("\n")[0] ?? "").trim();
-        const reason = code !== "" && !text.includes(code) ? `${code}: ${text}` : text;
-        if (code === "ERR_TLS_CERT_ALTNAME_INVALID") done({ ok: false, kind: "wrong-name", reason });
-        else if (code === "ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL") done({ ok: false, kind: "no-alpn", reason });
-        else if (UNTRUSTED.has(code)) done({ ok: false, kind: "untrusted", reason });
-        else done({ ok: false, kind: "no-tls", reason });
-      });
+    socket.once("secureConnect", () =>
+      done({ ok: true, alpn: typeof socket.alpnProtocol === "string" ? socket.alpnProtocol : null, protocol: socket.getProtocol() ?? null }),
+    );
+    socket.once("error", (error: NodeJS.ErrnoException & { reason?: unknown }) => {
+      const code = error.code ?? "";
+      if (code === "ETIMEDOUT" || code === TLS_HANDSHAKE_TIMEOUT_CODE) return done({ ok: false, kind: "timeout", reason: `no TLS handshake within ${timeoutMs / 1000} s` });
+      // the TCP connect itself failed (refused, no route, no such host): the target is not there, TLS aside
+      if (error.syscall === "connect" || error.syscall === "getaddrinfo") return done({ ok: false, kind: "unreachable", reason: code || error.message });
+      // OpenSSL's errors carry a short `reason` ("wrong version number") beside a multi-line message.
+      const text = typeof error.reason === "string" ? error.reason : (error.message.split("\n")[0] ?? "").trim();
+      const reason = code !== "" && !text.includes(code) ? `${code}: ${text}` : text;
+      if (code === "ERR_TLS_CERT_ALTNAME_INVALID") done({ ok: false, kind: "wrong-name", reason });
+      else if (code === "ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL") done({ ok: false, kind: "no-alpn", reason });
+      else if (UNTRUSTED.has(code)) done({ ok: false, kind: "untrusted", reason });
+      else done({ ok: false, kind: "no-tls", reason });
     });
   });
 }

@@ -18,8 +18,10 @@ import type { LoadGenerator } from "../bench/load/load-generator.js";
 import { measureWindows } from "../bench/load/measure-windows.js";
 import type { Arm } from "../bench/model/arm.js";
 import type { LoadResult } from "../bench/model/load-result.js";
-import { setRunTlsTrust } from "../bench/run-tls.js";
+import { handshakeTallies, resetHandshakeTallies, setRunTlsTrust } from "../bench/run-tls.js";
 import { isRemoteServer, openRemoteServer } from "../bench/server-metrics/remote-server.js";
+import { ConnectionCountingMeter } from "../bench/multiplex/connection-counting-meter.js";
+import { monitorClient } from "../bench/server-metrics/monitor-client.js";
 import { SocketBytesMeter } from "../bench/wire/socket-bytes-meter.js";
 import { MONITOR_HTTP_PATH, type ProcessMetrics } from "../servers/monitor/monitor-contract.js";
 import { processMetricsToJson } from "../servers/monitor/monitor-messages.js";
@@ -140,9 +142,10 @@ describe("remote targets: server figures from their monitor endpoint", () => {
   it("the monitor's traffic is not in the measured bytes or connections", async () => {
     // As a family does it: the monitors open before any meter exists, then windows are measured.
     const before = await Promise.all(ARMS.map((id) => openRemoteServer(remoteArm(id, targetOf(id, served.get(id)!.address)))));
-    const meter = new SocketBytesMeter();
+    const meter = new ConnectionCountingMeter();
     const opened: Awaited<ReturnType<typeof openRemoteServer>>[] = [];
     try {
+      meter.snapshot();
       for (const remote of before) {
         assert.equal(remote.notMeasuredReason, null);
         const window = remote.openRssWindow();
@@ -151,17 +154,43 @@ describe("remote targets: server figures from their monitor endpoint", () => {
         assert.ok(window.samples >= 2);
         window.close();
       }
-      // The HTTP monitors' own sockets are never announced to a meter, so even connections they open while one
-      // runs (a reconnect mid-run) stay out. (grpc-js dials with net.connect: its one connection is opened up front.)
-      for (const id of ["rest", "json-h2"] as const) {
+      // Every monitor's own sockets (the gRPC one's too: node:http2 on an unmetered socket, not grpc-js) are never
+      // announced to a meter, so even connections they open while one runs (a reconnect mid-run) stay out.
+      for (const id of ARMS) {
         const remote = await openRemoteServer(remoteArm(id, targetOf(id, served.get(id)!.address)));
         opened.push(remote);
+        assert.equal(remote.notMeasuredReason, null);
         await remote.snapshot();
       }
       assert.deepEqual(meter.snapshot(), { read: 0, written: 0 });
+      assert.equal(meter.opened, 0, "no connection counted");
+      assert.equal(meter.openedBetweenSnapshots(), 0);
     } finally {
       meter.dispose();
       await Promise.all([...before, ...opened].map((r) => r.stop()));
+    }
+  });
+
+  it("the gRPC monitor streams snapshots over HTTP/2 until closed", async () => {
+    const id = "grpc";
+    const client = monitorClient({ arm: findArm(id)!, target: targetOf(id, served.get(id)!.address), token: null });
+    try {
+      assert.equal(client.via, "gRPC /grb.monitor.v1.Monitor/Watch");
+      const first = await client.snapshot(5000);
+      assert.equal(first.pid, served.get(id)!.child.pid);
+      assert.equal(first.arm, "grpc");
+      const samples: ProcessMetrics[] = [];
+      const ended = await new Promise<Error | null>((resolve) => {
+        const watch = client.watch(10, (m) => {
+          samples.push(m);
+          if (samples.length === 3) watch.close();
+        }, resolve);
+      });
+      assert.equal(ended, null, "closing the watch ends it without an error");
+      assert.equal(samples.length, 3);
+      assert.ok(samples.every((m) => m.pid === first.pid && m.rssBytes > 0));
+    } finally {
+      client.close();
     }
   });
 
@@ -208,6 +237,17 @@ describe("remote targets without a monitor", () => {
     assert.ok(r.notes?.some((n) => /^remote target: server CPU and memory not measured: the target offers no monitor/.test(n)), JSON.stringify(r.notes));
     for (const w of r.repetitions) assert.equal(w.serverMetrics, "not-measured");
     assert.ok(caveats.some((c) => /rest-node=http:\/\/127\.0\.0\.1:\d+ not measured: the target offers no monitor/.test(c)), JSON.stringify(caveats));
+  });
+
+  it("a gRPC monitor asked of an HTTP/1.1 server: no figures and a caveat that says why, never a throw", async () => {
+    const remote = await openRemoteServer(remoteArm("grpc", `grpc://${address}`), { timeoutMs: 2000 });
+    try {
+      // HTTP/2 with prior knowledge to an HTTP/1.1 server is a protocol error: the network's kind (asked again later)
+      assert.ok(remote.caveats.some((c) => /its monitor did not answer/.test(c)), JSON.stringify(remote.caveats));
+      await assert.rejects(remote.cpuUsage());
+    } finally {
+      await remote.stop();
+    }
   });
 
   it("a gRPC arm served with a token, watched without it: not measured (UNAUTHENTICATED), never an error", async () => {
@@ -353,16 +393,58 @@ describe("TLS: the monitor clients speak it with the run's trust", () => {
       const s = served.get(id)!;
       assert.ok(s.certPath !== null, "serve --tls names its certificate");
       setRunTlsTrust({ ca: readFileSync(s.certPath, "utf8"), insecure: false });
+      resetHandshakeTallies();
+      const meter = new SocketBytesMeter();
       const remote = await openRemoteServer(remoteArm(id, targetOf(id, s.address, true)));
       try {
         assert.equal(remote.notMeasuredReason, null, remote.caveats.join("; "));
         assert.equal(remote.pid, s.child.pid);
         assert.ok((await remote.memory()).rssMb > 0);
+        // the monitor's TLS connections: no bytes metered, no handshake in the run's tally
+        assert.deepEqual(meter.snapshot(), { read: 0, written: 0 });
+        assert.deepEqual([...handshakeTallies().keys()], []);
       } finally {
+        meter.dispose();
         await remote.stop();
       }
     });
   }
+});
+
+describe("TLS and a token: the gRPC monitor", () => {
+  let served: Served | undefined;
+  before(async () => {
+    served = await serve("grpc", ["--tls", "--token", "s3cret"]);
+  });
+  after(() => {
+    setRunTlsTrust({ ca: null, insecure: false });
+    stopServed(served);
+  });
+
+  it("grpcs:// with the token is measured; without it not measured (UNAUTHENTICATED); an untrusted certificate gives no figures", async () => {
+    const s = served!;
+    const arm = remoteArm("grpc", targetOf("grpc", s.address, true));
+    setRunTlsTrust({ ca: readFileSync(s.certPath!, "utf8"), insecure: false });
+    const allowed = await openRemoteServer(arm, { token: "s3cret" });
+    try {
+      assert.equal(allowed.notMeasuredReason, null, allowed.caveats.join("; "));
+      assert.equal(allowed.pid, s.child.pid);
+      const cpu = await allowed.cpuUsage();
+      assert.ok(cpu.user + cpu.system > 0);
+    } finally {
+      await allowed.stop();
+    }
+    const refused = await openRemoteServer(arm, { token: null });
+    assert.match(refused.notMeasuredReason ?? "", /UNAUTHENTICATED/);
+    await refused.stop();
+    setRunTlsTrust({ ca: null, insecure: false });
+    const untrusted = await openRemoteServer(arm, { token: "s3cret" });
+    try {
+      assert.ok(untrusted.caveats.some((c) => /its monitor did not answer .*self-signed certificate/.test(c)), JSON.stringify(untrusted.caveats));
+    } finally {
+      await untrusted.stop();
+    }
+  });
 });
 
 describe("the gateway's monitor", { skip: process.platform !== "linux" && "reads /proc" }, () => {

@@ -1,5 +1,6 @@
 // Names for everything that can go wrong in a call, as errors.byCode keys: gRPC status names, HTTP statuses
-// as strings, and a few transport conditions (refused, reset, timeout) so that reports compare like with like.
+// as strings, and a few transport conditions (refused, reset, timeout, tls-timeout) so that reports compare like
+// with like.
 import { status as GrpcStatus } from "@grpc/grpc-js";
 
 const GRPC_STATUS_NAMES: string[] = [];
@@ -39,6 +40,9 @@ const TRANSPORT_CODES: Record<string, string> = {
   UND_ERR_CONNECT_TIMEOUT: "timeout",
   UND_ERR_HEADERS_TIMEOUT: "timeout",
   UND_ERR_BODY_TIMEOUT: "timeout",
+  // TCP connected, but no TLS handshake within connectTls's timeoutMs (bench/run-tls.ts): a server that accepts and
+  // never answers, or speaks something other than TLS and waits.
+  ERR_TLS_HANDSHAKE_TIMEOUT: "tls-timeout",
   // The server chose none of the protocols we offered by ALPN (RFC 7301 no_application_protocol alert).
   ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL: "alpn",
 };

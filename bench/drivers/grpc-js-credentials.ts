@@ -1,7 +1,7 @@
 // What a grpc-js client dials for a target: the address without its scheme, and channel credentials — insecure for
 // grpc:// and host:port, TLS with the run's trust (bench/run-tls.ts) for grpcs://. Every grpc-js client of the bench
-// (the end-to-end driver, the stream family's clients, the monitor client) builds its channel through this, so one
-// flag (--ca, --insecure) governs all of them.
+// (the end-to-end driver, the stream family's clients) builds its channel through this, so one flag (--ca,
+// --insecure) governs all of them. (The monitor does not use grpc-js: bench/server-metrics/grpc-monitor-client.ts.)
 //
 // grpc-js opens the TLS socket itself; the credentials below wrap its secure connector so every handshake is counted
 // in the run's tally (full vs resumed, version, cipher, ALPN) like our own drivers' handshakes. grpc-js never offers
@@ -53,8 +53,7 @@ export interface GrpcJsChannel {
 }
 
 /** The address and credentials for a gRPC target (host:port, grpc://host:port or grpcs://host:port). */
-/** `tally: false` keeps this channel's handshakes out of the run's tally (the monitor's side channel). */
-export function grpcJsChannel(target: string, override?: Partial<RunTlsTrust>, options: { tally?: boolean } = {}): GrpcJsChannel {
+export function grpcJsChannel(target: string, override?: Partial<RunTlsTrust>): GrpcJsChannel {
   const endpoint = targetEndpoint(target);
   const address = endpointKey(endpoint.host, endpoint.port);
   if (!endpoint.tls) return { address, credentials: grpc.credentials.createInsecure(), tls: false };
@@ -64,5 +63,5 @@ export function grpcJsChannel(target: string, override?: Partial<RunTlsTrust>, o
     // --insecure: no host name check either (grpc-js would still run tls.checkServerIdentity).
     ...(trust.insecure ? { checkServerIdentity: () => undefined } : {}),
   });
-  return { address, credentials: options.tally === false ? inner : new CountedTlsCredentials(inner, address), tls: true };
+  return { address, credentials: new CountedTlsCredentials(inner, address), tls: true };
 }

@@ -5,20 +5,19 @@
 // the generated static codec (spec.deserializeResponse, the gRPC stub's own decode). One place for the end-to-end
 // load driver and the head-of-line transports.
 //
-// Over TLS (an https:// target) the Pool gets our own `connect`: bench/run-tls.ts's connectTls (the run's trust, ALPN
-// "http/1.1", TCP first so the byte meter counts the TLS records, every handshake tallied) instead of undici's
-// tls.connect, which the meter would not see. As undici's own connector does, it offers the last session the server
-// gave for a new connection to resume; the tally shows how many did.
-import type tls from "node:tls";
-import { Pool, type buildConnector } from "undici";
-import { connectTls } from "../run-tls.js";
+// Over TLS (an https:// target) the Pool gets our own `connect` (undici-tls-connector.ts: connectTls with the run's
+// trust, ALPN "http/1.1", metered, tallied, with a handshake timeout) instead of undici's tls.connect, which the meter
+// would not see. As undici's own connector does, it offers the last session the server gave for a new connection to
+// resume; the tally shows how many did.
+import { Pool } from "undici";
 import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
 import type { CallSpec } from "../load/call-spec.js";
 import type { ArmWire } from "../model/arm.js";
 import { authHeaders, tokenOf } from "../run-token.js";
-import { alpnError, transportErrorCode } from "./error-code.js";
+import { transportErrorCode } from "./error-code.js";
 import { targetEndpoint } from "./target-address.js";
 import type { CallDone } from "./transport.js";
+import { undiciTlsConnector } from "./undici-tls-connector.js";
 
 export interface UndiciUnaryOptions {
   /** http://host:port, or https://host:port for TLS */
@@ -54,32 +53,6 @@ function bodyDecoder(wire: ArmWire, spec: CallSpec): BodyDecoder {
   return { read: (body) => body.text(), decode: (text) => codec.fromJson(JSON.parse(text as string) as JsonValue) };
 }
 
-/** undici's connect hook for an https:// origin: our TLS connection, checked for HTTP/1.1, resuming the last session. */
-function meteredTlsConnector(target: string): buildConnector.connector {
-  const { host, port } = targetEndpoint(target);
-  let session: Buffer | undefined;
-  return (_options, callback) => {
-    const socket = connectTls({ host, port, alpn: ["http/1.1"], ...(session !== undefined ? { session } : {}) });
-    socket.on("session", (next: Buffer) => {
-      session = next;
-    });
-    let pending: typeof callback | null = callback;
-    socket.once("secureConnect", () => {
-      const refused = alpnError(socket, "http/1.1");
-      if (refused !== null) return socket.destroy(refused);
-      const cb = pending;
-      pending = null;
-      cb?.(null, socket as tls.TLSSocket);
-    });
-    socket.on("error", (error) => {
-      const cb = pending;
-      pending = null;
-      cb?.(error, null);
-    });
-    return socket;
-  };
-}
-
 export class UndiciUnaryClient {
   private readonly pool: Pool;
   private readonly decoder: BodyDecoder;
@@ -88,7 +61,7 @@ export class UndiciUnaryClient {
 
   constructor(private readonly options: UndiciUnaryOptions) {
     this.pool = new Pool(options.target, {
-      ...(targetEndpoint(options.target).tls ? { connect: meteredTlsConnector(options.target) } : {}),
+      ...(targetEndpoint(options.target).tls ? { connect: undiciTlsConnector({ resume: true }) } : {}),
       connections: options.connections,
       pipelining: options.pipelining ?? 1,
       headersTimeout: options.timeoutMs,

@@ -1,45 +1,28 @@
 // GET /v1/monitor over HTTP/2 (cleartext with prior knowledge, or TLS with ALPN h2 for an https:// target), for the
-// REST arms on HTTP/2 (json-h2): one session of its own on an unmetered socket (unmetered-socket.ts), a stream per
+// REST arms on HTTP/2 (json-h2): one session of its own on an unmetered socket (monitor-h2-session.ts), a stream per
 // snapshot and one long stream for the NDJSON samples. A session that breaks is replaced at the next use.
 import http2 from "node:http2";
 import { MONITOR_HTTP_PATH, MONITOR_INTERVAL_PARAM, type ProcessMetrics } from "../../servers/monitor/monitor-contract.js";
 import { authHeaders } from "../run-token.js";
-import { targetEndpoint } from "../drivers/target-address.js";
-import { endpointKey } from "../run-tls.js";
 import type { MonitorClient, MonitorWatch } from "./monitor-client.js";
+import { MonitorH2Session } from "./monitor-h2-session.js";
 import { parseMonitorJson, NdjsonLines, refusedStatus } from "./monitor-http-reply.js";
-import { connectUnmetered, connectUnmeteredTls } from "./unmetered-socket.js";
 
 const { NGHTTP2_CANCEL } = http2.constants;
 
 export class H2MonitorClient implements MonitorClient {
   readonly via: string;
-  private session: http2.ClientHttp2Session | null = null;
-  private readonly connect: () => http2.ClientHttp2Session;
+  private readonly session: MonitorH2Session;
   private readonly headers: http2.OutgoingHttpHeaders;
 
   constructor(target: string, token: string | null) {
-    const { host, port, tls } = targetEndpoint(target);
-    const authority = `${tls ? "https" : "http"}://${endpointKey(host, port)}`;
-    this.connect = () => http2.connect(authority, { createConnection: () => (tls ? connectUnmeteredTls(host, port, ["h2"]) : connectUnmetered(host, port)) });
+    this.session = new MonitorH2Session(target);
     this.headers = { ":method": "GET", accept: "application/json", ...authHeaders(token) };
-    this.via = `GET ${MONITOR_HTTP_PATH} over HTTP/2${tls ? " (TLS)" : ""}`;
-  }
-
-  private open(): http2.ClientHttp2Session {
-    if (this.session !== null && !this.session.closed && !this.session.destroyed) return this.session;
-    const session = this.connect();
-    // errors reach the streams; a session that failed is dropped and a new one made on the next request
-    session.on("error", () => {});
-    session.once("close", () => {
-      if (this.session === session) this.session = null;
-    });
-    this.session = session;
-    return session;
+    this.via = `GET ${MONITOR_HTTP_PATH} over HTTP/2${this.session.tls ? " (TLS)" : ""}`;
   }
 
   private request(path: string): http2.ClientHttp2Stream {
-    return this.open().request({ ...this.headers, ":path": path }, { endStream: true });
+    return this.session.request({ ...this.headers, ":path": path }, { endStream: true });
   }
 
   snapshot(timeoutMs: number): Promise<ProcessMetrics> {
@@ -127,8 +110,6 @@ export class H2MonitorClient implements MonitorClient {
   }
 
   close(): void {
-    this.session?.close();
-    this.session?.destroy();
-    this.session = null;
+    this.session.close();
   }
 }

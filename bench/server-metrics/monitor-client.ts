@@ -1,7 +1,10 @@
 // A client of one server's monitor endpoint (servers/monitor/monitor-contract.ts): one snapshot on demand, or a
-// stream of them. Three wire forms, picked by the arm's api and transport: the gRPC Monitor/Watch RPC over grpc-js,
-// GET /v1/monitor over HTTP/1.1, and the same over HTTP/2. The monitor's connections are its own, never the
-// measured ones, and no meter counts them (unmetered-socket.ts; grpc-js: a channel with its own subchannel pool).
+// stream of them. Three wire forms, picked by the arm's api and transport: the gRPC Monitor/Watch RPC over
+// node:http2, GET /v1/monitor over HTTP/1.1, and the same over HTTP/2. The monitor's connections are its own, never
+// the measured ones, and no meter counts them, reconnects included: every form dials unmetered sockets
+// (unmetered-socket.ts), the gRPC one too (not grpc-js, whose net.connect the meters would hear), and none of their
+// handshakes is in the run's tally. What they cannot leave out: decoding the snapshots (one per window edge and one
+// per sample, about ten a second, each a few dozen bytes) runs in the bench process, so its client CPU includes it.
 import type { ProcessMetrics } from "../../servers/monitor/monitor-contract.js";
 import type { Arm } from "../model/arm.js";
 import { GrpcMonitorClient } from "./grpc-monitor-client.js";

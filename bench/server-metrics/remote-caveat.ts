@@ -11,7 +11,8 @@ export function remoteMetricsCaveat(family: string, servers: readonly RemoteServ
   if (monitored.length > 0) {
     parts.push(
       `server CPU and memory of ${monitored.map(name).join(", ")} measured through their monitor endpoint: the remote process as a whole ` +
-        `(any other work it does counts), peak RSS sampled every ${monitored[0]!.sampleMs} ms`,
+        `(any other work it does counts), peak RSS sampled every ${monitored[0]!.sampleMs} ms; the bench's own client CPU includes ` +
+        `reading those samples (small)`,
     );
   }
   for (const s of not) parts.push(`server CPU and memory of ${name(s)} not measured: ${s.notMeasuredReason}`);

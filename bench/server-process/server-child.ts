@@ -21,12 +21,26 @@ function send(message: ChildMessage): Promise<void> {
   });
 }
 
+/** The arm and its options, asked of the parent over IPC (bench/server-process/server-ipc.ts: never in the env). */
+function receiveConfig(): Promise<ServerChildConfig> {
+  return new Promise((resolve) => {
+    const onMessage = (raw: unknown) => {
+      const message = raw as ParentMessage;
+      if (message.type !== "config") return;
+      process.off("message", onMessage);
+      resolve(message.config);
+    };
+    process.on("message", onMessage);
+    void send({ type: "awaiting-config" });
+  });
+}
+
 async function main(): Promise<void> {
-  const config = JSON.parse(process.env.GRB_SERVER_CHILD ?? "null") as ServerChildConfig | null;
-  if (config === null || process.send === undefined) {
+  if (process.send === undefined) {
     process.stderr.write("server-child: must be started by bench/server-process/server-process.ts\n");
     process.exit(2);
   }
+  const config = await receiveConfig();
   const arm = findArm(config.arm);
   if (arm === undefined) {
     await send({ type: "start-failed", message: `unknown server arm "${config.arm}" (known: ${armIds().join(", ")})`, code: null });

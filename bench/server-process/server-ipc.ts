@@ -6,7 +6,12 @@ export interface ServerChildConfig {
   options: ServerOptions;
 }
 
-export type ParentMessage = { id: number; type: "cpu" | "memory" | "stop" };
+/**
+ * "config" answers the child's "awaiting-config": the arm and its options, TLS private key included, travel over the
+ * IPC channel, never in the environment, which the server's own child processes (the gateway's upstream) inherit
+ * and which the same user can read in /proc/PID/environ for as long as the process runs.
+ */
+export type ParentMessage = { id: number; type: "cpu" | "memory" | "stop" } | { type: "config"; config: ServerChildConfig };
 
 export interface CpuSnapshot {
   /** process.cpuUsage() of the server process, µs; plus its upstream's when it started one (RunningServer.upstream) */
@@ -26,6 +31,8 @@ export interface MemorySnapshot {
 }
 
 export type ChildMessage =
+  /** sent once the child listens for messages (one sent before it listens would be lost) */
+  | { type: "awaiting-config" }
   | { type: "ready"; arm: string; api: ArmApi; host: string; port: number; caveats: string[]; upstreamPids: number[] }
   | { type: "start-failed"; message: string; code: string | null }
   | { id: number; type: "cpu"; cpu: CpuSnapshot }

@@ -109,7 +109,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     cwd: REPO_ROOT,
     execPath: affinity === null ? process.execPath : "taskset",
     execArgv: affinity === null ? ["--import", "tsx"] : ["-c", affinity, process.execPath, "--import", "tsx"],
-    env: { ...process.env, GRB_SERVER_CHILD: JSON.stringify(config) },
+    // The config (a TLS private key among it) goes over IPC once the child asks for it, not in the environment.
+    env: process.env,
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     serialization: "json",
   });
@@ -119,7 +120,9 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       reject(new ServerStartError(`server "${options.arm}" did not start within ${options.startTimeoutMs ?? 30000} ms`, "ETIMEDOUT"));
     }, options.startTimeoutMs ?? 30000);
     const onMessage = (message: ChildMessage) => {
-      if (message.type === "ready") {
+      if (message.type === "awaiting-config") {
+        child.send({ type: "config", config } satisfies ParentMessage);
+      } else if (message.type === "ready") {
         clearTimeout(timer);
         child.off("message", onMessage);
         child.off("exit", onExit);
@@ -206,7 +209,7 @@ class ChildServer implements ServerProcess {
     this.exitPromise.then(listener).catch((error: unknown) => process.emitWarning(`server "${this.arm}" exit listener failed: ${(error as Error).message}`));
   }
 
-  private ask(type: ParentMessage["type"]): Promise<ChildMessage> {
+  private ask(type: Extract<ParentMessage, { id: number }>["type"]): Promise<ChildMessage> {
     if (this.status !== null || !this.child.connected) return Promise.reject(new Error(`server "${this.arm}" (pid ${this.pid}) is not running`));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

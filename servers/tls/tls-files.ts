@@ -25,15 +25,25 @@ function firstLine(err: unknown): string {
   return message.split("\n")[0] ?? message;
 }
 
-/** The certificates of a PEM chain, leaf first. */
-function certificates(path: string, pem: string): X509Certificate[] {
+/** One certificate of a PEM file: its block as written, and parsed. */
+export interface PemCertificate {
+  pem: string;
+  certificate: X509Certificate;
+}
+
+/**
+ * Every certificate of a PEM text (a chain, leaf first, or a bundle of CAs), each parsed; anything else in the text
+ * is ignored. None, or one that does not parse, is a TlsFileError naming `flag` and `path` (--cert here, the bench's
+ * --ca in bench/run-options.ts).
+ */
+export function pemCertificates(flag: string, path: string, pem: string): PemCertificate[] {
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0) throw new TlsFileError(`--cert ${path}: no PEM certificate in it (expected -----BEGIN CERTIFICATE-----)`);
+  if (blocks.length === 0) throw new TlsFileError(`${flag} ${path}: no PEM certificate in it (expected -----BEGIN CERTIFICATE-----)`);
   return blocks.map((block, i) => {
     try {
-      return new X509Certificate(block);
+      return { pem: block, certificate: new X509Certificate(block) };
     } catch (err) {
-      throw new TlsFileError(`--cert ${path}: certificate ${i + 1} is not a valid X.509 certificate (${firstLine(err)})`);
+      throw new TlsFileError(`${flag} ${path}: certificate ${i + 1} is not a valid X.509 certificate (${firstLine(err)})`);
     }
   });
 }
@@ -50,9 +60,9 @@ function privateKey(path: string, pem: string): KeyObject {
 
 /** Checks a certificate chain and key (PEM) as TLS would use them; throws a TlsFileError naming the files. */
 export function checkTlsMaterial(material: ServerTlsMaterial, certPath = "(certificate)", keyPath = "(key)"): void {
-  const [leaf] = certificates(certPath, material.cert);
+  const [leaf] = pemCertificates("--cert", certPath, material.cert);
   const key = privateKey(keyPath, material.key);
-  if (!leaf!.checkPrivateKey(key)) throw new TlsFileError(`--key ${keyPath} does not belong to the certificate in --cert ${certPath}`);
+  if (!leaf!.certificate.checkPrivateKey(key)) throw new TlsFileError(`--key ${keyPath} does not belong to the certificate in --cert ${certPath}`);
 }
 
 /** Reads and checks --cert and --key; throws a TlsFileError (one line) for anything a user must fix. */
