@@ -19,14 +19,13 @@ import type { Family } from "./family.js";
 import { FAMILY_LOADERS } from "./families/registry.js";
 import { FAMILIES, type FamilyName, type Report } from "./model/report.js";
 import { exitCause } from "./model/server-exit.js";
-import { BenchRun, type FamilyLoaders } from "./orchestrator.js";
+import type { BenchRun, FamilyLoaders } from "./orchestrator.js";
 import { QUICK_PROFILE_BUDGET_S } from "./profile.js";
 import { progressDisplay } from "./progress-display.js";
 import { armModulesOf, resolveRunOptions, usage, UsageError, type RunOptions } from "./run-options.js";
 import { loadArmModules } from "../servers/registry.js";
 import { targetProblem } from "./target-reachability.js";
 import { runTrust } from "./run-tls-setup.js";
-import { timestampedDir, updateLatest, writeRunOutputs } from "../reports/run-output.js";
 
 export const TEST_FAMILIES_ENV = "GRPC_REST_BENCH_TEST_FAMILIES";
 
@@ -78,6 +77,9 @@ async function main(): Promise<number> {
     return 0;
   }
   await checkTargets(options);
+  // Loaded once the arguments and targets are known good: the writers (vega, vega-lite) and the orchestrator's
+  // module graph are most of this command's start-up, which a mistake in the arguments should not wait for.
+  const [{ timestampedDir, updateLatest, writeRunOutputs }, { BenchRun }] = await Promise.all([import("../reports/run-output.js"), import("./orchestrator.js")]);
   const defaultOut = options.out === null;
   const dir = defaultOut ? timestampedDir(join(REPO_ROOT, "reports", "out"), new Date()) : isAbsolute(options.out!) ? options.out! : resolve(options.out!);
   try {
