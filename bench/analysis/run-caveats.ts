@@ -15,7 +15,14 @@ export function runCaveats(report: Report): string[] {
     if (f.endReason === "aborted") caveats.push(`family ${f.family} was aborted; its results are partial`);
   }
   if (report.load.length > 0 && !report.environment.pinned) {
-    caveats.push(`CPUs not pinned${report.environment.pinning ? ` (${report.environment.pinning})` : ""}: server and load generator competed for the same cores`);
+    const why = report.environment.pinning ? ` (${report.environment.pinning})` : "";
+    // A --target server runs wherever the user put it: only servers this run started can share our cores.
+    const local = new Set(report.arms.filter((a) => a.target === null).map((a) => a.id));
+    caveats.push(
+      report.load.some((s) => local.has(s.arm))
+        ? `CPUs not pinned${why}: server and load generator competed for the same cores`
+        : `load generator not pinned to a CPU of its own${why}; the servers are --target hosts, outside this machine's pinning`,
+    );
   }
   if (report.load.some((s) => s.repetitions.length > 1)) {
     caveats.push(
