@@ -14,6 +14,7 @@
 // otherwise wait forever on a server that accepts and never answers.
 import net from "node:net";
 import tls from "node:tls";
+import { unmeteredSocket } from "./wire/unmetered-sockets.js";
 
 export interface RunTlsTrust {
   /** PEM certificates to trust instead of the system roots (--ca FILE; the bench's own cert.pem under --tls) */
@@ -140,14 +141,13 @@ export const TLS_CONNECT_TIMEOUT_MS = 10_000;
 export const TLS_HANDSHAKE_TIMEOUT_CODE = "ERR_TLS_HANDSHAKE_TIMEOUT";
 
 /**
- * TCP to host:port as our clients dial it (no Nagle). `metered: false` builds the socket with `new net.Socket()` and
- * connect(): the socket bytes meter and the connection counter (bench/wire/socket-bytes-meter.ts,
- * bench/multiplex/connection-counting-meter.ts) hear of sockets through the "net.client.socket" diagnostics channel,
- * which only net.connect() publishes to, so such a socket (the monitor's) is never counted as measured traffic.
+ * TCP to host:port as our clients dial it (no Nagle). `metered: false`: a socket the socket bytes meter and the
+ * connection counter skip (bench/wire/unmetered-sockets.ts), so a side channel (the monitor's) is never counted as
+ * measured traffic.
  */
 export function connectTcp(options: { host: string; port: number; metered?: boolean }): net.Socket {
   if (options.metered !== false) return net.connect({ host: options.host, port: options.port, noDelay: true });
-  const socket = new net.Socket();
+  const socket = unmeteredSocket();
   socket.setNoDelay(true);
   return socket.connect({ host: options.host, port: options.port });
 }

@@ -3,13 +3,15 @@
 // opened inside them (the ones measured calls paid for) are the difference between the first and the last
 // snapshot, while `opened` also counts the ones opened up front (transport.open(), warm-up).
 import diagnostics from "node:diagnostics_channel";
+import type { Socket } from "node:net";
 import { SocketBytesMeter, type ByteCounts } from "../wire/socket-bytes-meter.js";
+import { isUnmetered } from "../wire/unmetered-sockets.js";
 
 export class ConnectionCountingMeter extends SocketBytesMeter {
   #opened = 0;
   readonly #edges: number[] = [];
-  readonly #onSocket = () => {
-    this.#opened++;
+  readonly #onSocket = (message: unknown) => {
+    if (!isUnmetered((message as { socket: Socket }).socket)) this.#opened++;
   };
 
   constructor() {

@@ -1,6 +1,6 @@
 // The monitor's own connections, kept out of every measured figure: bench/run-tls.ts's connectTcp and connectTls with
-// `metered: false` make sockets the socket bytes meter and the connection counter never hear of (they listen on the
-// "net.client.socket" diagnostics channel, which only net.connect() announces to), so the monitor's bytes and a
+// `metered: false` make sockets the socket bytes meter and the connection counter skip (bench/wire/unmetered-sockets.ts
+// marks them before they connect), so the monitor's bytes and a
 // monitor that reconnects mid-window never count as the measured calls' wire bytes or connections.
 import type net from "node:net";
 import type tls from "node:tls";

@@ -4,6 +4,7 @@
 // A window's bytes are the difference of two snapshots; sockets closed meanwhile keep their final counts.
 import diagnostics from "node:diagnostics_channel";
 import type { Socket } from "node:net";
+import { isUnmetered } from "./unmetered-sockets.js";
 
 export interface ByteCounts {
   read: number;
@@ -16,6 +17,7 @@ export class SocketBytesMeter {
   private closedWritten = 0;
   private readonly onSocket = (message: unknown) => {
     const socket = (message as { socket: Socket }).socket;
+    if (isUnmetered(socket)) return;
     this.live.add(socket);
     socket.once("close", () => {
       this.closedRead += socket.bytesRead;
