@@ -141,11 +141,13 @@ test("pooled statistics are tinybench's: literal samples, and the figures of one
 
 test("further runs pool their samples with the earlier ones", async () => {
   // A 1 ms busy call: run 1 takes its 40 minimum samples (40 ms); target 0% is never met, so run 2 is sized to the
-  // 100 ms ceiling's remaining ~60 samples. Only pooling reports (about) 100 samples.
+  // 100 ms ceiling's remaining samples (~60 on an idle machine, down to its 40 minimum when a busy machine stretches
+  // the spins). Each run takes at least 40 samples and one run alone at most ~60, so only pooling reaches 80: a bound
+  // that holds however long the spins took (CI measured exactly 80 under load, where "≥ 90" failed).
   const spin: MicroTask = { format: "json", op: "encode", message: "User", payload: "small", does: "spins 1 ms", fn: () => { const end = performance.now() + 1; while (performance.now() < end); } };
   const r = await measureMicroTask(spin, { ...MICRO_PROFILES.full, ...TINY, minSamples: 40, rmeTargetPct: 0, maxAttempts: 2, maxTaskMs: 100 }, new AbortController().signal);
   assert.equal(r?.attempts, 2);
-  assert.ok(r!.samples >= 90, String(r!.samples));
+  assert.ok(r!.samples >= 80, String(r!.samples));
   assert.match(r?.note ?? "", /samples of 2 tinybench runs pooled/);
 });
 

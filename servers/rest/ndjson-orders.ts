@@ -17,6 +17,8 @@ export interface NdjsonResponse {
   uncork(): void;
   on(event: "close" | "drain", listener: () => void): unknown;
   end(): unknown;
+  /** node:http's connection; absent on an HTTP/2 stream */
+  readonly socket?: { readonly writableNeedDrain: boolean } | null;
 }
 
 /**
@@ -50,7 +52,12 @@ export async function writeNdjsonOrders(res: NdjsonResponse, items: Iterator<sho
     drained: () =>
       closed || drains > drainsAtPushback
         ? Promise.resolve()
-        : new Promise<void>((resolve) => {
+        : // Node 22+ over TLS: res.write() says "wait" from its own corked byte count, but the TLS socket took the burst
+          // without ever being full, so neither it nor the response will emit 'drain'. A socket that is not backed up
+          // needs no waiting; one that is emits 'drain', which node:http passes on to the response.
+          res.socket && !res.socket.writableNeedDrain
+          ? new Promise<void>((resolve) => setImmediate(resolve))
+          : new Promise<void>((resolve) => {
             wake = () => {
               wake = null;
               resolve();
