@@ -28,10 +28,11 @@ let material: ServerTlsMaterial;
 const closers: (() => Promise<void>)[] = [];
 
 /** One arm serving TLS on loopback with the test's certificate; its target as the bench names it. */
-async function tlsArm(id: "grpc" | "rest", options: Partial<ServerOptions> = {}): Promise<{ target: string; port: number }> {
-  const server: RunningServer = await findArm(id)!.start({ host: "127.0.0.1", port: 0, seed: DEFAULT_SEED, ...options, tls: material });
+async function tlsArm(id: string, options: Partial<ServerOptions> = {}): Promise<{ target: string; port: number }> {
+  const arm = findArm(id)!;
+  const server: RunningServer = await arm.start({ host: "127.0.0.1", port: 0, seed: DEFAULT_SEED, ...options, tls: material });
   closers.push(() => server.close());
-  return { target: `${id === "grpc" ? "grpcs" : "https"}://127.0.0.1:${server.port}`, port: server.port };
+  return { target: `${arm.api === "grpc" ? "grpcs" : "https"}://127.0.0.1:${server.port}`, port: server.port };
 }
 
 /** A context that keeps what a family records, and its caveats and left-out lines. */

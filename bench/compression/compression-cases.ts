@@ -8,6 +8,7 @@ import { H1LeanTransport } from "../drivers/h1-lean-transport.js";
 import { aggregateRepetitions } from "../load/aggregate-repetitions.js";
 import { ClosedLoop } from "../load/closed-loop.js";
 import { measureWindows } from "../load/measure-windows.js";
+import type { ArmApi } from "../model/arm.js";
 import type { CompressionResult } from "../model/compression-result.js";
 import type { ServerProcess } from "../server-process/server-process.js";
 import { SocketBytesMeter } from "../wire/socket-bytes-meter.js";
@@ -50,7 +51,7 @@ function appliedNote(direction: "request" | "response", requested: string, appli
  * How an entry was verified over TLS (grpcs://, https://), or "" for cleartext: the wire probes read the plaintext
  * inside TLS, so what is verified is what the server sent through its TLS connection; TLS's own bytes are not in it.
  */
-function overTls(target: string, protocol: "grpc" | "rest"): string {
+function overTls(target: string, protocol: ArmApi): string {
   if (!targetEndpoint(target).tls) return "";
   return protocol === "rest"
     ? "; over TLS: verified from the plaintext the node:http client read inside TLS (TLS records and the handshake are not in these per-call bytes)"
