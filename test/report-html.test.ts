@@ -396,3 +396,39 @@ describe("renderHtml header: the Node version", () => {
     assert.doesNotMatch(html, /<b>x<\/b>/);
   });
 });
+
+describe("renderHtml environment: CPU steal", () => {
+  const environmentOf = (html: string) => html.slice(html.indexOf('<section id="environment"'));
+  const stealTable = (html: string) => /<h3 id="cpu-steal">[\s\S]*?<\/table>/.exec(environmentOf(html))?.[0] ?? "";
+
+  it("per family with windows: measured windows, median and max steal, heavy windows, with what steal is and what was done", async () => {
+    const report = sampleReport();
+    const steals = [0.001, 0.004, 0.08];
+    let i = 0;
+    for (const r of report.load) {
+      r.repetitions = r.repetitions.map((w) => {
+        const server = steals[i++ % steals.length]!;
+        return { ...w, cpuSteal: { server, client: 0 }, heavySteal: server > 0.05 };
+      });
+    }
+    const windows = report.load.reduce((n, r) => n + r.repetitions.length, 0);
+    const heavy = report.load.flatMap((r) => r.repetitions).filter((w) => w.heavySteal).length;
+    const { html } = await render(report);
+    const block = stealTable(html);
+    assert.match(block, /Steal is the share of a CPU&#39;s time the hypervisor gave to other guests/);
+    assert.match(block, /flagged heavy, and the paired arm ratios leave it out/);
+    assert.match(block, /Heavy \(&gt; 5%\)/);
+    const loadRow = /<tr><td class="">load<\/td>([\s\S]*?)<\/tr>/.exec(block)?.[1] ?? "";
+    const cells = [...loadRow.matchAll(/<td class="[^"]*">([\s\S]*?)<\/td>/g)].map((m) => m[1]);
+    assert.deepEqual(cells.slice(0, 4), [String(windows), "0.40%", "8.0%", `<span class="flag flag-warn">${heavy}</span>`]);
+    // the sample's multiplex and stream entries carry no steal: said, not shown as zero
+    assert.match(block, /<td class="">multiplex<\/td><td class="num">\d+<\/td><td class="num">—<\/td><td class="num">—<\/td><td class="num">—<\/td><td class="">not recorded for this family<\/td>/);
+  });
+
+  it("a report from before steal was recorded says so; one without measured windows shows nothing", async () => {
+    const { html } = await render(sampleReport());
+    assert.match(environmentOf(html), /CPU steal was not recorded in this report/);
+    const { html: sizesOnly } = await render(sampleReport({ families: ["size"] }));
+    assert.doesNotMatch(environmentOf(sizesOnly), /CPU steal/);
+  });
+});

@@ -198,3 +198,23 @@ describe("markdownTable", () => {
     assert.equal(t, "| a | n |\n|---|---:|\n| x\\|y | 1 |");
   });
 });
+
+describe("renderSummary: CPU steal", () => {
+  it("one line under the run line: per family windows, median and max steal, heavy windows, and what was done with them", () => {
+    const report = sampleReport();
+    for (const r of report.load) r.repetitions = r.repetitions.map((w, i) => ({ ...w, cpuSteal: { server: i === 0 ? 0.06 : 0.01, client: 0.002 }, heavySteal: i === 0 }));
+    const windows = report.load.reduce((n, r) => n + r.repetitions.length, 0);
+    const lines = renderSummary(report).split("\n");
+    assert.match(lines[2] ?? "", /^\*\*Node /);
+    const steal = lines[4] ?? "";
+    assert.match(steal, /^CPU steal \(the share of the server's and load generator's CPUs the hypervisor gave to other guests\), per measured window: /);
+    assert.ok(steal.includes(`load ${windows} windows: median 1.0%, max 6.0%, ${report.load.length} heavy`), steal);
+    assert.match(steal, /multiplex \d+ windows, steal not recorded for this family/);
+    assert.match(steal, /A window above 5% is flagged heavy; the paired arm ratios leave it out\.$/);
+    assert.equal(lines.filter((l) => l.startsWith("CPU steal")).length, 1);
+  });
+
+  it("says nothing when no window recorded steal", () => {
+    assert.doesNotMatch(renderSummary(sampleReport()), /CPU steal/);
+  });
+});

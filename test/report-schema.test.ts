@@ -28,6 +28,18 @@ describe("report schema", () => {
     validateReport(sampleReport({ families: [] }));
   });
 
+  it("accepts CPU steal per window, null where unreadable, and the heavy flag", () => {
+    const r = sampleReport();
+    const [first, second] = r.load[0]!.repetitions;
+    first!.cpuSteal = { server: 0.06, client: null };
+    first!.heavySteal = true;
+    second!.cpuSteal = { server: null, client: 0 };
+    second!.heavySteal = false;
+    r.load[0]!.cpuSteal = { server: 0.06, client: 0 };
+    r.load[0]!.heavySteal = true;
+    validateReport(r);
+  });
+
   const cases: [string, (r: Mutable) => void, RegExp][] = [
     ["a missing section", (r) => delete r.load, /must have required property 'load'/],
     ["a wrong type deep inside", (r) => (r.load[2].repetitions[1].latencyMs.p99 = "fast"), /\/load\/2\/repetitions\/1\/latencyMs\/p99 must be number/],
@@ -36,6 +48,7 @@ describe("report schema", () => {
     ["a bad date", (r) => (r.startedAt = "yesterday"), /\/startedAt must match format "date-time"/],
     ["a negative count", (r) => (r.load[0].requests = -1), /\/load\/0\/requests must be >= 0/],
     ["a CI that is not a pair", (r) => (r.findings[3].ci95 = [1]), /\/findings\/3\/ci95/],
+    ["a steal fraction above 1", (r) => (r.load[1].repetitions[0].cpuSteal = { server: 1.5, client: 0 }), /\/load\/1\/repetitions\/0\/cpuSteal\/server must be <= 1/],
   ];
   for (const [name, mutate, message] of cases) {
     it(`rejects ${name}`, () => {

@@ -1,9 +1,11 @@
 // Run-wide flags read from the measurements themselves, so a reader sees them next to the findings:
 // a server process that died, a saturated load generator, unpinned CPUs, repetitions that are windows of one run, lifetime RSS peaks, open-loop
 // calls never sent, a compression setting that was not applied, failed or aborted families, errors, unverified
-// streams, errored micro benchmarks, TLS without verification, resumed TLS sessions, TLS and cleartext arms side by side.
+// streams, errored micro benchmarks, TLS without verification, resumed TLS sessions, TLS and cleartext arms side by side,
+// measured windows with heavy CPU steal.
 import type { Report } from "../model/report.js";
 import { serverExitCaveats } from "./server-exit-caveats.js";
+import { HEAVY_STEAL, stealByFamily } from "./window-steal.js";
 
 const list = (xs: string[], max = 3) => (xs.length > max ? `${xs.slice(0, max).join(", ")} and ${xs.length - max} more` : xs.join(", "));
 
@@ -66,7 +68,21 @@ export function runCaveats(report: Report): string[] {
   const errored = report.micro.filter((m) => m.state === "errored").map((m) => `${m.format} ${m.op} ${m.message} ${m.payload}`);
   if (errored.length > 0) caveats.push(`micro benchmarks that errored: ${list(errored)}`);
   caveats.push(...tlsCaveats(report));
+  const steal = stealCaveat(report);
+  if (steal !== null) caveats.push(steal);
   return caveats;
+}
+
+/** Windows in which the hypervisor took more than HEAVY_STEAL of the server's or the load generator's CPUs. */
+function stealCaveat(report: Report): string | null {
+  const heavy = stealByFamily(report).filter((f) => f.heavy > 0);
+  if (heavy.length === 0) return null;
+  const total = heavy.reduce((n, f) => n + f.heavy, 0);
+  const where = heavy.map((f) => `${f.family}: ${f.heavy} of ${f.windows}`).join(", ");
+  return (
+    `heavy CPU steal in ${total} measured window${total === 1 ? "" : "s"} (${where}): the hypervisor took more than ${Number((HEAVY_STEAL * 100).toFixed(2))}% of the ` +
+    "server's or the load generator's CPU time, so those windows measured the host as much as the server; they are flagged (heavySteal) and the paired arm ratios leave them out"
+  );
 }
 
 /** What report.arms[].tls says a reader must know before comparing figures (fairness rules 7 and 8). */

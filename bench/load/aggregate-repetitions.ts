@@ -2,17 +2,19 @@
 // every repetition counts once); counts are summed (aggregateRepetitions' durationS is the sum; a LoadResult
 // shows the configured per-repetition duration instead, since config and figures share that name); throughput and CPU per call are the MEDIAN of the
 // repetitions (robust to one disturbed window; the spread stays visible in repetitions[]); bytes per call
-// are total bytes / total calls; peak RSS is the max; a run is saturated if any repetition was. Where the server
+// are total bytes / total calls; peak RSS is the max; a run is saturated if any repetition was. CPU steal is the
+// max per side (the worst window is what a reader must see) and heavy if any repetition was. Where the server
 // figures came from is said once for all repetitions (serverFigureSource).
 import { encodeHistogram, mergeHistograms, summarizeHistogram } from "../histogram.js";
-import type { EndReason, Measurement, PeakRssScope, ServerMetricsSource } from "../model/measurement.js";
+import type { CpuSteal, EndReason, Measurement, PeakRssScope, ServerMetricsSource } from "../model/measurement.js";
 import { mergeErrorCounts } from "./error-counter.js";
 
 export const AGGREGATION_NOTE =
   "histogram/latency merged over repetitions; requests, errors summed; durationS = the configured window of one " +
   "repetition (actual durations in repetitions[]); throughputRps, serverCpuUsPerCall, " +
   "clientCpuUsPerCall, clientCpuUtilization = median of repetitions; wireBytesPerCall = total bytes / total calls; " +
-  "peak RSS = max; driverSaturated = any repetition; serverCallsServed summed";
+  "peak RSS = max; driverSaturated = any repetition; serverCallsServed summed; cpuSteal = max of repetitions (server and client each); " +
+  "heavySteal = any repetition";
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
@@ -28,6 +30,18 @@ function medianOf(windows: readonly Measurement[], pick: (m: Measurement) => num
 function maxOf(windows: readonly Measurement[], pick: (m: Measurement) => number | null): number | null {
   const values = windows.map(pick).filter((v): v is number => v !== null);
   return values.length === 0 ? null : Math.max(...values);
+}
+
+/** The repetitions' steal as one: the max per side; absent when no repetition recorded it (older or other engines). */
+function stealOf(windows: readonly Measurement[]): Pick<Measurement, "cpuSteal" | "heavySteal"> {
+  const recorded = windows.filter((w) => w.cpuSteal !== undefined);
+  const cpuSteal: CpuSteal | undefined =
+    recorded.length === 0 ? undefined : { server: maxOf(recorded, (w) => w.cpuSteal?.server ?? null), client: maxOf(recorded, (w) => w.cpuSteal?.client ?? null) };
+  const flagged = windows.filter((w) => w.heavySteal !== undefined);
+  return {
+    ...(cpuSteal !== undefined ? { cpuSteal } : {}),
+    ...(flagged.length > 0 ? { heavySteal: flagged.some((w) => w.heavySteal === true) } : {}),
+  };
 }
 
 const SEVERITY: Record<EndReason, number> = { completed: 0, timeout: 1, aborted: 2, failed: 3 };
@@ -89,6 +103,7 @@ export function aggregateRepetitions(windows: readonly Measurement[]): Measureme
     clientPeakRssMb: maxOf(windows, (w) => w.clientPeakRssMb),
     clientCpuUtilization: medianOf(windows, (w) => w.clientCpuUtilization),
     driverSaturated: windows.some((w) => w.driverSaturated),
+    ...stealOf(windows),
     ...serverFigureSource(windows),
   };
 }

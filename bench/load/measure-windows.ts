@@ -11,7 +11,12 @@
 // snapshot at each edge for CPU, and the RSS samples its stream sends during the window for the peak. Its pid is
 // another host's, so /proc is never read for it; a monitor that fails leaves that window's server figures null,
 // with serverMetrics "not-measured" and the reason, and the run goes on.
+//
+// CPU steal (the hypervisor giving a CPU's time to other guests) is read at each edge too, from one /proc/stat
+// read: over the CPUs the server process and this process may run on (their pinned CPUs when pinned). A window
+// with heavy steal is flagged: it measured the host, not the server.
 import { performance } from "node:perf_hooks";
+import { allowedCpus, isHeavySteal, readStealTicks, windowSteal, type StealCpus, type StealTicks } from "../cpu/cpu-steal.js";
 import { encodeHistogram, summarizeHistogram } from "../histogram.js";
 import type { EndReason, Measurement, PeakRssScope } from "../model/measurement.js";
 import { exitCause } from "../model/server-exit.js";
@@ -75,6 +80,7 @@ interface Edge {
   /** a remote server's monitor snapshot (or why there is none) */
   remote: RemoteEdge | null;
   bytes: { read: number; written: number };
+  steal: StealTicks;
 }
 
 type StopReason = { endReason: Exclude<EndReason, "completed">; failure: string } | null;
@@ -112,6 +118,16 @@ async function readPeakRss(windows: PeakRssWindows, server: ServerProcess | null
   if (serverMb !== null) return { client, server: { mb: serverMb, scope: "window" } };
   const memory = server.alive ? await server.memory().catch(() => null) : null;
   return { client, server: memory !== null ? { mb: memory.peakRssMb, scope: "process-lifetime" } : { mb: null } };
+}
+
+/**
+ * Whose CPUs' steal to read: the load generator is this process; the server its process's pinned CPUs, else the
+ * CPUs it may run on; a remote server's (or none's) CPUs are not this host's.
+ */
+function stealCpus(server: ServerProcess | null): StealCpus {
+  const client = allowedCpus("self");
+  if (server === null || isRemoteServer(server)) return { client };
+  return { server: server.pinnedCpus ?? allowedCpus(server.pid), client };
 }
 
 /** Why a run on a dead server failed: which process, and how it ended (report.serverExits has the rest). */
@@ -172,16 +188,18 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
       timer = setTimeout(tick, Math.min(100, ms));
     });
 
+  const cpus = stealCpus(server);
   const edge = async (): Promise<Edge> => {
     const at = performance.now();
     const wallClock = new Date();
     const client = process.cpuUsage();
     const bytes = meter.snapshot();
+    const steal = readStealTicks(cpus);
     let serverCpu: CpuSnapshot | null = null;
     let remote: RemoteEdge | null = null;
     if (isRemoteServer(server)) remote = await remoteEdge(server);
     else if (server !== null) serverCpu = await server.cpuUsage().catch(() => null);
-    return { at, wallClock, client, server: serverCpu, remote, bytes };
+    return { at, wallClock, client, server: serverCpu, remote, bytes, steal };
   };
 
   // Warm-up calls are tallied apart and never reported, unless the run ends during warm-up: then the calls that
@@ -265,6 +283,7 @@ function toMeasurement(
   const perCall = (total: number) => (completed > 0 ? total / completed : null);
   const request = perCall(end.bytes.written - begin.bytes.written);
   const response = perCall(end.bytes.read - begin.bytes.read);
+  const cpuSteal = windowSteal(begin.steal, end.steal);
   // With nothing completed there is nothing to measure: failed, whatever stopped it.
   let endReason: EndReason = stop?.endReason ?? "completed";
   let failure = stop?.failure;
@@ -294,5 +313,7 @@ function toMeasurement(
     ...(peaks.client.scope !== undefined ? { clientPeakRssScope: peaks.client.scope } : {}),
     clientCpuUtilization: utilization,
     driverSaturated: utilization !== null && utilization >= SATURATION_THRESHOLD * clientCores,
+    cpuSteal,
+    heavySteal: isHeavySteal(cpuSteal),
   };
 }

@@ -75,11 +75,33 @@ export const ServerMetricsSource = Type.Union([Type.Literal("process"), Type.Lit
 });
 export type ServerMetricsSource = Static<typeof ServerMetricsSource>;
 
+const StealFraction = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]);
+
+export const CpuSteal = Type.Object(
+  {
+    server: StealFraction,
+    client: StealFraction,
+  },
+  {
+    description:
+      "the fraction (0–1) of the server's and of the load generator's CPUs' time the hypervisor gave to other guests during the window " +
+      "(steal, /proc/stat, read at the window's edges): the CPUs each process may run on (its pinned CPU when pinned), else every CPU. " +
+      "null where it cannot be read (no /proc/stat) and, for the server, when it is not a process on this host. Aggregates: the max over repetitions",
+  },
+);
+export type CpuSteal = Static<typeof CpuSteal>;
+
 /** One measured window (one repetition). */
 export const Measurement = Type.Object({
   endReason: EndReason,
   failure: Type.Optional(Type.String({ description: "why the window ended early, when endReason is not completed" })),
   startedAt: Type.String({ format: "date-time" }),
+  round: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      description: "the interleaved round the window was measured in: windows of two arms with the same round ran side by side (ABBA order), and the paired arm ratios pair them by it",
+    }),
+  ),
   durationS: Type.Number({ description: "measured window, warm-up excluded" }),
   requests: Type.Integer({ minimum: 0, description: "calls that completed, successfully or not" }),
   errors: ErrorCounts,
@@ -104,6 +126,14 @@ export const Measurement = Type.Object({
   ),
   clientCpuUtilization: Type.Union([Type.Number(), Type.Null()], { description: "load generator CPU time / wall time over the window (1 = one full core)" }),
   driverSaturated: Type.Boolean({ description: "the load generator used ≥ 90% of its core: throughput is a lower bound on server capacity" }),
+  cpuSteal: Type.Optional(CpuSteal),
+  heavySteal: Type.Optional(
+    Type.Boolean({
+      description:
+        "either cpuSteal fraction exceeded the heavy-steal threshold (bench/cpu/cpu-steal.ts HEAVY_STEAL, 0.05): the window measured the host " +
+        "as much as the server; flagged, and the paired arm ratios leave it out. Aggregates: any repetition",
+    }),
+  ),
 });
 export type Measurement = Static<typeof Measurement>;
 

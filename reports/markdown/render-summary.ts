@@ -3,6 +3,8 @@
 // Pure: reads only the Report, and only its fields (never ids or verdict strings). The charts, distributions and
 // the other families live in report.html.
 import { armTlsText } from "../arm-tls-text.js";
+import { familyStealText, HEAVY_STEAL_TEXT, stealRecorded } from "../cpu-steal-text.js";
+import { stealByFamily } from "../../bench/analysis/window-steal.js";
 import { decisionMarkdown } from "./decision-markdown.js";
 import type { Finding } from "../../bench/model/finding.js";
 import type { LoadResult } from "../../bench/model/load-result.js";
@@ -69,6 +71,17 @@ function runLine(report: Report): string {
     `commit ${env.gitCommit ? env.gitCommit.slice(0, 12) : "unknown"}`,
   ];
   return [`**Node ${escapeMarkdown(env.node)}**`, ...facts.map(escapeMarkdown)].join(" · ");
+}
+
+/** Under the run line, one line: CPU steal per family with measured windows; nothing when no window recorded it. */
+function stealLine(report: Report): string {
+  const families = stealByFamily(report);
+  if (!stealRecorded(families)) return "";
+  const parts = families.map((f) => `${f.family} ${familyStealText(f)}`);
+  return escapeMarkdown(
+    `CPU steal (the share of the server's and load generator's CPUs the hypervisor gave to other guests), per measured window: ${parts.join("; ")}. ` +
+      `A window above ${HEAVY_STEAL_TEXT} is flagged heavy; the paired arm ratios leave it out.`,
+  );
 }
 
 function caveatsBlock(report: Report): string {
@@ -376,6 +389,7 @@ export function renderSummary(report: Report): string {
   const blocks = [
     "## gRPC vs REST/JSON benchmark",
     runLine(report),
+    stealLine(report),
     decisionMarkdown(report).join("\n").trimEnd(),
     caveatsBlock(report),
     serverExitsBlock(report, arms),

@@ -1,6 +1,10 @@
-// Where and how the figures were made: machine, versions, pinning, every resolved option, how each family ended.
+// Where and how the figures were made: machine, versions, pinning, CPU steal per family, every resolved option,
+// how each family ended.
+import { stealByFamily } from "../../../bench/analysis/window-steal.js";
 import { exitCause } from "../../../bench/model/server-exit.js";
-import { formatNumber } from "../../number-format.js";
+import { HEAVY_STEAL_TEXT, STEAL_EXPLANATION, stealMissingText, stealPercent, stealRecorded } from "../../cpu-steal-text.js";
+import { formatInteger, formatNumber } from "../../number-format.js";
+import type { Report } from "../../../bench/model/report.js";
 import { dataTable } from "../data-table.js";
 import { html, type Html } from "../html-template.js";
 import { sectionFrame, type SectionContext } from "../section.js";
@@ -9,6 +13,41 @@ function optionValue(value: unknown): string {
   if (typeof value === "string") return value;
   if (value === undefined) return "undefined";
   return JSON.stringify(value) ?? String(value);
+}
+
+/** Per family with measured windows: how many, the median and max steal, how many heavy; nothing without windows. */
+function stealBlock(report: Report): Html[] {
+  const families = stealByFamily(report);
+  if (families.length === 0) return [];
+  if (!stealRecorded(families)) {
+    return [html`<h3 id="cpu-steal">CPU steal</h3>`, html`<p class="not-measured">CPU steal was not recorded in this report (made before the harness recorded it per window).</p>`];
+  }
+  const heavy = families.reduce((n, f) => n + f.heavy, 0);
+  return [
+    html`<h3 id="cpu-steal">CPU steal</h3>`,
+    html`<p>${STEAL_EXPLANATION}${heavy > 0 ? html` <span class="flag flag-warn">${formatInteger(heavy)} heavy window${heavy === 1 ? "" : "s"}</span>` : ""}</p>`,
+    dataTable(
+      [
+        { label: "Family" },
+        { label: "Measured windows", numeric: true },
+        { label: "Median steal", numeric: true, hint: "over the windows read, of each window's larger steal (server's or load generator's CPUs)" },
+        { label: "Max steal", numeric: true },
+        { label: `Heavy (> ${HEAVY_STEAL_TEXT})`, numeric: true, hint: "windows flagged heavySteal; the paired arm ratios leave them out" },
+        { label: "Note" },
+      ],
+      families.map((f) => {
+        const missing = stealMissingText(f);
+        return [
+          f.family,
+          formatInteger(f.windows),
+          stealPercent(f.median),
+          stealPercent(f.max),
+          f.heavy > 0 ? html`<span class="flag flag-warn">${formatInteger(f.heavy)}</span>` : missing === null ? "0" : "—",
+          missing ?? (f.read < f.windows ? `read in ${formatInteger(f.read)} of ${formatInteger(f.windows)} windows` : ""),
+        ];
+      }),
+    ),
+  ];
 }
 
 export async function environmentSection(ctx: SectionContext): Promise<Html> {
@@ -32,6 +71,7 @@ export async function environmentSection(ctx: SectionContext): Promise<Html> {
   ];
   const body: Html[] = [
     html`<dl class="env">${facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`,
+    ...stealBlock(report),
     html`<h3>Families</h3>`,
     report.families.length > 0
       ? dataTable(
