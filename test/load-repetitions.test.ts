@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { combineRepetitions, LOAD_DEFAULTS, loadScenarioInputs } from "../bench/families/load.js";
+import { MIN_LOAD_REPETITIONS } from "../bench/profile.js";
 import { resolveScenarios } from "../bench/load/load-scenario.js";
 import type { LoadResult } from "../bench/model/load-result.js";
 import { sampleReport } from "./fixtures/sample-report.js";
@@ -40,6 +41,6 @@ test("open-loop send statistics are summed over the runs, maxima kept", () => {
 
 test("every profile's load scenarios ask for the repetitions the profile promises", () => {
   for (const profile of ["quick", "full"] as const) {
-    for (const s of resolveScenarios(loadScenarioInputs(profile, ["grpc", "rest", "rest-node"]), LOAD_DEFAULTS[profile])) assert.ok(s.repetitions >= (profile === "quick" ? 3 : 5), s.id);
+    for (const s of resolveScenarios(loadScenarioInputs(profile, ["grpc", "rest", "rest-node"]), LOAD_DEFAULTS[profile])) assert.ok(s.repetitions >= MIN_LOAD_REPETITIONS[profile], s.id);
   }
 });

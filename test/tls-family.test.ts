@@ -18,7 +18,7 @@ import type { FamilyContext } from "../bench/family.js";
 import type { Arm } from "../bench/model/arm.js";
 import { TlsResult, type TlsConnectionMode, type TlsConnectionResult, type TlsVersusCleartextResult } from "../bench/model/tls-result.js";
 import { ConnectionCostTransport, type ConnectionCostOptions } from "../bench/tls-cost/connection-cost-transport.js";
-import { abbaOrder } from "../bench/tls-cost/abba-order.js";
+import { abbaOrder } from "../bench/load/paired-rounds.js";
 import type { TlsCostPlan } from "../bench/tls-cost/tls-cost-plan.js";
 import { findArm } from "../servers/registry.js";
 import { describeArm } from "../servers/server-arm.js";

@@ -1,11 +1,16 @@
 // Arm against baseline, scenario by scenario: for every load scenario measured on the baseline arm and on another arm
 // with the same call, size class, view, loop mode, in-flight calls and offered rate, one finding per metric with the
-// ratio candidate/baseline and its 95% CI over repetitions. Who is compared with whom is in the finding's fields.
+// ratio candidate/baseline and its 95% CI. Windows measured side by side in the same round are paired (the load
+// family interleaves them, bench/load/paired-rounds.ts) and the CI comes from the per-round log-ratios; entries
+// without rounds (older reports) fall back to an unpaired interval over repetitions. Who is compared with whom is in
+// the finding's fields.
 import type { Arm } from "../model/arm.js";
 import type { Finding, Verdict } from "../model/finding.js";
 import type { LoadResult } from "../model/load-result.js";
 import type { Measurement } from "../model/measurement.js";
 import { ratioCi, type RatioEstimate } from "./statistics.js";
+import { pairByRound, pairedRatio } from "../load/paired-rounds.js";
+import { HEAVY_STEAL } from "../cpu/cpu-steal.js";
 
 export interface ComparedMetric {
   key: string;
@@ -135,9 +140,38 @@ function verdictSentence(verdict: Verdict, candidate: string, baseline: string):
   }
 }
 
+/** Fewer paired rounds than this and the ratio is taken unpaired over repetitions (a paired t with 1 df says nothing). */
+export const MIN_PAIRED_ROUNDS = 3;
+
+export interface ArmRatio {
+  estimate: RatioEstimate;
+  /** set when the estimate is paired by round */
+  pairing?: { rounds: number; setAsideHeavySteal: number };
+}
+
+/**
+ * Candidate / baseline for one metric: from the rounds both measured side by side when the windows carry rounds
+ * (heavily stolen-from rounds set aside), else from each side's completed repetitions, unpaired.
+ */
+export function armRatio(pair: Pick<ArmPair, "candidate" | "baseline">, metric: Pick<ComparedMetric, "pick">): ArmRatio | null {
+  const rounds = pairByRound(completedRepetitions(pair.candidate), completedRepetitions(pair.baseline));
+  if (rounds !== null) {
+    const paired = pairedRatio(rounds.pairs, metric.pick);
+    if (paired !== null && paired.rounds >= MIN_PAIRED_ROUNDS) {
+      const { rounds: n, ...estimate } = paired;
+      return { estimate, pairing: { rounds: n, setAsideHeavySteal: rounds.heavySteal } };
+    }
+  }
+  const estimate = ratioCi(values(pair.candidate, metric), values(pair.baseline, metric));
+  return estimate === null ? null : { estimate };
+}
+
 /** Per-scenario caveats a reader needs next to a ratio. */
-export function pairCaveats(pair: ArmPair, metric: ComparedMetric, pinned: boolean): string[] {
+export function pairCaveats(pair: ArmPair, metric: ComparedMetric, pinned: boolean, ratio?: ArmRatio): string[] {
   const caveats: string[] = [];
+  if (ratio?.pairing !== undefined && ratio.pairing.setAsideHeavySteal > 0) {
+    caveats.push(`${ratio.pairing.setAsideHeavySteal} round${ratio.pairing.setAsideHeavySteal > 1 ? "s" : ""} left out: the hypervisor took more than ${(HEAVY_STEAL * 100).toFixed(0)}% of a CPU (steal) during one of its windows`);
+  }
   const both = [pair.candidate, pair.baseline];
   const saturated = both.filter(isSaturated);
   if (saturated.length > 0) caveats.push(`load generator saturated (${saturated.map((s) => s.arm).join(", ")}): throughput is a lower bound on server capacity`);
@@ -172,11 +206,13 @@ export function armFindings(load: readonly LoadResult[], arms: readonly Pick<Arm
     const baselineLabel = armLabel(arms, baseline);
     for (const metric of COMPARED_METRICS) {
       if (!metric.applies(pair.baseline)) continue;
-      const estimate = ratioCi(values(pair.candidate, metric), values(pair.baseline, metric));
-      if (estimate === null) continue;
+      const measured = armRatio(pair, metric);
+      if (measured === null) continue;
+      const { estimate } = measured;
       const inconclusive = metric.key === "throughput" && pair.baseline.view === "server" && (isSaturated(pair.candidate) || isSaturated(pair.baseline));
       const verdict: Verdict = inconclusive ? "inconclusive" : verdictOf(estimate, metric.better);
-      const ci = estimate.ci95 ? ` (95% CI ${fmtRatio(estimate.ci95[0])}–${fmtRatio(estimate.ci95[1])})` : "";
+      const over = measured.pairing !== undefined ? `${measured.pairing.rounds} paired rounds` : `${values(pair.candidate, metric).length} + ${values(pair.baseline, metric).length} repetitions, unpaired`;
+      const ci = estimate.ci95 ? ` (95% CI ${fmtRatio(estimate.ci95[0])}–${fmtRatio(estimate.ci95[1])}, ${over})` : "";
       const said = inconclusive ? `inconclusive: ${SATURATED_DETAIL}` : verdictSentence(verdict, candidateLabel, baselineLabel);
       findings.push({
         id: findingId(candidate, baseline, pair.scenario, metric.key),
@@ -194,7 +230,8 @@ export function armFindings(load: readonly LoadResult[], arms: readonly Pick<Arm
         ci95: estimate.ci95,
         verdict,
         ...(inconclusive ? { verdictDetail: SATURATED_DETAIL } : {}),
-        caveats: pairCaveats(pair, metric, pinned),
+        ...(measured.pairing !== undefined ? { pairing: measured.pairing } : {}),
+        caveats: pairCaveats(pair, metric, pinned, measured),
       });
     }
   }

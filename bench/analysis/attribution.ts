@@ -4,8 +4,7 @@
 import type { Arm } from "../model/arm.js";
 import type { Attribution, AttributionFactor, AttributionSide, AttributionStep } from "../model/attribution.js";
 import type { LoadResult } from "../model/load-result.js";
-import { COMPARED_METRICS, isSaturated, scenarioKey, values } from "./arm-comparison.js";
-import { ratioCi } from "./statistics.js";
+import { armRatio, COMPARED_METRICS, isSaturated, scenarioKey } from "./arm-comparison.js";
 
 /** From the baseline to gRPC, one factor per link. */
 export const ATTRIBUTION_CHAIN: readonly { arm: string; factor: AttributionFactor | null }[] = [
@@ -56,7 +55,7 @@ export function attributions(load: readonly LoadResult[], arms: readonly Pick<Ar
     const base = byArm.get(first.arm) as LoadResult;
     const cand = byArm.get(last.arm) as LoadResult;
     for (const metric of COMPARED_METRICS.filter((m) => ATTRIBUTED_METRICS.includes(m.key))) {
-      const total = ratioCi(values(cand, metric), values(base, metric));
+      const total = armRatio({ candidate: cand, baseline: base }, metric)?.estimate ?? null;
       if (total === null) continue;
       const steps: AttributionStep[] = [];
       let pending: AttributionFactor[] = [];
@@ -64,7 +63,7 @@ export function attributions(load: readonly LoadResult[], arms: readonly Pick<Ar
       for (const link of ATTRIBUTION_CHAIN.slice(1)) {
         if (link.factor !== null) pending.push(link.factor);
         if (!byArm.has(link.arm)) continue;
-        const step = ratioCi(values(byArm.get(link.arm) as LoadResult, metric), values(byArm.get(from) as LoadResult, metric));
+        const step = armRatio({ candidate: byArm.get(link.arm) as LoadResult, baseline: byArm.get(from) as LoadResult }, metric)?.estimate ?? null;
         if (step === null) break;
         steps.push({ factor: pending.join("+"), factors: pending, from, to: link.arm, ratio: step.ratio, ci95: step.ci95 });
         pending = [];
@@ -73,7 +72,7 @@ export function attributions(load: readonly LoadResult[], arms: readonly Pick<Ar
       if (from !== last.arm) continue; // a link without figures: no chain to show for this metric
       const sides: AttributionSide[] = [];
       for (const side of sideLinks) {
-        const r = ratioCi(values(byArm.get(side.to) as LoadResult, metric), values(byArm.get(side.from) as LoadResult, metric));
+        const r = armRatio({ candidate: byArm.get(side.to) as LoadResult, baseline: byArm.get(side.from) as LoadResult }, metric)?.estimate ?? null;
         if (r !== null) sides.push({ ...side, ratio: r.ratio, ci95: r.ci95 });
       }
       const caveats: string[] = [];

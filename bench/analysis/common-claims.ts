@@ -6,8 +6,8 @@ import type { Attribution } from "../model/attribution.js";
 import type { Finding, Verdict } from "../model/finding.js";
 import type { LoadResult } from "../model/load-result.js";
 import type { SizeResult } from "../model/size-result.js";
-import { COMPARED_METRICS, fmtRatio, isSaturated, pairWithBaseline, SATURATED_DETAIL, values, type ArmPair } from "./arm-comparison.js";
-import { median, ratioCi } from "./statistics.js";
+import { armRatio, COMPARED_METRICS, fmtRatio, isSaturated, pairWithBaseline, SATURATED_DETAIL, values, type ArmPair } from "./arm-comparison.js";
+import { median } from "./statistics.js";
 
 export const ABOUT_TEN_X: readonly [number, number] = [5, 20];
 export const CLAIMED_REST_P50_MS: readonly [number, number] = [50, 100];
@@ -122,8 +122,8 @@ function speedClaim(load: readonly LoadResult[], arms: ClaimArms, pinned: boolea
   const throughput: number[] = [];
   const p50Speedup: number[] = [];
   for (const p of pairs) {
-    const t = ratioCi(values(p.candidate, metric("throughput")), values(p.baseline, metric("throughput")));
-    const l = ratioCi(values(p.baseline, metric("p50")), values(p.candidate, metric("p50")));
+    const t = armRatio(p, metric("throughput"))?.estimate ?? null;
+    const l = armRatio({ candidate: p.baseline, baseline: p.candidate }, metric("p50"))?.estimate ?? null;
     if (t) throughput.push(t.ratio);
     if (l) p50Speedup.push(l.ratio);
   }

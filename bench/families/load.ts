@@ -1,10 +1,16 @@
 // The load family: equal load at every arm's server, latency distribution, throughput and CPU per call.
 // Scenarios are data (below); the engine lives in bench/load/ and bench/drivers/. Per-profile settings live here.
 //
+// Paired rounds (bench/load/paired-rounds.ts): every scenario runs as short windows in rounds; in each round the
+// arms of one scenario run one window each, side by side, in ABBA order, so each arm-vs-baseline ratio comes from
+// per-round paired ratios in which the host's drift cancels. Short windows buy precision per second: ten pairs of
+// 0.3 s windows a fraction of a second apart pin a ratio better than three 0.75 s windows tens of seconds apart.
+//
 // Budget: the quick profile runs every arm, so its load family gets about 85 s of the 150 s run: per arm the two
-// scenarios the attribution chain and the decision summary read (GetUser small, ListOrders medium), 3 rounds of
-// 0.2 s warm-up + 0.75 s (plus ~0.25 s of connection set-up and CPU sampling per run); the end-to-end and
-// open-loop scenarios for the claim pair (baseline and grpc) only. Each further arm adds about 8 s. What quick leaves out is listed in the report (FamilyRun.leftOut).
+// scenarios the attribution chain and the decision summary read (GetUser small, ListOrders medium), in 0.1 s
+// warm-up + 0.3 s windows (plus ~0.15 s of connection set-up and CPU sampling each): 4 rounds for every arm and 10
+// for the claim pair (baseline and grpc), whose ratios the decision reads; the end-to-end and open-loop scenarios
+// for the claim pair only. Each further arm adds about 6 s. What quick leaves out is listed in the report (FamilyRun.leftOut).
 import type { Family, FamilyContext } from "../family.js";
 import { pinSelf, planPinning } from "../cpu/cpu-pinning.js";
 import type { LoadResult } from "../model/load-result.js";
@@ -19,11 +25,20 @@ import { startServerProcess, type ServerProcess } from "../server-process/server
 import { remoteMetricsCaveat } from "../server-metrics/remote-caveat.js";
 import { openRemoteServer, type RemoteServer } from "../server-metrics/remote-server.js";
 import { quickPairIds } from "../family-arms.js";
+import { abbaOrder } from "../load/paired-rounds.js";
 
 export const LOAD_DEFAULTS: Record<ProfileName, ScenarioDefaults> = {
-  quick: { concurrency: 32, h2Connections: 4, warmupS: 0.2, durationS: 0.75, repetitions: MIN_LOAD_REPETITIONS.quick, timeoutMs: 10_000 },
-  full: { concurrency: 32, h2Connections: 4, warmupS: 2, durationS: 5, repetitions: MIN_LOAD_REPETITIONS.full, timeoutMs: 10_000 },
+  // at least MIN_LOAD_REPETITIONS; short windows, so more of them
+  quick: { concurrency: 32, h2Connections: 4, warmupS: 0.1, durationS: 0.3, repetitions: Math.max(4, MIN_LOAD_REPETITIONS.quick), timeoutMs: 10_000 },
+  full: { concurrency: 32, h2Connections: 4, warmupS: 0.5, durationS: 2, repetitions: Math.max(6, MIN_LOAD_REPETITIONS.full), timeoutMs: 10_000 },
 };
+
+/**
+ * Rounds for the claim pair (the baseline and grpc) in the templates that say `pairRounds`: the ratios the decision
+ * summary reads get more paired windows than the other arms' (which run LOAD_DEFAULTS.repetitions, spread evenly
+ * over the same rounds).
+ */
+export const PAIR_ROUNDS: Record<ProfileName, number> = { quick: 10, full: 12 };
 
 /**
  * The first repetition of each scenario warms up longer: it is the first load a fresh server process (and this
@@ -40,22 +55,28 @@ export const FIRST_RUN_WARMUP: Record<ProfileName, { s: number; minCalls: number
 /** The open-loop rate: half the slowest arm's closed-loop server-view throughput for the same call, the same for every arm. */
 const OPEN_RATE = { fractionOfClosed: 0.5, fallbackRps: 1000 } as const;
 
-/** A scenario for every arm of the run, or (pairOnly) for the baseline and grpc only. */
-export type LoadTemplate = ScenarioTemplate & { pairOnly?: boolean };
+/**
+ * A scenario for every arm of the run, or (pairOnly) for the baseline and grpc only; pairRounds: the baseline and
+ * grpc run PAIR_ROUNDS of it, the other arms their usual repetitions.
+ */
+export type LoadTemplate = ScenarioTemplate & { pairOnly?: boolean; pairRounds?: boolean };
 
 const serverViewClosed: LoadTemplate[] = [
-  { view: "server", payload: "small", mode: "closed" },
-  { view: "server", payload: "medium", mode: "closed" },
+  { view: "server", payload: "small", mode: "closed", pairRounds: true },
+  { view: "server", payload: "medium", mode: "closed", pairRounds: true },
   { view: "server", payload: "large", mode: "closed" },
 ];
+
+/** The claim pair's secondary scenarios in quick: longer windows (an open loop's p99 needs calls), three rounds. */
+const QUICK_SECONDARY = { warmupS: 0.2, durationS: 0.75, repetitions: 3 } as const;
 
 /** Each template runs on every arm of the run (pairOnly: on the baseline and grpc), with the same in-flight calls. */
 export const LOAD_SCENARIOS: Record<ProfileName, LoadTemplate[]> = {
   quick: [
-    { view: "server", payload: "small", mode: "closed" },
-    { view: "server", payload: "medium", mode: "closed" },
-    { view: "end-to-end", payload: "small", mode: "closed", pairOnly: true },
-    { view: "server", payload: "small", mode: "open", rate: OPEN_RATE, pairOnly: true },
+    { view: "server", payload: "small", mode: "closed", pairRounds: true },
+    { view: "server", payload: "medium", mode: "closed", pairRounds: true },
+    { view: "end-to-end", payload: "small", mode: "closed", pairOnly: true, ...QUICK_SECONDARY },
+    { view: "server", payload: "small", mode: "open", rate: OPEN_RATE, pairOnly: true, ...QUICK_SECONDARY },
   ],
   full: [
     ...serverViewClosed,
@@ -77,7 +98,21 @@ export const LOAD_SCENARIOS: Record<ProfileName, LoadTemplate[]> = {
  */
 export function loadScenarioInputs(profile: ProfileName, arms: readonly string[], templates: readonly LoadTemplate[] = LOAD_SCENARIOS[profile], pair: readonly string[] = arms): ScenarioInput[] {
   const paired = arms.filter((a) => pair.includes(a));
-  return templates.flatMap(({ pairOnly, ...template }) => (pairOnly === true && paired.length > 0 ? paired : arms).map((arm) => defineScenario({ ...template, arm })));
+  return templates.flatMap(({ pairOnly, pairRounds, ...template }) =>
+    (pairOnly === true && paired.length > 0 ? paired : arms).map((arm) =>
+      defineScenario({ ...template, arm, ...(pairRounds === true && paired.includes(arm) && template.repetitions === undefined ? { repetitions: PAIR_ROUNDS[profile] } : {}) }),
+    ),
+  );
+}
+
+/**
+ * Whether a scenario of `repetitions` windows takes part in round `round` (1-based) of `rounds`: its windows are
+ * spread evenly over the rounds (4 of 10: rounds 1, 3, 6, 8), so every arm samples the whole run's time span and
+ * always pairs with a baseline window of the same round. Every scenario takes part in round 1.
+ */
+export function takesPart(repetitions: number, round: number, rounds: number): boolean {
+  if (repetitions >= rounds) return round <= rounds;
+  return Math.ceil((round * repetitions) / rounds) > Math.ceil(((round - 1) * repetitions) / rounds);
 }
 
 /** What a profile's pairOnly templates leave out for the other arms, one sentence each. */
@@ -134,11 +169,22 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
     const key = (t: LoadTemplate) => `${t.view}/${t.payload}/${t.mode}/${t.concurrency ?? ""}`;
     const covered = new Set(LOAD_SCENARIOS.quick.map(key));
     const more = LOAD_SCENARIOS.full.filter((t) => !covered.has(key(t))).map((t) => `${t.view}-view ${t.mode}-loop ${t.payload}${t.concurrency !== undefined ? ` with ${t.concurrency} in flight` : ""}`);
-    if (more.length > 0) ctx.leftOut(`quick profile: ${LOAD_DEFAULTS.quick.durationS} s windows, ${LOAD_DEFAULTS.quick.repetitions} repetitions; --profile full adds ${more.join(", ")} and ${LOAD_DEFAULTS.full.durationS} s windows × ${LOAD_DEFAULTS.full.repetitions}`);
+    if (more.length > 0) {
+      ctx.leftOut(
+        `quick profile: ${LOAD_DEFAULTS.quick.durationS} s windows, ${LOAD_DEFAULTS.quick.repetitions} rounds per arm (${PAIR_ROUNDS.quick} for ${pair.join(" and ") || "the claim pair"}); ` +
+          `--profile full adds ${more.join(", ")} and ${LOAD_DEFAULTS.full.durationS} s windows × ${LOAD_DEFAULTS.full.repetitions} (${PAIR_ROUNDS.full})`,
+      );
+    }
   }
-  /** the arms loaded in the same scenario (the open-loop rate is the slowest of them) */
-  const armsLike = (s: ResolvedScenario) =>
-    scenarios.filter((o) => o.call === s.call && o.payload === s.payload && o.view === s.view && o.mode === s.mode && o.concurrency === s.concurrency).map((o) => o.arm);
+  /** the arms loaded in the same scenario (the open-loop rate is the slowest of them; their windows are paired by round) */
+  const sameScenario = (a: ResolvedScenario, o: ResolvedScenario) => o.call === a.call && o.payload === a.payload && o.view === a.view && o.mode === a.mode && o.concurrency === a.concurrency;
+  const armsLike = (s: ResolvedScenario) => scenarios.filter((o) => sameScenario(s, o)).map((o) => o.arm);
+  const groups: ResolvedScenario[][] = [];
+  for (const s of scenarios) {
+    const group = groups.find((g) => sameScenario(g[0] as ResolvedScenario, s));
+    if (group !== undefined) group.push(s);
+    else groups.push([s]);
+  }
   const remote = new Map(ctx.arms.filter((a) => a.target !== null).map((a) => [a.id, a.target as string]));
   const local = ctx.arms.filter((a) => a.target === null);
   const plan = planPinning(local.length > 0);
@@ -195,21 +241,33 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
   if (plan.client !== null && restore === null) ctx.caveat(`load: could not pin the load generator to CPU ${plan.client}`);
   const pinning = { server: plan.server, client: restore !== null ? plan.client : null };
   const t0 = Date.now();
-  // Repetitions are separate runs (fresh connections, own warm-up), interleaved round-robin across scenarios,
-  // so a scenario's repetitions sample the whole run's time span: on a shared host the machine's speed drifts
-  // over tens of seconds, and back-to-back windows would all sit in one drift and understate the spread.
+  // Repetitions are separate runs (fresh connections, own warm-up) in rounds: in each round every scenario's arms
+  // run one window each, side by side in ABBA order (paired-rounds.ts), and the next scenario follows. So a
+  // scenario's repetitions sample the whole run's time span (on a shared host the machine's speed drifts over
+  // tens of seconds, and back-to-back windows would all sit in one drift and understate the spread), while an
+  // arm's window and the baseline's window of the same round share their moment and are paired by it.
   const reps = new Map<string, LoadResult[]>(scenarios.map((s) => [s.id, []]));
   const openRates = new Map<string, { rps: number; how: string }>();
   const rounds = Math.max(...scenarios.map((s) => s.repetitions));
+  /** how often each set of participants has run, so that its order alternates whichever rounds it takes part in */
+  const orderTurns = new Map<string, number>();
+  const schedule = (round: number): ResolvedScenario[] =>
+    groups.flatMap((group) => {
+      const due = group.filter((s) => takesPart(s.repetitions, round, rounds));
+      const key = due.map((s) => s.id).join("\u0000");
+      const turn = orderTurns.get(key) ?? 0;
+      orderTurns.set(key, turn + 1);
+      return abbaOrder(due, turn);
+    });
   try {
     for (let round = 1; round <= rounds && !ctx.signal.aborted; round++) {
-      for (const [i, scenario] of scenarios.entries()) {
+      const planned = schedule(round);
+      for (const scenario of planned) {
         if (ctx.signal.aborted) break;
-        if (round > scenario.repetitions) continue;
         const done = reps.get(scenario.id) as LoadResult[];
         const target = remote.get(scenario.arm) ?? null;
         const server = target === null ? await serverFor(scenario.arm) : (monitors.get(scenario.arm) ?? null);
-        const label = `round ${round}/${rounds} ${i + 1}/${scenarios.length} ${scenario.id}`;
+        const label = `round ${round}/${rounds} ${planned.indexOf(scenario) + 1}/${planned.length} ${scenario.id}`;
         if (target === null && server === null) {
           if (round > 1) continue; // recorded once, below
           const failure = startFailures.get(scenario.arm) ?? "server did not start";
@@ -239,6 +297,7 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
         }));
         const replaced = server !== null ? replacements.get(server) : undefined;
         if (replaced !== undefined) result.notes = [...(result.notes ?? []), replaced];
+        for (const w of result.repetitions) w.round = round;
         done.push(result);
       }
     }

@@ -55,6 +55,19 @@ export const Finding = Type.Object({
   ci95: Type.Union([Type.Tuple([Type.Number(), Type.Number()]), Type.Null()]),
   verdict: Verdict,
   verdictDetail: Type.Optional(Type.String({ description: "why, when the verdict alone does not say (inconclusive, depends)" })),
+  pairing: Type.Optional(
+    Type.Object(
+      {
+        rounds: Type.Integer({ minimum: 0, description: "rounds whose two windows (candidate and baseline, side by side) were paired" }),
+        setAsideHeavySteal: Type.Integer({ minimum: 0, description: "rounds left out because either window lost more than the heavy-steal threshold of a CPU to the hypervisor" }),
+      },
+      {
+        description:
+          "an arm comparison whose ratio and CI come from per-round paired log-ratios (ABBA-interleaved windows, bench/load/paired-rounds.ts); " +
+          "absent: unpaired, from each side's repetitions (Welch t on the logs)",
+      },
+    ),
+  ),
   caveats: Type.Array(Type.String()),
   byFactor: Type.Optional(
     Type.Array(

@@ -2,7 +2,7 @@
 // tls-keepalive, tcp-per-call, tcp-keepalive), measured in interleaved rounds under the load engine's closed loop and
 // measured windows. Each mode has its own transport for the whole group (kept-alive connections and resumable
 // sessions live across its windows). First each mode warms up its own way, all of them before any window; then each
-// round measures one window of every mode, in ABBA order (abba-order.ts), with a short unmeasured settle before
+// round measures one window of every mode, in ABBA order (bench/load/paired-rounds.ts), with a short unmeasured settle before
 // each. So window i of every mode ran in round i, next to window i of the others: the host's drift and the server's
 // warming weigh on all modes alike, and ratios between modes pair their windows by round (tls-findings.ts
 // pairedWindowRatio). Each window keeps its own figures (calls, errors, server and client CPU, bytes, histogram), and
@@ -20,7 +20,7 @@ import { endpointKey, type RunTlsTrust } from "../run-tls.js";
 import { remoteResultNote } from "../server-metrics/remote-caveat.js";
 import type { ServerProcess } from "../server-process/server-process.js";
 import { SocketBytesMeter } from "../wire/socket-bytes-meter.js";
-import { abbaOrder } from "./abba-order.js";
+import { abbaOrder } from "../load/paired-rounds.js";
 import { CONNECTION_MODES, type ConnectionModeSpec } from "./connection-modes.js";
 import { ConnectionCostTransport } from "./connection-cost-transport.js";
 import { tallyOf, type HandshakeEvent } from "./handshake-log.js";

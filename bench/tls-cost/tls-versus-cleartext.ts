@@ -12,7 +12,7 @@ import type { Measurement, PayloadClass } from "../model/measurement.js";
 import type { HandshakeCounts, RatioWithCi, TlsLoadSide, TlsSeen, TlsVersusCleartextResult } from "../model/tls-result.js";
 import { endpointKey, handshakeTallies, runTlsTrust, setRunTlsTrust, type HandshakeTally } from "../run-tls.js";
 import type { ServerProcess } from "../server-process/server-process.js";
-import { abbaOrder } from "./abba-order.js";
+import { abbaOrder } from "../load/paired-rounds.js";
 import type { TlsVersusCleartextPlan } from "./tls-cost-plan.js";
 
 export interface TlsVersusCleartextOptions {

@@ -1,0 +1,58 @@
+// Interleaved, paired windows: the one mechanism behind every ratio of two things measured on this shared host
+// (each arm against the baseline in the load family, the connection modes in the tls family, our drivers against
+// h2load and wrk in the crosscheck). The host's speed drifts by tens of percent over seconds, so two long runs back
+// to back compare two moments of the host. Instead, short windows of A and B run side by side in rounds; the order
+// alternates (AB BA AB …) so that neither always goes first; and the ratio comes from the per-round log-ratios
+// (pairedRatioCi), so whatever both windows of a round shared cancels. Windows the hypervisor took CPU from
+// (heavySteal) measured the host, not the code: their rounds are set aside and counted.
+import { pairedRatioCi, type RatioEstimate } from "../analysis/statistics.js";
+import type { Measurement } from "../model/measurement.js";
+
+/**
+ * The participants in round `round`'s order (0-based): even rounds as given, odd rounds reversed (AB BA AB …; for
+ * more, ABC CBA ABC …). Over each two rounds every participant's mean position is the same, so a host that speeds
+ * up or slows down steadily weighs on all of them alike.
+ */
+export function abbaOrder<T>(participants: readonly T[], round: number): T[] {
+  return round % 2 === 0 ? [...participants] : [...participants].reverse();
+}
+
+export interface RoundPairs {
+  /** [candidate, baseline] windows of the same round, both completed, neither heavily stolen from */
+  pairs: [Measurement, Measurement][];
+  /** rounds both measured but set aside because either window lost more than the heavy-steal threshold */
+  heavySteal: number;
+}
+
+/**
+ * The completed windows of two entries paired by the round they ran in; null when either side's windows carry no
+ * round (a report from before paired rounds, or a single-window entry): such entries are compared unpaired.
+ */
+export function pairByRound(candidate: readonly Measurement[], baseline: readonly Measurement[]): RoundPairs | null {
+  if (candidate.length === 0 || baseline.length === 0 || ![...candidate, ...baseline].every((w) => w.round !== undefined)) return null;
+  const byRound = new Map(baseline.filter((w) => w.endReason === "completed").map((w) => [w.round as number, w]));
+  const pairs: [Measurement, Measurement][] = [];
+  let heavySteal = 0;
+  for (const c of candidate) {
+    const b = byRound.get(c.round as number);
+    if (c.endReason !== "completed" || b === undefined) continue;
+    if (c.heavySteal === true || b.heavySteal === true) heavySteal++;
+    else pairs.push([c, b]);
+  }
+  return { pairs, heavySteal };
+}
+
+/** Candidate / baseline of one figure over paired rounds (pairs where either figure is missing are skipped). */
+export function pairedRatio(pairs: readonly [Measurement, Measurement][], pick: (m: Measurement) => number | null): (RatioEstimate & { rounds: number }) | null {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (const [c, base] of pairs) {
+    const x = pick(c);
+    const y = pick(base);
+    if (x === null || y === null || !(x > 0) || !(y > 0) || !Number.isFinite(x) || !Number.isFinite(y)) continue;
+    a.push(x);
+    b.push(y);
+  }
+  const estimate = pairedRatioCi(a, b);
+  return estimate === null ? null : { ...estimate, rounds: a.length };
+}
