@@ -4,8 +4,8 @@ import type { ProfileName } from "./model/report.js";
 export const PROFILES: readonly ProfileName[] = ["quick", "full"];
 
 /**
- * Repetitions each load scenario must run at least, so that compare can test a change statistically:
- * with 3 vs 3 repetitions the exact Mann–Whitney test can reach p = 0.1, with 5 vs 5 p = 0.008.
+ * Repetitions each load scenario must run at least, so that compare can test a change statistically (its moderated
+ * t-test needs 2 a side; with 3 a side it catches a 50% change of a figure that spreads ±5%: reports/README.md).
  */
 export const MIN_LOAD_REPETITIONS: Record<ProfileName, number> = { quick: 3, full: 5 };
 

@@ -1,11 +1,11 @@
 // The repetitions policy: every load scenario runs at least 3 repetitions in the quick profile and 5 in full, so that
-// compare can test a change statistically (see reports/README.md, "Why alpha is 0.10").
+// compare can test a change statistically (see reports/README.md, "Comparing two runs").
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { LOAD_DEFAULTS, loadScenarioInputs } from "../bench/families/load.js";
 import { resolveScenarios } from "../bench/load/load-scenario.js";
-import { minimumExactP } from "../bench/analysis/statistics.js";
-import { DEFAULT_COMPARE_OPTIONS } from "../reports/compare/compare-reports.js";
+import { compareReports } from "../reports/compare/compare-reports.js";
+import { sampleReport } from "./fixtures/sample-report.js";
 import { MIN_LOAD_REPETITIONS, PROFILES } from "../bench/profile.js";
 
 describe("profiles", () => {
@@ -21,10 +21,14 @@ describe("profiles", () => {
     });
   }
 
-  it("the policy's minimum lets compare detect a change in every repetition at its default alpha", () => {
+  it("the policy's minimum lets compare detect a 50% change in every repetition at its default false discovery rate", () => {
     for (const profile of PROFILES) {
       const n = MIN_LOAD_REPETITIONS[profile];
-      assert.ok(minimumExactP(n, n) <= DEFAULT_COMPARE_OPTIONS.alpha, profile);
+      const base = sampleReport({ repetitions: n, profile, analyze: false });
+      const head = structuredClone(base);
+      const s = head.load[0]!;
+      for (const r of s.repetitions) r.latencyMs.p50 *= 1.5;
+      assert.deepEqual(compareReports(base, head).regressions.map((r) => r.name), [`${s.scenario} p50`], profile);
     }
   });
 });

@@ -14,6 +14,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const SCENARIO = "load/grpc/server/GetUser/medium/closed/c64";
 const base = join(dir, "base.json");
 const degraded = join(dir, "degraded.json");
+const slowMicro = join(dir, "slow-micro.json");
 writeReport(base, sampleReport());
 {
   const head = sampleReport();
@@ -21,6 +22,16 @@ writeReport(base, sampleReport());
   for (const r of s.repetitions) r.latencyMs.p50 *= 1.5;
   s.latencyMs.p50 *= 1.5;
   writeReport(degraded, head);
+}
+// one micro entry 30% slower in each of its repetitions (ops/s × 0.7)
+const MICRO = sampleReport().micro.find((m) => m.format === "protobuf-static" && m.op === "decode" && m.payload === "medium")!;
+const MICRO_NAME = `${MICRO.format} ${MICRO.op} ${MICRO.message} ${MICRO.payload}`;
+{
+  const head = sampleReport();
+  const m = head.micro.find((x) => x.format === MICRO.format && x.op === MICRO.op && x.payload === MICRO.payload)!;
+  m.repetitions = m.repetitions!.map((x) => x * 0.7);
+  m.opsPerSec *= 0.7;
+  writeReport(slowMicro, head);
 }
 
 function compare(...args: string[]) {
@@ -53,7 +64,27 @@ describe("compare CLI", () => {
     assert.match(r.stdout, new RegExp(`- \`${SCENARIO} p50\`: \\+50\\.0%`));
   });
 
+  it("one micro entry 30% slower in every repetition: exit 1, that entry named", () => {
+    const r = compare(base, slowMicro);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, new RegExp(`^compare: 1 significant regression\\(s\\) beyond 10%: ${MICRO_NAME} ops/s\\n$`));
+    assert.match(r.stdout, new RegExp(`- \`${MICRO_NAME} ops/s\`: -30\\.0%`));
+  });
+
   it("--threshold above the change: exit 0", () => assert.equal(compare(base, degraded, "--threshold", "60").code, 0));
+
+  it("the method line names the test, the FDR procedure, q and the threshold; --fdr sets q", () => {
+    const r = compare(base, degraded, "--fdr", "0.01");
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /moderated t-test on the logs .* Benjamini–Hochberg over all \d+ tested rows at false discovery rate q ≤ 0\.01; .* beyond 10%/);
+    assert.match(r.stdout, /\*\*1 regression\*\* beyond 10% \(\d+ rows compared: \d+ ~, 0 better, 0 worse within 10%, 1 regression\)/);
+  });
+
+  it("--alpha, the flag's older name, still sets the rate", () => {
+    const r = compare(base, degraded, "--alpha", "0.1");
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /false discovery rate q ≤ 0\.1;/);
+  });
 
   it("a truncated file: exit 2, one line", () => {
     const cut = join(dir, "cut.json");
@@ -79,5 +110,7 @@ describe("compare CLI", () => {
   it("a missing file: exit 2", () => assertExit2([base, join(dir, "none.json")], /none\.json: no such file/));
   it("one report only: exit 2", () => assertExit2([base], /expected two reports, got 1/));
   it("bad threshold: exit 2", () => assertExit2([base, base, "--threshold", "abc"], /--threshold abc/));
+  it("bad false discovery rate: exit 2", () => assertExit2([base, base, "--fdr", "5"], /--fdr 5: expected a false discovery rate between 0 and 1/));
+  it("--fdr and --alpha together: exit 2", () => assertExit2([base, base, "--fdr", "0.05", "--alpha", "0.1"], /--fdr and --alpha are one setting/));
   it("unknown flag: exit 2", () => assertExit2([base, base, "--verbose"], /Unknown option '--verbose'/));
 });

@@ -4,7 +4,8 @@
 //   sample's range and so overstates certainty; the t-interval widens honestly with few values. pairedRatioCi is
 //   its paired form, for figures measured side by side (the crosscheck's rounds).
 // - mannWhitney: exact two-sided Mann–Whitney U (permutation distribution over the pooled values, ties included),
-//   distribution-free, used by compare the way benchstat uses it.
+//   distribution-free; compare uses it on the machine's reference-loop readings. Its rows are judged by the moderated
+//   t-test (moderated-t.ts) with Benjamini–Hochberg (false-discovery-rate.ts) instead.
 // Beside them, the plain summaries the rest shares: mean, coefficientOfVariation (the crosscheck's --cpu-cv) and
 // summarizeSamples (the micro family's tinybench statistics over pooled runs).
 import jStat from "jstat";

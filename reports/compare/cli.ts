@@ -1,11 +1,12 @@
-// `npm run compare -- BASE.json HEAD.json [--threshold PCT] [--alpha P]`: Markdown on stdout; exit 0 when nothing
+// `npm run compare -- BASE.json HEAD.json [--threshold PCT] [--fdr Q]`: Markdown on stdout; exit 0 when nothing
 // regressed significantly beyond the threshold, 1 when something did (named on stderr), 2 for usage errors and
-// invalid or incompatible reports (one line on stderr).
+// invalid or incompatible reports (one line on stderr). `--alpha P` is the flag's older name (it was the level of a
+// test per row); it now sets the table-wide false discovery rate, which is at least as strict.
 import { parseArgs } from "node:util";
 import { readReport, ReportError } from "../report-file.js";
 import { compareReports, DEFAULT_COMPARE_OPTIONS } from "./compare-reports.js";
 
-const USAGE = "usage: npm run compare -- BASE.json HEAD.json [--threshold PCT] [--alpha P]";
+const USAGE = "usage: npm run compare -- BASE.json HEAD.json [--threshold PCT] [--fdr Q]";
 
 class UsageError extends Error {}
 
@@ -15,9 +16,9 @@ function percent(text: string): number {
   return n;
 }
 
-function probability(text: string): number {
+function probability(flag: string, text: string): number {
   const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0 || n >= 1) throw new UsageError(`--alpha ${text}: expected a probability between 0 and 1, e.g. 0.1`);
+  if (!Number.isFinite(n) || n <= 0 || n >= 1) throw new UsageError(`--${flag} ${text}: expected a false discovery rate between 0 and 1, e.g. 0.05`);
   return n;
 }
 
@@ -28,7 +29,7 @@ function main(argv: string[]): number {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { threshold: { type: "string" }, alpha: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: { threshold: { type: "string" }, fdr: { type: "string" }, alpha: { type: "string" }, help: { type: "boolean", short: "h" } },
     });
   } catch (error) {
     throw new UsageError((error as Error).message.split(/(?<=\.)\s/)[0]!.replace(/\.$/, ""));
@@ -39,9 +40,11 @@ function main(argv: string[]): number {
   }
   if (parsed.positionals.length !== 2) throw new UsageError(`expected two reports, got ${parsed.positionals.length}; ${USAGE}`);
   const [basePath, headPath] = parsed.positionals as [string, string];
+  const { fdr, alpha } = parsed.values;
+  if (fdr !== undefined && alpha !== undefined) throw new UsageError("--fdr and --alpha are one setting (--alpha is its older name): give one");
   const options = {
     thresholdPct: parsed.values.threshold === undefined ? DEFAULT_COMPARE_OPTIONS.thresholdPct : percent(parsed.values.threshold),
-    alpha: parsed.values.alpha === undefined ? DEFAULT_COMPARE_OPTIONS.alpha : probability(parsed.values.alpha),
+    fdr: fdr !== undefined ? probability("fdr", fdr) : alpha !== undefined ? probability("alpha", alpha) : DEFAULT_COMPARE_OPTIONS.fdr,
   };
   const base = readReport(basePath);
   const head = readReport(headPath);

@@ -1,12 +1,19 @@
-// benchstat-style comparison of two reports: per scenario and metric the base and head medians, the change, and an
-// exact two-sided Mann–Whitney U test over the repetitions; "~" where the change is not significant. A regression is
-// a significant change in the bad direction beyond the threshold. Pure: (base, head, options) → markdown + verdict.
-// Method and the choice of alpha: reports/README.md ("Comparing two runs").
+// benchstat-style comparison of two reports: per scenario and metric the base and head medians, the change, and a
+// test over the repetitions; "~" where the change is not significant. Each timing row (load, multiplex, stream, and
+// micro when both reports carry its repetitions) gets a moderated t-test on the logs of its repetitions (limma's
+// empirical-Bayes t: bench/analysis/moderated-t.ts), with its variance shrunk toward the rows of the same section and
+// metric; then Benjamini–Hochberg over every tested row controls the false discovery rate of the whole table. A
+// regression is a row significant at that rate whose change is in the bad direction beyond the threshold. Sizes are
+// deterministic and compared exactly. Pure: (base, head, options) → markdown + verdict.
+// Method, and why this and not a test per row: reports/README.md ("Comparing two runs").
 import { completedRepetitions } from "../../bench/analysis/arm-comparison.js";
+import { benjaminiHochberg } from "../../bench/analysis/false-discovery-rate.js";
+import { fitVariancePrior, moderatedLogT, pooledLogVariance, type VariancePrior } from "../../bench/analysis/moderated-t.js";
 import { connectionShape } from "../../bench/load/load-scenario.js";
 import { mannWhitney, median } from "../../bench/analysis/statistics.js";
 import type { LoadResult } from "../../bench/model/load-result.js";
 import type { EngineMeasurement, Measurement } from "../../bench/model/measurement.js";
+import type { MicroResult } from "../../bench/model/micro-result.js";
 import type { MultiplexResult } from "../../bench/model/multiplex-result.js";
 import type { Report } from "../../bench/model/report.js";
 import type { StreamResult } from "../../bench/model/stream-result.js";
@@ -14,11 +21,14 @@ import type { StreamResult } from "../../bench/model/stream-result.js";
 export interface CompareOptions {
   /** a significant change worse than this, in percent, is a regression */
   thresholdPct: number;
-  /** significance level of the two-sided test */
-  alpha: number;
+  /** the false discovery rate q at which Benjamini–Hochberg calls a tested row significant */
+  fdr: number;
 }
 
-export const DEFAULT_COMPARE_OPTIONS: CompareOptions = { thresholdPct: 10, alpha: 0.1 };
+export const DEFAULT_COMPARE_OPTIONS: CompareOptions = { thresholdPct: 10, fdr: 0.05 };
+
+/** The level of the reference loop's own test (Mann–Whitney over its 7 + 7 readings): a guard, not a verdict. */
+export const MACHINE_SPEED_ALPHA = 0.1;
 
 export type Better = "lower" | "higher";
 
@@ -41,16 +51,31 @@ export interface CompareRow {
   baseMedian: number | null;
   headMedian: number | null;
   changePct: number | null;
-  /** how significance was decided: the test's p-value, "exact" for deterministic figures, "rme" for tinybench margins */
+  /** how significance was decided: the moderated t-test and its BH-adjusted q-value, "exact" for deterministic figures */
   test:
-    | { kind: "mann-whitney"; p: number }
+    | ModeratedRowTest
     | { kind: "exact" }
-    | { kind: "rme"; baseRmePct: number; headRmePct: number }
+    /** tested rows need 2 values a side: shown with "~", never significant */
     | { kind: "none"; why: string }
-    /** shown, never judged: neither a regression nor "~" (open loop at a different offered load) */
+    /** shown, never judged: neither a regression nor "~" (open loop at a different offered load, machine speed, …) */
     | { kind: "not-judged"; why: string };
   significant: boolean;
   regression: boolean;
+}
+
+export interface ModeratedRowTest {
+  kind: "moderated-t";
+  /** two-sided p-value of the moderated t-test on the logs */
+  p: number;
+  /** Benjamini–Hochberg adjusted p-value over every tested row of the comparison; significant when ≤ options.fdr */
+  q: number;
+  t: number;
+  /** degrees of freedom: the prior's d0 + the row's own n_base + n_head − 2 */
+  df: number;
+  /** head / base ratio of the geometric means */
+  ratio: number;
+  /** the prior of the row's section and metric (d0, s0²) */
+  prior: { df: number; variance: number; how: VariancePrior["how"] };
 }
 
 export interface Regression {
@@ -59,12 +84,36 @@ export interface Regression {
   detail: string;
 }
 
+/** The prior fitted to one section and metric's tested rows. */
+export interface SectionPrior extends VariancePrior {
+  section: CompareSection;
+  metric: string;
+}
+
+/** Rows by verdict: what the summary line counts. */
+export interface VerdictCounts {
+  /** judged, not significant (or not testable) */
+  same: number;
+  better: number;
+  worseWithinThreshold: number;
+  regression: number;
+  notJudged: number;
+}
+
 export interface CompareResult {
   markdown: string;
   rows: CompareRow[];
   regressions: Regression[];
   notes: string[];
+  /** the variance prior of each section and metric with tested rows */
+  priors: SectionPrior[];
+  /** how many rows the Benjamini–Hochberg procedure ran over */
+  tested: number;
+  counts: VerdictCounts;
 }
+
+/** A row before the table-wide test: its values are set, its test is decided once every row is known. */
+type DraftRow = Omit<CompareRow, "test" | "significant" | "regression"> & { test: CompareRow["test"] | { kind: "to-test" } };
 
 interface MetricDef {
   metric: string;
@@ -154,8 +203,23 @@ function isWorse(changePct: number | null, better: Better, thresholdPct: number)
   return better === "lower" ? changePct > thresholdPct : changePct < -thresholdPct;
 }
 
-function measuredRows<E>(family: MeasuredFamily<E>, base: readonly E[], head: readonly E[], options: CompareOptions, notes: string[], regressions: Regression[]): CompareRow[] {
-  const rows: CompareRow[] = [];
+/** Repetitions compare reads: completed ones, less those the host's heavy CPU steal made a measure of the host. */
+function judgedRepetitions(m: EngineMeasurement | null): { reps: Measurement[]; stolen: number } {
+  if (m === null) return { reps: [], stolen: 0 };
+  const completed = completedRepetitions(m);
+  const reps = completed.filter((r) => r.heavySteal !== true);
+  return { reps, stolen: completed.length - reps.length };
+}
+
+/** A timing row's test before the table-wide pass: "to-test" with 2 values a side, else why not. */
+function draftTest(bv: readonly number[], hv: readonly number[]): DraftRow["test"] {
+  if (bv.length === 0 || hv.length === 0) return { kind: "none", why: bv.length === 0 ? "no base values" : "no head values" };
+  if (bv.length < 2 || hv.length < 2) return { kind: "none", why: `n=${bv.length}+${hv.length}: too few to test` };
+  return { kind: "to-test" };
+}
+
+function measuredRows<E>(family: MeasuredFamily<E>, base: readonly E[], head: readonly E[], notes: string[], regressions: Regression[]): DraftRow[] {
+  const rows: DraftRow[] = [];
   const key = (e: E) => `${family.arm(e)}\u0000${family.subject(e)}`;
   const name = family.name;
   const headByKey = new Map(head.map((e) => [key(e), e]));
@@ -168,12 +232,17 @@ function measuredRows<E>(family: MeasuredFamily<E>, base: readonly E[], head: re
     }
     const bm = family.measurement(b);
     const hm = family.measurement(h);
-    const baseReps = bm === null ? [] : completedRepetitions(bm);
-    const headReps = hm === null ? [] : completedRepetitions(hm);
-    if (baseReps.length > 0 && headReps.length === 0) {
+    const baseRun = judgedRepetitions(bm);
+    const headRun = judgedRepetitions(hm);
+    const baseReps = baseRun.reps;
+    const headReps = headRun.reps;
+    if (baseReps.length > 0 && headReps.length === 0 && headRun.stolen === 0) {
       const why = hm === null ? "not measured or not verified" : `${hm.endReason}${hm.failure ? `: ${hm.failure}` : ""}`;
       regressions.push({ name: name(b), detail: `no completed repetition in head (${why}); base completed ${baseReps.length}` });
       continue;
+    }
+    if (baseRun.stolen + headRun.stolen > 0) {
+      notes.push(`${name(b)}: windows with heavy CPU steal set aside (base ${baseRun.stolen}, head ${headRun.stolen})`);
     }
     const unjudged = family.unjudged?.(b, h) ?? null;
     if (unjudged !== null) notes.push(`${name(b)}: ${unjudged} (base vs head); its latency and CPU are shown, not judged`);
@@ -183,30 +252,21 @@ function measuredRows<E>(family: MeasuredFamily<E>, base: readonly E[], head: re
       if (bv.length === 0 && hv.length === 0) continue;
       const baseMedian = bv.length > 0 ? median(bv) : null;
       const headMedian = hv.length > 0 ? median(hv) : null;
-      const changePct = changeOf(baseMedian, headMedian);
-      let test: CompareRow["test"];
-      let significant = false;
-      if (unjudged !== null) {
-        test = { kind: "not-judged", why: unjudged };
-      } else if (bv.length === 0 || hv.length === 0) {
-        test = { kind: "none", why: bv.length === 0 ? "no base values" : "no head values" };
-      } else {
-        const { p } = mannWhitney(hv, bv);
-        test = { kind: "mann-whitney", p };
-        significant = p <= options.alpha + EPS;
-      }
-      const regression = significant && isWorse(changePct, def.better, options.thresholdPct);
-      rows.push({ section: family.section, arm: family.arm(b), name: name(b), subject: family.subject(b), metric: def.metric, unit: def.unit, better: def.better, base: bv, head: hv, baseMedian, headMedian, changePct, test, significant, regression });
+      const test: DraftRow["test"] = unjudged !== null ? { kind: "not-judged", why: unjudged } : draftTest(bv, hv);
+      rows.push({ section: family.section, arm: family.arm(b), name: name(b), subject: family.subject(b), metric: def.metric, unit: def.unit, better: def.better, base: bv, head: hv, baseMedian, headMedian, changePct: changeOf(baseMedian, headMedian), test });
     }
   }
   for (const h of head) if (!baseKeys.has(key(h))) notes.push(`only in head: ${name(h)}`);
   return rows;
 }
 
-function microRows(base: Report["micro"], head: Report["micro"], options: CompareOptions, notes: string[]): CompareRow[] {
-  const key = (m: Report["micro"][number]) => `${m.format} ${m.op} ${m.message} ${m.payload}`;
+/** Why a micro row without repetitions on both sides is shown but not judged. */
+export const MICRO_WITHOUT_REPETITIONS = "no repetitions (older report)";
+
+function microRows(base: readonly MicroResult[], head: readonly MicroResult[], notes: string[]): DraftRow[] {
+  const key = (m: MicroResult) => `${m.format} ${m.op} ${m.message} ${m.payload}`;
   const headByKey = new Map(head.map((m) => [key(m), m]));
-  const rows: CompareRow[] = [];
+  const rows: DraftRow[] = [];
   for (const b of base) {
     const h = headByKey.get(key(b));
     if (!h) {
@@ -217,12 +277,18 @@ function microRows(base: Report["micro"], head: Report["micro"], options: Compar
       notes.push(`micro ${key(b)}: not compared (base ${b.state}, head ${h.state})`);
       continue;
     }
-    const changePct = changeOf(b.opsPerSec, h.opsPerSec);
-    // tinybench gives one mean per task with its relative margin of error (95%); no repetitions to rank, so the
-    // change counts as significant when the two intervals do not overlap
-    const gap = Math.abs(h.opsPerSec - b.opsPerSec);
-    const significant = gap > (b.opsPerSec * b.rmePct) / 100 + (h.opsPerSec * h.rmePct) / 100;
-    const regression = significant && isWorse(changePct, "higher", options.thresholdPct);
+    // ops/s of each repetition (each a fresh worker thread, spread across the family): the run-to-run spread a test
+    // needs. A single tinybench run's rme describes the spread inside that run only, and judged A/A pairs as regressions.
+    const bv = (b.repetitions ?? []).filter((v) => Number.isFinite(v));
+    const hv = (h.repetitions ?? []).filter((v) => Number.isFinite(v));
+    const repeated = bv.length > 0 && hv.length > 0;
+    const baseMedian = repeated ? median(bv) : b.opsPerSec;
+    const headMedian = repeated ? median(hv) : h.opsPerSec;
+    const test: DraftRow["test"] = !repeated
+      ? { kind: "not-judged", why: MICRO_WITHOUT_REPETITIONS }
+      : bv.length < 2 || hv.length < 2
+        ? { kind: "not-judged", why: `n=${bv.length}+${hv.length}: fewer than 2 repetitions` }
+        : { kind: "to-test" };
     rows.push({
       section: "micro",
       subject: key(b),
@@ -230,14 +296,12 @@ function microRows(base: Report["micro"], head: Report["micro"], options: Compar
       metric: "ops/s",
       unit: "ops/s",
       better: "higher",
-      base: [b.opsPerSec],
-      head: [h.opsPerSec],
-      baseMedian: b.opsPerSec,
-      headMedian: h.opsPerSec,
-      changePct,
-      test: { kind: "rme", baseRmePct: b.rmePct, headRmePct: h.rmePct },
-      significant,
-      regression,
+      base: repeated ? bv : [b.opsPerSec],
+      head: repeated ? hv : [h.opsPerSec],
+      baseMedian,
+      headMedian,
+      changePct: changeOf(baseMedian, headMedian),
+      test,
     });
   }
   const baseKeys = new Set(base.map(key));
@@ -245,10 +309,59 @@ function microRows(base: Report["micro"], head: Report["micro"], options: Compar
   return rows;
 }
 
-function sizeRows(base: Report["sizes"], head: Report["sizes"], options: CompareOptions, notes: string[]): CompareRow[] {
+/**
+ * The table-wide pass: a variance prior per section and metric from the rows to test, the moderated t-test of each,
+ * then Benjamini–Hochberg over all of them. A row is significant when its adjusted q ≤ options.fdr, a regression when
+ * it is also worse than the threshold.
+ */
+function judge(drafts: readonly DraftRow[], options: CompareOptions): { rows: CompareRow[]; priors: SectionPrior[]; tested: number } {
+  const groups = new Map<string, number[]>();
+  drafts.forEach((r, i) => {
+    if (r.test.kind !== "to-test") return;
+    const k = `${r.section}\u0000${r.metric}`;
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push(i);
+  });
+  const priors: SectionPrior[] = [];
+  const raw = new Map<number, Omit<ModeratedRowTest, "q"> | { kind: "none"; why: string }>();
+  for (const indices of groups.values()) {
+    const first = drafts[indices[0]!]!;
+    const variances = indices.map((i) => pooledLogVariance(drafts[i]!.base, drafts[i]!.head));
+    const prior = fitVariancePrior(variances.filter((v) => v !== null));
+    if (prior !== null) priors.push({ section: first.section, metric: first.metric, ...prior });
+    for (const i of indices) {
+      const r = drafts[i]!;
+      const t = prior === null ? null : moderatedLogT(r.base, r.head, prior);
+      raw.set(
+        i,
+        t === null
+          ? { kind: "none", why: "a value that is not positive: no test on logs" }
+          : { kind: "moderated-t", p: t.p, t: t.t, df: t.df, ratio: Math.exp(t.logRatio), prior: { df: prior!.df, variance: prior!.variance, how: prior!.how } },
+      );
+    }
+  }
+  const testedIndices = [...raw].filter(([, t]) => t.kind === "moderated-t").map(([i]) => i);
+  const q = benjaminiHochberg(testedIndices.map((i) => (raw.get(i) as Omit<ModeratedRowTest, "q">).p));
+  const qByIndex = new Map(testedIndices.map((i, k) => [i, q[k]!]));
+  const rows = drafts.map((r, i): CompareRow => {
+    const t = raw.get(i);
+    if (r.test.kind !== "to-test") {
+      const test = r.test;
+      // exact rows (sizes) decide for themselves; the others are never significant
+      const significant = test.kind === "exact" ? r.baseMedian !== r.headMedian : false;
+      return { ...r, test, significant, regression: significant && isWorse(r.changePct, r.better, options.thresholdPct) };
+    }
+    if (t === undefined || t.kind === "none") return { ...r, test: t ?? { kind: "none", why: "not tested" }, significant: false, regression: false };
+    const test: ModeratedRowTest = { ...t, q: qByIndex.get(i)! };
+    const significant = test.q <= options.fdr + EPS;
+    return { ...r, test, significant, regression: significant && isWorse(r.changePct, r.better, options.thresholdPct) };
+  });
+  return { rows, priors, tested: testedIndices.length };
+}
+
+function sizeRows(base: Report["sizes"], head: Report["sizes"], notes: string[]): DraftRow[] {
   const key = (s: Report["sizes"][number]) => `${s.message} ${s.payload}`;
   const headByKey = new Map(head.map((s) => [key(s), s]));
-  const rows: CompareRow[] = [];
+  const rows: DraftRow[] = [];
   for (const b of base) {
     const h = headByKey.get(key(b));
     if (!h) {
@@ -258,9 +371,7 @@ function sizeRows(base: Report["sizes"], head: Report["sizes"], options: Compare
     for (const format of ["json", "protobuf"] as const) {
       const bv = b[format].raw;
       const hv = h[format].raw;
-      const changePct = changeOf(bv, hv);
-      // sizes come from seeded payloads: deterministic, so any difference is real
-      const significant = bv !== hv;
+      // sizes come from seeded payloads: deterministic, so any difference is real (judge() calls it significant)
       rows.push({
         section: "sizes",
         subject: key(b),
@@ -272,10 +383,8 @@ function sizeRows(base: Report["sizes"], head: Report["sizes"], options: Compare
         head: [hv],
         baseMedian: bv,
         headMedian: hv,
-        changePct,
+        changePct: changeOf(bv, hv),
         test: { kind: "exact" },
-        significant,
-        regression: significant && isWorse(changePct, "lower", options.thresholdPct),
       });
     }
   }
@@ -343,7 +452,7 @@ export const MACHINE_SPEED_TOLERANCE = 0.05;
  * significantly slower or faster between the runs, every timing figure moved with the machine, and no test over
  * repetitions can separate that from a change in the code: timing rows are then shown but not judged.
  */
-function machineSpeedChange(base: Report, head: Report, options: CompareOptions): string | null {
+function machineSpeedChange(base: Report, head: Report): string | null {
   const b = base.environment.referenceProbe?.ms ?? [];
   const h = head.environment.referenceProbe?.ms ?? [];
   if (b.length < 3 || h.length < 3) return null;
@@ -352,7 +461,7 @@ function machineSpeedChange(base: Report, head: Report, options: CompareOptions)
   const change = changeOf(bm, hm);
   if (change === null || Math.abs(change) < MACHINE_SPEED_TOLERANCE * 100) return null;
   const { p } = mannWhitney(b, h);
-  if (p > options.alpha) return null;
+  if (p > MACHINE_SPEED_ALPHA) return null;
   return `machine speed differed: reference loop ${num(bm, "ms").trim()} → ${num(hm, "ms").trim()} (${change >= 0 ? "+" : ""}${change.toFixed(1)}%, p=${p.toFixed(3)} n=${b.length}+${h.length})`;
 }
 
@@ -405,18 +514,47 @@ function spread(values: number[], med: number | null): string {
   return ` ±${(((Math.max(...values) - Math.min(...values)) / 2 / Math.abs(med)) * 100).toFixed(0)}%`;
 }
 
+/** A p- or q-value in a cell: three decimals, or two significant digits below 0.001 (BH needs the small ones told apart). */
+export function probabilityText(p: number): string {
+  if (!Number.isFinite(p)) return "–";
+  if (p >= 0.001 || p === 0) return p.toFixed(3);
+  return p.toExponential(1);
+}
+
 function testText(row: CompareRow): string {
   switch (row.test.kind) {
-    case "mann-whitney":
-      return `p=${row.test.p.toFixed(3)} n=${row.base.length}+${row.head.length}`;
+    case "moderated-t":
+      return `p=${probabilityText(row.test.p)} q=${probabilityText(row.test.q)} n=${row.base.length}+${row.head.length}`;
     case "exact":
       return "exact";
-    case "rme":
-      return `rme ±${row.test.baseRmePct.toFixed(1)}% / ±${row.test.headRmePct.toFixed(1)}%`;
     case "none":
     case "not-judged":
       return row.test.why;
   }
+}
+
+/** The category a row is counted under in the summary line. */
+function verdictOf(row: CompareRow, thresholdPct: number): keyof VerdictCounts {
+  if (row.test.kind === "not-judged") return "notJudged";
+  if (row.regression) return "regression";
+  if (!row.significant || row.changePct === null) return "same";
+  const worse = row.better === "lower" ? row.changePct > 0 : row.changePct < 0;
+  // a significant change worse beyond the threshold is a regression by definition; what is left is within it
+  return worse ? (Math.abs(row.changePct) > thresholdPct ? "regression" : "worseWithinThreshold") : "better";
+}
+
+function countVerdicts(rows: readonly CompareRow[], thresholdPct: number): VerdictCounts {
+  const counts: VerdictCounts = { same: 0, better: 0, worseWithinThreshold: 0, regression: 0, notJudged: 0 };
+  for (const r of rows) counts[verdictOf(r, thresholdPct)]++;
+  return counts;
+}
+
+/** s0 of a prior as the relative spread of one repetition it stands for (sd of the logs, in %). */
+const priorSpread = (variance: number) => `${(Math.sqrt(variance) * 100).toFixed(variance < 1e-4 ? 2 : 1)}%`;
+
+function priorText(p: SectionPrior): string {
+  const fitted = p.how === "estimated" ? (p.fittedDf === null || p.fittedDf === p.df ? "" : ` (fitted ${Number.isFinite(p.fittedDf) ? p.fittedDf.toFixed(1) : "∞"})`) : " (fixed: fewer than 10 rows)";
+  return `${p.section} ${p.metric}: d0=${p.df.toFixed(1)}${fitted}, s0=${priorSpread(p.variance)} over ${p.rows} rows`;
 }
 
 function changeText(row: CompareRow): string {
@@ -452,18 +590,19 @@ const describeRun = (r: Report) => `${r.environment.gitCommit ? r.environment.gi
 export function compareReports(base: Report, head: Report, options: CompareOptions = DEFAULT_COMPARE_OPTIONS): CompareResult {
   const notes: string[] = [];
   const regressions: Regression[] = familyRegressions(base, head);
-  const rows = [
-    ...measuredRows(LOAD_FAMILY, base.load, head.load, options, notes, regressions),
-    ...measuredRows(MULTIPLEX_FAMILY, base.multiplex, head.multiplex, options, notes, regressions),
-    ...measuredRows(STREAM_FAMILY, base.stream, head.stream, options, notes, regressions),
-    ...microRows(base.micro, head.micro, options, notes),
-    ...sizeRows(base.sizes, head.sizes, options, notes),
+  const drafts: DraftRow[] = [
+    ...measuredRows(LOAD_FAMILY, base.load, head.load, notes, regressions),
+    ...measuredRows(MULTIPLEX_FAMILY, base.multiplex, head.multiplex, notes, regressions),
+    ...measuredRows(STREAM_FAMILY, base.stream, head.stream, notes, regressions),
+    ...microRows(base.micro, head.micro, notes),
+    ...sizeRows(base.sizes, head.sizes, notes),
   ];
-  const speed = machineSpeedChange(base, head, options);
-  const notJudge = (section: CompareRow["section"], why: string) => {
-    for (const r of rows) {
+  // rows the machine's speed makes unjudgeable leave before the table-wide test: they are not in its m either
+  const speed = machineSpeedChange(base, head);
+  const notJudge = (section: CompareSection, why: string) => {
+    for (const r of drafts) {
       if (r.section !== section || r.test.kind === "not-judged") continue;
-      Object.assign(r, { test: { kind: "not-judged", why }, significant: false, regression: false });
+      r.test = { kind: "not-judged", why };
     }
   };
   const familySpeed: string[] = [];
@@ -481,19 +620,25 @@ export function compareReports(base: Report, head: Report, options: CompareOptio
       notes.push(`${why}: its rows are shown, not judged`);
     }
   }
+  const { rows, priors, tested } = judge(drafts, options);
   for (const r of rows) {
     if (r.regression) regressions.push({ name: `${r.name} ${r.metric}`, detail: `${changeText(r)} (${num(r.baseMedian, r.unit)} → ${num(r.headMedian, r.unit)}, ${testText(r)})` });
   }
   const envNotes = environmentNotes(base, head);
   const drift = machineDriftNote(rows);
+  const counts = countVerdicts(rows, options.thresholdPct);
 
   const md: string[] = ["## Benchmark comparison", ""];
   md.push(`- base: ${describeRun(base)}`, `- head: ${describeRun(head)}`);
   md.push(
-    `- method: medians over repetitions; two-sided exact Mann–Whitney U at alpha ${options.alpha} for load figures; "~" = not significant; ` +
-      `a regression is a significant change in the bad direction beyond ${options.thresholdPct}%; ↓ lower is better, ↑ higher is better`,
-    "",
+    `- method: base and head medians over repetitions. Each timing row with 2 or more repetitions a side (load, multiplex, stream; encode/decode ops/s per repetition) ` +
+      "gets a two-sided moderated t-test on the logs of its repetitions (limma's empirical-Bayes t, Smyth 2004: the row's variance shrunk toward its section and metric's, " +
+      `the prior's weight d0 at most half a row's own degrees of freedom); Benjamini–Hochberg over all ${tested} tested rows at false discovery rate q ≤ ${options.fdr}; ` +
+      `"~" = not significant; a regression is a significant change of the median in the bad direction beyond ${options.thresholdPct}%; sizes are exact. ` +
+      "Test column: p, the BH-adjusted q, and n = base + head repetitions; ↓ lower is better, ↑ higher is better",
   );
+  if (priors.length > 0) md.push(`- variance priors (s0 = spread of one repetition): ${priors.map(priorText).join("; ")}`);
+  md.push("");
   if (speed) {
     md.push(
       `> [!WARNING]\n> The ${speed}. Every timing figure moves with the machine, so load, multiplex, stream and encode/decode rows are shown but not judged; ` +
@@ -508,31 +653,36 @@ export function compareReports(base: Report, head: Report, options: CompareOptio
   const reasons = new Map<string, number>();
   for (const r of rows) {
     if (r.test.kind !== "not-judged") continue;
-    const reason = r.test.why.startsWith("machine speed") ? "machine speed differed" : "open loop at a different offered load";
+    const why = r.test.why;
+    const reason = why.startsWith("machine speed") ? "machine speed differed" : why.startsWith("offered load differs") ? "open loop at a different offered load" : why;
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
-  const notJudged = [...reasons.values()].reduce((a, n) => a + n, 0);
-  const compared = `${rows.length - notJudged} rows compared${[...reasons].map(([reason, n]) => `; ${n} shown but not judged: ${reason}`).join("")}`;
-  if (regressions.length === 0) md.push(`**No significant regression beyond ${options.thresholdPct}%** (${compared}).`, "");
+  const tally =
+    `${rows.length - counts.notJudged} rows compared: ${counts.same} ~, ${counts.better} better, ${counts.worseWithinThreshold} worse within ${options.thresholdPct}%, ` +
+    `${counts.regression} regression${counts.regression === 1 ? "" : "s"}${[...reasons].map(([reason, n]) => `; ${n} shown but not judged: ${reason}`).join("")}`;
+  if (regressions.length === 0) md.push(`**No significant regression beyond ${options.thresholdPct}%** (${tally}).`, "");
   else {
-    md.push(`**${regressions.length} regression${regressions.length > 1 ? "s" : ""}** beyond ${options.thresholdPct}%:`, "");
+    md.push(`**${regressions.length} regression${regressions.length > 1 ? "s" : ""}** beyond ${options.thresholdPct}% (${tally}):`, "");
     for (const r of regressions) md.push(`- \`${r.name}\`: ${r.detail}`);
     md.push("");
   }
   if (envNotes.length > 0) md.push("The two runs differ in environment, which may explain changes:", "", ...envNotes.map((n) => `- ${n}`), "");
+  const microNote = [...head.micro, ...base.micro].find((m) => m.repetitionNote)?.repetitionNote;
   for (const [section, title] of [
     ["load", "Load (per arm and scenario, over repetitions)"],
     ["multiplex", "Multiplexing (per arm and configuration, over repetitions)"],
     ["stream", "Streaming (per arm and case, over repetitions; latency = time to the last item)"],
-    ["micro", "Encode/decode (tinybench)"],
+    ["micro", "Encode/decode (ops/s, over repetitions)"],
     ["sizes", "Serialized sizes (deterministic)"],
   ] as const) {
     const sectionRows = rows.filter((r) => r.section === section);
     if (sectionRows.length === 0) continue;
-    md.push(`### ${title}`, "", ...table(sectionRows, options.thresholdPct), "");
+    md.push(`### ${title}`, "");
+    if (section === "micro" && microNote) md.push(`_${microNote.replace(/\s+/g, " ")}_`, "");
+    md.push(...table(sectionRows, options.thresholdPct), "");
   }
   if (rows.length === 0) md.push("_No scenario is present in both reports._", "");
   if (notes.length > 0) md.push("### Not compared", "", ...notes.map((n) => `- ${n}`), "");
   md.push("_Compression results are not compared._", "");
-  return { markdown: md.join("\n"), rows, regressions, notes: [...(drift ? [drift] : []), ...envNotes, ...notes] };
+  return { markdown: md.join("\n"), rows, regressions, notes: [...(drift ? [drift] : []), ...envNotes, ...notes], priors, tested, counts };
 }
