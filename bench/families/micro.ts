@@ -1,248 +1,71 @@
-// Encode/decode cost in isolation, with tinybench: for every response message of every size class (and one
-// StreamOrders item and one Chat echo), the REST path (canonical-JSON mapping + JSON.stringify + UTF-8 bytes, and
-// back) against protobufjs's generated static code and its reflection API, plus the mapping alone.
+// Encode/decode cost in isolation, with tinybench (the tasks: bench/micro/micro-tasks.ts).
 //
-// Each task runs in a Bench of its own so it gets its own budget. Every sample times `callsPerSample` consecutive
-// calls: one call for operations of 10 µs or more (true per-call percentiles), more for faster ones so the timer's
-// own cost stays ~1% of a sample (p99 is then of k-call means, and the entry says so). The full profile keeps
-// measuring a task whose relative margin of error is above 2%, pooling the samples of its tinybench runs.
-import { Bench, type Task } from "tinybench";
+// One tinybench run's rme describes the spread inside one process at one moment, not what separates two runs
+// minutes apart (JIT decisions, heap layout, the machine's phase): two quick runs of one commit differed by 19% on
+// an entry with rme ±3%. So every entry is measured in repetitions, and the variance between runs happens inside
+// each run: R rounds, each in a fresh worker thread (a fresh V8 isolate) that builds the seeded messages anew and
+// runs every task briefly (a warm-up pass, so the code all tasks share is not cold for whichever comes first), then
+// measures each; rounds alternate forward and reversed task order (ABBA) so position in a round weighs on every
+// task alike. The entry's ops/s is the median repetition and its rme covers the repetitions' spread
+// (bench/micro/repeated-micro-result.ts); compare tests the repetitions themselves. Measured on a loaded 2-core host
+// (load 6), two runs' medians differed by 7–11% (median over 40 entries) against 16–29% for single runs, and the
+// other run's median fell outside a run's range of repetitions for 4–10 entries of 40, against 22–31 outside ±rme.
+//
+// The full profile keeps adding rounds for entries whose rme over repetitions is above its target, within a ceiling.
+import { availableParallelism } from "node:os";
 import type { Family, FamilyContext } from "../family.js";
 import type { PayloadClass } from "../model/measurement.js";
 import type { ProfileName } from "../model/report.js";
 import type { MicroResult } from "../model/micro-result.js";
-import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
-import { messageType } from "../../proto/schema.js";
 import { DEFAULT_SEED } from "../../payloads/generator.js";
 import { PAYLOAD_CLASSES } from "../../payloads/size-classes.js";
-import { measuredMessages, type MeasuredMessage } from "./measured-messages.js";
-import { summarizeSamples } from "../analysis/statistics.js";
+import { abbaOrder } from "../load/paired-rounds.js";
+import type { RepetitionSettings } from "../micro/measure-repetition.js";
+import { MicroRoundWorker, type MicroRoundOutcome } from "../micro/micro-round.js";
+import { siblingModule } from "../micro/module-worker.js";
+import { repeatedMicroResult, repetitionRmePct, type RepeatedTask } from "../micro/repeated-micro-result.js";
 
-export type MicroFormat = "json" | "protobuf-static" | "protobuf-reflect" | "canonical-json-mapping";
-export type MicroOp = "encode" | "decode";
-
-export interface MicroTask {
-  format: MicroFormat;
-  op: MicroOp;
-  message: string;
-  payload: PayloadClass;
-  /** What one call does, in words, for the report. */
-  does: string;
-  fn: () => unknown;
-}
-
-// Results go here so the optimizer cannot drop the work.
-let sink: unknown;
-
-/** The eight tasks of one message. Inputs are prepared once, outside the timed calls. */
-export function microTasks(m: MeasuredMessage): MicroTask[] {
-  const json = canonicalJsonCodec(m.message);
-  const reflect = messageType(m.message);
-  const jsonBytes = Buffer.from(JSON.stringify(json.toJson(m.value)), "utf8");
-  const jsonValue = JSON.parse(jsonBytes.toString("utf8")) as JsonValue;
-  const protobufBytes = m.codec.encode(m.value).finish();
-  const value = m.value;
-  const base = { message: m.message, payload: m.payload };
-  const task = (op: MicroOp, format: MicroFormat, does: string, fn: () => void): MicroTask => ({ ...base, op, format, does, fn });
-  return [
-    task("encode", "json", "toCanonicalJson + JSON.stringify + Buffer.from (UTF-8)", () => {
-      sink = Buffer.from(JSON.stringify(json.toJson(value)), "utf8");
-    }),
-    task("encode", "protobuf-static", "generated static encode().finish()", () => {
-      sink = m.codec.encode(value).finish();
-    }),
-    task("encode", "protobuf-reflect", "reflection Type.encode().finish() (protobufjs generates the encoder at runtime)", () => {
-      sink = reflect.encode(value).finish();
-    }),
-    task("encode", "canonical-json-mapping", "toCanonicalJson only: object to canonical JSON value, no stringify", () => {
-      sink = json.toJson(value);
-    }),
-    task("decode", "json", "UTF-8 toString + JSON.parse + fromCanonicalJson", () => {
-      sink = json.fromJson(JSON.parse(jsonBytes.toString("utf8")) as JsonValue);
-    }),
-    task("decode", "protobuf-static", "generated static decode()", () => {
-      sink = m.codec.decode(protobufBytes);
-    }),
-    task("decode", "protobuf-reflect", "reflection Type.decode() (runtime-generated decoder)", () => {
-      sink = reflect.decode(protobufBytes);
-    }),
-    task("decode", "canonical-json-mapping", "fromCanonicalJson only: parsed JSON value to object", () => {
-      sink = json.fromJson(jsonValue);
-    }),
-  ];
-}
-
-export interface MicroSettings {
-  /** Measured time budget per task and attempt, ms. */
-  timeMs: number;
-  /** Minimum samples per attempt (one tinybench run). */
-  minSamples: number;
-  warmupMs: number;
-  warmupSamples: number;
-  /** Re-measure while rme is above this (full profile); Infinity: one attempt. */
+export interface MicroSettings extends RepetitionSettings {
+  /** Rounds every task is measured in: its repetitions, each in a fresh worker thread. */
+  rounds: number;
+  /** Each round first runs every task this long, so the code they share is warm before any is measured, ms. */
+  roundWarmupMs: number;
+  /** Further rounds, up to this many in all, for entries whose rme over repetitions is above rmeTargetPct. */
+  maxRounds: number;
+  /**
+   * Workers started side by side before their rounds run, one batch at a time: start-up (loading the code, building
+   * the messages) is most of a round's cost and measures nothing, so on two cores a batch starts in about half the
+   * time; more than the cores only contend, and each parked worker holds its messages (xlarge in full) in memory.
+   */
+  startAhead: number;
+  /** Target for the rme over repetitions (full profile); Infinity: exactly `rounds` rounds. */
   rmeTargetPct: number;
-  maxAttempts: number;
-  /** Ceiling on one task's measured time over all its attempts, ms. */
+  /** No further rounds for an entry once its timed calls took this long over all its repetitions, ms. */
   maxTaskMs: number;
-  /** A sample lasts at least about this long (batched calls below it). */
-  minSampleNs: number;
-  /** Quick profile: leave out the reflection and mapping tasks of these classes (ops of 0.1 s and more). */
+  /** Leave out the reflection and mapping tasks of these classes. */
   coreOnlyClasses: readonly PayloadClass[];
   /** size classes not measured at all in this profile (the size family still covers them) */
   leaveOutClasses: readonly PayloadClass[];
 }
 
 export const MICRO_PROFILES: Record<ProfileName, MicroSettings> = {
-  // ≈ 10–15 s for the whole family on an idle machine; figures are indicative only.
-  // xlarge (8 MiB, 0.1–0.25 s a call plus building the data) was about 8 s of the family's 16: full only.
-  quick: { timeMs: 100, minSamples: 3, warmupMs: 20, warmupSamples: 1, rmeTargetPct: Infinity, maxAttempts: 1, maxTaskMs: 2_000, minSampleNs: 10_000, coreOnlyClasses: [], leaveOutClasses: ["xlarge"] },
-  // The issue's bar: rme ≤ 2% for every entry. Fast tasks meet it in their first 1 s run. The xlarge ones (0.1–0.25 s
-  // a call, tens of MB allocated) vary 15–30% call to call on a shared host, so they need ~250–1000 samples: up to 120 s
-  // each (a 90 s ceiling left one at 2.01%). An entry still above target then keeps its rme and says so.
-  full: { timeMs: 1_000, minSamples: 16, warmupMs: 250, warmupSamples: 4, rmeTargetPct: 2, maxAttempts: 6, maxTaskMs: 120_000, minSampleNs: 10_000, coreOnlyClasses: [], leaveOutClasses: [] },
+  // 6 rounds (even, so the ABBA rounds pair up), each task 6 ms warm-up + 6 ms measured per round. A round's fixed
+  // cost is its worker's start (loading the code under tsx, parsing the schema, building the messages: ~0.9 s of
+  // CPU), which is why workers start side by side, one per core (two at least). xlarge (8 MiB, 0.1–0.25 s a call
+  // plus building the data in every worker) is full only.
+  quick: { rounds: 6, roundWarmupMs: 3, maxRounds: 6, startAhead: Math.min(6, Math.max(2, availableParallelism())), timeMs: 6, minSamples: 3, warmupMs: 6, warmupSamples: 1, rmeTargetPct: Infinity, maxTaskMs: Infinity, minSampleNs: 10_000, coreOnlyClasses: [], leaveOutClasses: ["xlarge"] },
+  // The bar is rme ≤ 2% over repetitions for every entry: 8 rounds, then up to 8 more for the entries still above
+  // it, within 120 s of timed calls per entry (xlarge entries, 15–30% call to call on a shared host, keep their rme
+  // and say so).
+  full: { rounds: 8, roundWarmupMs: 20, maxRounds: 16, startAhead: 2, timeMs: 250, minSamples: 4, warmupMs: 50, warmupSamples: 1, rmeTargetPct: 2, maxTaskMs: 120_000, minSampleNs: 10_000, coreOnlyClasses: [], leaveOutClasses: [] },
 };
 
-/**
- * Calls per sample so that a sample lasts at least minSampleNs. Timed after a short warm-up (cold, unoptimized
- * calls would look slow and leave fast operations unbatched); the fastest of three rounds, as preemption only slows.
- */
-export function callsPerSample(fn: () => unknown, minSampleNs: number): number {
-  const now = () => Number(process.hrtime.bigint());
-  fn(); // the very first call may compile (protobufjs reflection generates its coder then): not a timing
-  // Three calls 100x over the bar (one may meet a GC pause) are over it warm too: skip the timing rounds (seconds
-  // for xlarge).
-  let fastest = Infinity;
-  for (let i = 0; i < 3 && fastest >= 100 * minSampleNs; i++) {
-    const start = now();
-    fn();
-    fastest = Math.min(fastest, now() - start);
-  }
-  if (fastest >= 100 * minSampleNs) return 1;
-  const warmEnd = now() + 20e6;
-  while (now() < warmEnd) fn();
-  let perCallNs = Infinity;
-  for (let round = 0; round < 3; round++) {
-    let calls = 0;
-    const start = now();
-    let elapsed = 0;
-    while (calls < 10_000 && elapsed < 2e6) {
-      fn();
-      calls++;
-      elapsed = now() - start;
-    }
-    perCallNs = Math.min(perCallNs, elapsed / calls);
-  }
-  return perCallNs >= minSampleNs ? 1 : Math.ceil(minSampleNs / perCallNs);
-}
-
-function batched(fn: () => unknown, calls: number): () => unknown {
-  if (calls === 1) return fn;
-  return () => {
-    const start = performance.now();
-    for (let i = 0; i < calls; i++) fn();
-    const elapsed = performance.now() - start;
-    return { overriddenDuration: elapsed / calls, overriddenIterationCost: elapsed };
-  };
-}
-
-async function runOnce(t: MicroTask, calls: number, timeMs: number, minSamples: number, s: MicroSettings, signal: AbortSignal): Promise<Task> {
-  // A signal per Bench: tinybench leaves its abort listener on the signal it is given, one per Bench otherwise.
-  const local = new AbortController();
-  const forward = () => local.abort();
-  if (signal.aborted) local.abort();
-  else signal.addEventListener("abort", forward, { once: true });
-  const bench = new Bench({
-    name: `${t.message} ${t.payload} ${t.op} ${t.format}`,
-    time: timeMs,
-    iterations: minSamples,
-    warmupTime: s.warmupMs,
-    warmupIterations: s.warmupSamples,
-    timestampProvider: "hrtimeNow",
-    retainSamples: true,
-    signal: local.signal,
-  });
-  bench.add(`${t.op} ${t.format}`, batched(t.fn, calls), { async: false });
-  try {
-    const [task] = await bench.run();
-    return task!;
-  } finally {
-    signal.removeEventListener("abort", forward);
-  }
-}
-
-function note(calls: number, attempts: number, measuredMs: number, rmeTargetPct: number, rmePct: number): string | undefined {
-  const parts: string[] = [];
-  if (calls > 1) parts.push(`each sample is the mean of ${calls} consecutive calls, so p99 is of ${calls}-call means`);
-  if (attempts > 1) parts.push(`samples of ${attempts} tinybench runs pooled (${(measuredMs / 1000).toFixed(1)} s measured)`);
-  if (Number.isFinite(rmeTargetPct) && rmePct > rmeTargetPct) parts.push(`rme above the ${rmeTargetPct}% target after ${attempts} attempts: a noisy machine or a heavy-tailed task`);
-  return parts.length > 0 ? parts.join("; ") : undefined;
-}
-
-/**
- * Measures one task. The full profile keeps measuring while rme is above target: each further tinybench run is
- * sized from the variance so far, and its samples are pooled with the earlier ones (rme shrinks with √n of all of
- * them), up to maxAttempts runs and maxTaskMs of measured time. Returns null when nothing was measured to
- * completion (aborted before a first run finished).
- */
-export async function measureMicroTask(t: MicroTask, s: MicroSettings, signal: AbortSignal): Promise<MicroResult | null> {
-  const base = { format: t.format, op: t.op, message: t.message, payload: t.payload };
-  let calls: number;
-  try {
-    calls = callsPerSample(t.fn, s.minSampleNs);
-  } catch (err) {
-    return { ...base, state: "errored", opsPerSec: 0, meanNs: 0, p99Ns: 0, rmePct: 0, samples: 0, error: err instanceof Error ? err.message : String(err) };
-  }
-  let timeMs = s.timeMs;
-  let minSamples = s.minSamples;
-  let attempts = 0;
-  const pooled: number[] = [];
-  let measuredMs = 0;
-  let budgetMs = 0;
-  for (;;) {
-    const task = await runOnce(t, calls, timeMs, minSamples, s, signal);
-    const r = task.result;
-    if (r.state === "errored") {
-      return { ...base, state: "errored", opsPerSec: 0, meanNs: 0, p99Ns: 0, rmePct: 0, samples: 0, error: r.error.message, callsPerSample: calls, attempts: attempts + 1, does: t.does };
-    }
-    // Aborted (with or without partial statistics) or never ran: keep what earlier runs measured, if anything.
-    const completed = r.state === "completed";
-    if (completed) {
-      attempts++;
-      budgetMs += timeMs;
-      const samples = r.latency.samples ?? [];
-      for (const x of samples) pooled.push(x);
-      measuredMs += samples.reduce((sum, x) => sum + x, 0) * calls;
-    }
-    if (pooled.length === 0) return null;
-    const stats = summarizeSamples(pooled);
-    const done = !completed || stats.rmePct <= s.rmeTargetPct || attempts >= s.maxAttempts || measuredMs >= s.maxTaskMs || signal.aborted;
-    if (done) {
-      const meanNs = stats.mean * 1e6;
-      const result: MicroResult = {
-        ...base,
-        state: "completed",
-        // Calls per second from the mean call time (tinybench's throughput.mean averages per-sample rates instead).
-        opsPerSec: 1e9 / meanNs,
-        meanNs,
-        p99Ns: stats.p99 * 1e6,
-        rmePct: stats.rmePct,
-        samples: stats.n,
-        callsPerSample: calls,
-        attempts,
-        timeBudgetMs: Math.round(budgetMs),
-        does: t.does,
-      };
-      const text = note(calls, attempts, measuredMs, s.rmeTargetPct, stats.rmePct);
-      if (text) result.note = text;
-      return result;
-    }
-    // rme shrinks with √n: the samples still missing for the target, with 20% headroom, within the ceiling.
-    const wanted = Math.ceil(stats.n * (stats.rmePct / s.rmeTargetPct) ** 2 * 1.2) - stats.n;
-    const sampleMs = stats.mean * calls;
-    const leftMs = s.maxTaskMs - measuredMs;
-    minSamples = Math.max(s.minSamples, Math.min(wanted, Math.floor(leftMs / sampleMs)));
-    timeMs = Math.max(s.timeMs, Math.min(leftMs, wanted * sampleMs));
-  }
+/** What a test learns about each round. */
+export interface MicroRoundReport {
+  /** 0-based */
+  index: number;
+  direction: "forward" | "reversed";
+  outcome: MicroRoundOutcome;
 }
 
 export interface MicroFamilyOptions {
@@ -250,45 +73,141 @@ export interface MicroFamilyOptions {
   classes?: readonly PayloadClass[];
   /** Override the profile's settings (tests use a tiny budget). */
   settings?: Partial<MicroSettings>;
+  /** The module whose buildMicroTasks the worker runs (tests swap in tasks that throw or hang). */
+  taskModule?: URL;
+  /** Called after each round with what it did (tests check the fresh worker per round and the order). */
+  onRound?: (round: MicroRoundReport) => void;
+  /** Called as each repetition starts in the worker (tests abort mid-round with it). */
+  onTaskStart?: (round: number, key: string) => void;
 }
 
 function line(r: MicroResult): string {
-  if (r.state !== "completed") return `micro ${r.message} ${r.payload} ${r.op} ${r.format}: errored (${r.error ?? ""})`;
-  const ops = r.opsPerSec >= 100 ? Math.round(r.opsPerSec).toLocaleString("en-US") : r.opsPerSec.toFixed(2);
-  return `micro ${r.message} ${r.payload} ${r.op} ${r.format}: ${ops} ops/s ±${r.rmePct.toFixed(2)}% (${r.samples} samples)`;
+  const name = `micro ${r.message} ${r.payload} ${r.op} ${r.format}`;
+  if (r.state !== "completed") return `${name}: errored (${r.error ?? ""})`;
+  const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString("en-US") : x.toFixed(2));
+  const reps = r.repetitions ?? [];
+  const range = reps.length > 1 ? `, repetitions ${fmt(Math.min(...reps))}–${fmt(Math.max(...reps))}` : "";
+  return `${name}: ${fmt(r.opsPerSec)} ops/s ±${r.rmePct.toFixed(2)}% (median of ${reps.length}${range})`;
+}
+
+/** Until every worker is ready (or died starting), or the run is aborted: an abort never waits for a start-up. */
+function readyOrAborted(workers: readonly MicroRoundWorker[], signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    signal.addEventListener("abort", done, { once: true });
+    void Promise.all(workers.map((w) => w.ready)).then(done);
+  });
+}
+
+function repetitionSettings(s: MicroSettings): RepetitionSettings {
+  return { timeMs: s.timeMs, minSamples: s.minSamples, warmupMs: s.warmupMs, warmupSamples: s.warmupSamples, minSampleNs: s.minSampleNs };
 }
 
 export function createMicroFamily(options: MicroFamilyOptions = {}): Family {
   return {
     name: "micro",
-    describe: "encode/decode micro-benchmarks (tinybench): JSON vs protobufjs static and reflection, per message and size class",
+    describe: "encode/decode micro-benchmarks (tinybench): JSON vs protobufjs static and reflection, per message and size class, repeated in fresh worker threads",
     async run(ctx: FamilyContext) {
       const settings: MicroSettings = { ...MICRO_PROFILES[ctx.profile], ...options.settings };
       const seed = options.seed ?? DEFAULT_SEED;
-      const overTarget: string[] = [];
-      const classes = (options.classes ?? PAYLOAD_CLASSES).filter((c) => !settings.leaveOutClasses.includes(c));
-      const leftOut = (options.classes ?? PAYLOAD_CLASSES).filter((c) => settings.leaveOutClasses.includes(c));
+      const requested = options.classes ?? PAYLOAD_CLASSES;
+      const classes = requested.filter((c) => !settings.leaveOutClasses.includes(c));
+      const leftOut = requested.filter((c) => settings.leaveOutClasses.includes(c));
       if (leftOut.length > 0) ctx.leftOut(`${ctx.profile} profile: size class ${leftOut.join(", ")} not measured (the size family still covers it); --profile full measures it`);
       for (const cls of classes) {
-        for (const m of measuredMessages(seed, { classes: [cls], roles: ["response", "stream-item"] })) {
-          const coreOnly = settings.coreOnlyClasses.includes(cls);
-          for (const t of microTasks(m)) {
-            if (coreOnly && (t.format === "protobuf-reflect" || t.format === "canonical-json-mapping")) continue;
-            if (ctx.signal.aborted) return;
-            const result = await measureMicroTask(t, settings, ctx.signal);
-            if (!result) return;
-            ctx.record("micro", result);
-            if (result.state === "completed" && result.rmePct > settings.rmeTargetPct) overTarget.push(`${t.message} ${t.payload} ${t.op} ${t.format} ±${result.rmePct.toFixed(1)}%`);
-            ctx.progress(line(result));
+        if (settings.coreOnlyClasses.includes(cls)) ctx.leftOut(`${ctx.profile} profile: ${cls} measures JSON and protobuf-static only; reflection and the mapping alone are left out`);
+      }
+      if (classes.length === 0) return;
+
+      const workerModule = siblingModule("../micro/micro-worker", import.meta.url);
+      const taskModule = options.taskModule ?? siblingModule("../micro/micro-tasks", import.meta.url);
+      const tasks = new Map<string, RepeatedTask>(); // in forward order, as the first round built them
+      const calls: Record<string, number> = {};
+      const measuredMs = new Map<string, number>();
+      const unfinished: string[] = [];
+      let failure: string | null = null;
+
+      // Round 0 measures every task; later rounds the tasks still open, in ABBA order.
+      const open = (key: string, round: number): boolean => {
+        const t = tasks.get(key)!;
+        if (t.error) return false;
+        if (round < settings.rounds) return true;
+        return t.repetitions.length >= 2 && repetitionRmePct(t.repetitions) > settings.rmeTargetPct && (measuredMs.get(key) ?? 0) < settings.maxTaskMs;
+      };
+
+      const boot = (roundClasses: readonly PayloadClass[]) =>
+        new MicroRoundWorker(workerModule, { taskModule: taskModule.href, selection: { seed, classes: roundClasses, coreOnlyClasses: settings.coreOnlyClasses }, settings: repetitionSettings(settings), roundWarmupMs: settings.roundWarmupMs });
+      const started = async (workers: readonly MicroRoundWorker[]) => {
+        const t0 = performance.now();
+        await readyOrAborted(workers, ctx.signal);
+        if (ctx.signal.aborted) return;
+        if (workers.length > 1) ctx.progress(`micro: ${workers.length} worker threads started side by side in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      };
+      let parked: MicroRoundWorker[] = [];
+      try {
+        for (let round = 0; round < Math.max(settings.rounds, settings.maxRounds) && !ctx.signal.aborted; round++) {
+          const keys = round === 0 ? null : abbaOrder([...tasks.keys()].filter((k) => open(k, round)), round);
+          if (keys !== null && keys.length === 0) break;
+          let worker: MicroRoundWorker;
+          if (round < settings.rounds) {
+            // The planned rounds' workers start side by side, startAhead at a time, before any of them measures.
+            if (parked.length === 0) {
+              parked = Array.from({ length: Math.min(settings.startAhead, settings.rounds - round) }, () => boot(classes));
+              await started(parked);
+            }
+            worker = parked.shift()!;
+          } else {
+            // A further round (rme above target) builds only the classes it measures.
+            worker = boot(classes.filter((c) => keys!.some((k) => tasks.get(k)!.info.payload === c)));
+            await started([worker]);
           }
+          const t0 = performance.now();
+          const onStart = options.onTaskStart;
+          const outcome = await worker.run({ order: keys, calls: { ...calls } }, ctx.signal, onStart && ((key) => onStart(round, key)));
+          const direction = round % 2 === 0 ? "forward" : "reversed";
+          options.onRound?.({ index: round, direction, outcome });
+          if (round === 0) for (const info of outcome.tasks) tasks.set(info.key, { info, repetitions: [], error: null });
+          for (const { key, figures } of outcome.results) {
+            const t = tasks.get(key);
+            if (!t) continue;
+            if (figures.state === "completed") {
+              t.repetitions.push(figures);
+              calls[key] ??= figures.callsPerSample;
+              measuredMs.set(key, (measuredMs.get(key) ?? 0) + figures.measuredMs);
+            } else {
+              t.error ??= { message: figures.error, repetition: t.repetitions.length + 1, ...(figures.callsPerSample !== undefined ? { callsPerSample: figures.callsPerSample } : {}) };
+            }
+          }
+          const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+          const which = round < settings.rounds ? `round ${round + 1}/${settings.rounds}` : `extra round ${round + 1} (${keys!.length} entries above the ${settings.rmeTargetPct}% rme target)`;
+          ctx.progress(`micro ${which}, ${direction}, worker thread ${outcome.threadId ?? "—"}: ${outcome.results.length} repetitions in ${seconds} s`);
+          if (outcome.ended === "failed-to-start") {
+            failure = `micro: the measuring worker of round ${round + 1} did not start: ${outcome.failure ?? "no reason given"}`;
+            break;
+          }
+          if (outcome.ended === "crashed") unfinished.push(`round ${round + 1}: the worker died (${outcome.failure ?? "no reason given"}) after ${outcome.results.length} repetitions`);
         }
-        if (settings.coreOnlyClasses.includes(cls)) {
-          ctx.leftOut(`${ctx.profile} profile: ${cls} measures JSON and protobuf-static only; reflection and the mapping alone are left out`);
-        }
+      } finally {
+        await Promise.all(parked.map((w) => w.terminate()));
       }
+
+      const overTarget: string[] = [];
+      for (const t of tasks.values()) {
+        const result = repeatedMicroResult(t, settings.rmeTargetPct);
+        if (!result) continue;
+        ctx.record("micro", result);
+        ctx.progress(line(result));
+        if (result.state === "completed" && result.rmePct > settings.rmeTargetPct) overTarget.push(`${t.info.key} ±${result.rmePct.toFixed(1)}%`);
+      }
+      if (unfinished.length > 0) ctx.caveat(`micro: rounds cut short, their remaining repetitions missing: ${unfinished.join("; ")}`);
       if (overTarget.length > 0) {
-        ctx.caveat(`micro: ${overTarget.length} entries above the ${settings.rmeTargetPct}% relative margin of error (machine noisy?): ${overTarget.join(", ")}`);
+        ctx.caveat(`micro: ${overTarget.length} entries above the ${settings.rmeTargetPct}% relative margin of error over repetitions (machine noisy?): ${overTarget.join(", ")}`);
       }
+      if (failure !== null) throw new Error(failure);
     },
   };
 }

@@ -1,5 +1,6 @@
 // Encode/decode cost in isolation (tinybench): operations per second per format and size class, with the
-// relative margin of error as whiskers. An errored task is listed with its error and never plotted.
+// relative margin of error as whiskers. An errored task is listed with its error and never plotted. How the figures
+// were repeated (MicroResult.repetitionNote) is said once, above the charts.
 import type { MicroResult } from "../../../bench/model/micro-result.js";
 import { formatInteger, formatNumber, formatPercent } from "../../number-format.js";
 import { chartFigure } from "../chart-figure.js";
@@ -52,8 +53,9 @@ async function messageFigure(message: string, results: readonly MicroResult[], i
       { label: "ops/s", numeric: true },
       { label: "mean ns", numeric: true },
       { label: "p99 ns", numeric: true },
-      { label: "rme", numeric: true, hint: "relative margin of error of the mean" },
+      { label: "rme", numeric: true, hint: "relative margin of error: of the mean over repetitions (older reports: within one run)" },
       { label: "samples", numeric: true },
+      { label: "reps", numeric: true, hint: "repetitions, each in a fresh worker thread; ops/s is their median" },
       { label: "State" },
       { label: "What one call does" },
     ],
@@ -66,6 +68,7 @@ async function messageFigure(message: string, results: readonly MicroResult[], i
       r.state === "completed" ? formatNumber(r.p99Ns) : "—",
       r.state === "completed" ? `±${formatPercent(r.rmePct, 2)}` : "—",
       formatInteger(r.samples),
+      r.repetitions ? formatInteger(r.repetitions.length) : "—",
       r.state === "completed" ? html`<span class="muted">completed</span>` : html`<span class="flag flag-bad">errored</span> ${r.error ?? ""}`,
       html`<span class="small">${r.does ?? ""}${r.note ? html`<br><span class="muted">${r.note}</span>` : ""}</span>`,
     ]),
@@ -75,12 +78,24 @@ async function messageFigure(message: string, results: readonly MicroResult[], i
     {
       id: `micro-${index}`,
       title: `Encode/decode throughput: ${message}`,
-      subtitle: "one core, in process, no I/O; whiskers: the relative margin of error of the mean; higher is better",
+      subtitle: "one core, no I/O; whiskers: the relative margin of error (over repetitions where there are several); higher is better",
       spec,
       table,
     },
     ctx.charts,
   );
+}
+
+/** Said once for the section: how the figures were repeated (the most common note; reports from before repetitions say so). */
+function repetitionText(results: readonly MicroResult[]): Html {
+  const counts = new Map<string, number>();
+  for (const r of results) if (r.state === "completed" && r.repetitionNote) counts.set(r.repetitionNote, (counts.get(r.repetitionNote) ?? 0) + 1);
+  const [note] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  if (note === undefined) {
+    return html`<p class="micro-repetitions small muted">One tinybench run per entry (a report from before repetitions): its rme is the spread inside that one run, not between runs.</p>`;
+  }
+  const others = results.filter((r) => r.state === "completed" && r.repetitionNote !== note).length;
+  return html`<p class="micro-repetitions small muted">How these figures were repeated: ${note}.${others > 0 ? ` ${others} entries differ (the reps column).` : ""}</p>`;
 }
 
 export async function microSection(ctx: SectionContext): Promise<Html> {
@@ -90,6 +105,7 @@ export async function microSection(ctx: SectionContext): Promise<Html> {
     body.push(notMeasured(report, "micro", "encode/decode micro-benchmarks"));
   } else {
     body.push(partialNote(report, "micro"));
+    body.push(repetitionText(report.micro));
     const byMessage = new Map<string, MicroResult[]>();
     for (const r of report.micro) byMessage.set(r.message, [...(byMessage.get(r.message) ?? []), r]);
     let i = 0;
