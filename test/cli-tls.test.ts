@@ -178,7 +178,7 @@ describe("what a report says about TLS", () => {
     ciphers: { TLS_AES_256_GCM_SHA384: 412 + resumed },
     alpns: { h2: 412 + resumed },
   });
-  const report = (arms: Arm[]) => ({ arms, families: [], load: [], compression: [], stream: [], micro: [], environment: { pinned: true } }) as unknown as Report;
+  const report = (arms: Arm[]) => ({ arms, families: [], load: [], compression: [], multiplex: [], stream: [], micro: [], environment: { pinned: true } }) as unknown as Report;
 
   it("the arms tables' line: version, cipher, ALPN, full / resumed; cleartext said as such", () => {
     assert.deepEqual(armTlsText(tls(true, 0)), { text: "TLS 1.3, TLS_AES_256_GCM_SHA384, h2, 412 full / 0 resumed", warn: false });

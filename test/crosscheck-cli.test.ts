@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { describe, it } from "node:test";
+import { parseCrosscheckOptions } from "../bench/crosscheck/crosscheck-options.js";
 import { requireTool, TOOLS } from "./fixtures/requires-tool.js";
 
 function crosscheck(args: string[], env: NodeJS.ProcessEnv = process.env) {
@@ -12,35 +13,46 @@ function crosscheck(args: string[], env: NodeJS.ProcessEnv = process.env) {
 }
 
 describe("bench:crosscheck CLI", () => {
+  // Every mistake the options parser names; how the CLI prints one (one line, exit 2) is checked just below.
   for (const [args, pattern] of [
-    [["--slices", "0"], /--slices must be a positive integer, got 0/],
-    [["--runs", "2.5"], /--runs must be a positive integer, got 2.5/],
-    [["--protocol", "soap"], /--protocol must be grpc or rest, got soap/],
+    [["--slices", "0"], /^--slices must be a positive integer, got 0$/],
+    [["--runs", "2.5"], /^--runs must be a positive integer, got 2.5$/],
+    [["--protocol", "soap"], /^--protocol must be grpc or rest, got soap$/],
     [["--fast"], /Unknown option '--fast'/],
-    [["--warmup", "x"], /--warmup must be a non-negative number, got x/],
-    [["--max-steal", "-"], /--max-steal must be a non-negative number, got -/],
-    [["--protocol", "rest", "--duration", "1.5"], /--duration must be whole seconds when wrk runs \(REST\), got 1.5/],
-    [["--arms", "grpc,soap"], /--arms must list some of grpc, rest, json-h2, got grpc,soap/],
-    [["--arms", "json-h2", "--protocol", "grpc"], /give --arms or --protocol, not both/],
+    [["--warmup", "x"], /^--warmup must be a non-negative number, got x$/],
+    [["--max-steal", "-"], /^--max-steal must be a non-negative number, got -$/],
+    [["--protocol", "rest", "--duration", "1.5"], /^--duration must be whole seconds when wrk runs \(REST\), got 1.5$/],
+    [["--arms", "grpc,soap"], /^--arms must list some of grpc, rest, json-h2, got grpc,soap$/],
+    [["--arms", "json-h2", "--protocol", "grpc"], /^give --arms or --protocol, not both$/],
+    [["--protocol", "grpc", "--concurrency", "10", "--grpc-connections", "4"], /^--concurrency 10 is not a multiple of --grpc-connections 4$/],
+    [["--token", ""], /^--token /],
   ] as const) {
-    it(`rejects ${args.join(" ")} in one line with exit 2`, () => {
-      const r = crosscheck([...args]);
-      assert.equal(r.code, 2, r.stderr);
-      assert.equal(r.stdout, "");
-      const lines = r.stderr.trimEnd().split("\n");
-      assert.equal(lines.length, 1, r.stderr);
-      assert.match(lines[0]!, pattern);
+    it(`rejects ${args.join(" ")}`, () => {
+      assert.throws(() => parseCrosscheckOptions([...args], {}), (error: Error) => pattern.test(error.message) && !error.message.includes("\n"));
     });
   }
 
+  it("checks whole seconds and whole streams for the crosscheck only: --cpu-cv and --soak take any duration", () => {
+    for (const args of [
+      ["--cpu-cv", "--protocol", "rest", "--duration", "0.6"],
+      ["--soak", "1.5", "--protocol", "rest", "--duration", "1.5"],
+      ["--cpu-cv", "--concurrency", "10", "--grpc-connections", "4"],
+    ]) {
+      assert.notEqual(parseCrosscheckOptions(args, {}), "help", args.join(" "));
+    }
+    assert.equal(parseCrosscheckOptions(["--help"], {}), "help");
+  });
+
   // Usage before tools: with neither wrk nor h2load on PATH, a mistake in the arguments is still that mistake
-  // (exit 2), not "wrk not found" and exit 0. No tool is needed for this, so it runs everywhere.
+  // (exit 2, one line on stderr, nothing on stdout), not "wrk not found" and exit 0. No tool is needed for this, so
+  // it runs everywhere.
   for (const [args, pattern] of [
-    [["--protocol", "rest", "--duration", "1.5"], /--duration must be whole seconds when wrk runs \(REST\), got 1.5/],
+    [["--protocol", "rest", "--duration", "1.5"], /^bench:crosscheck: --duration must be whole seconds when wrk runs \(REST\), got 1.5 \(--help for usage\)$/],
     [["--protocol", "grpc", "--concurrency", "10", "--grpc-connections", "4"], /--concurrency 10 is not a multiple of --grpc-connections 4/],
     [["--arms", "json-h2", "--concurrency", "10", "--grpc-connections", "4"], /--concurrency 10 is not a multiple of --grpc-connections 4/],
+    [["--fast"], /Unknown option '--fast'/],
   ] as const) {
-    it(`checks ${args.join(" ")} before looking for wrk or h2load`, () => {
+    it(`checks ${args.join(" ")} before looking for wrk or h2load: one line, exit 2`, () => {
       const r = crosscheck([...args], { ...process.env, PATH: "/nonexistent" });
       assert.equal(r.code, 2, r.stderr);
       assert.equal(r.stdout, "");

@@ -44,10 +44,22 @@ for (const { driver, input } of DRIVERS) {
   test(`${driver}: a server stopped mid-run yields endReason failed with the errors counted`, async () => {
     const server = await startServerProcess({ arm: input.arm });
     const scenario = resolveScenario(input, DEFAULTS);
-    const run = runLoadScenario({ scenario, target: server.target, server, failAfterMs: 500 });
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    await server.stop();
+    // Stopped once the run has reported a completed call (progress comes every second), not after a fixed delay:
+    // on a busy host the first call can take longer than any fixed delay, and then none would be "before the stop".
+    let stopped: Promise<void> | null = null;
+    const run = runLoadScenario({
+      scenario,
+      target: server.target,
+      server,
+      failAfterMs: 500,
+      onProgress: (p) => {
+        if (p.okTotal > 0) stopped ??= server.stop();
+      },
+    });
     const result = await run;
+    const stoppedMidRun = stopped !== null;
+    await (stopped ?? server.stop());
+    assert.ok(stoppedMidRun, `${driver}: no call completed in the ${DEFAULTS.durationS} s run`);
     assert.equal(result.endReason, "failed", `${driver}: ${result.endReason}`);
     assert.ok(result.failure !== undefined && result.failure.length > 0);
     assert.ok(result.requests > 0, "calls before the stop are kept");

@@ -12,7 +12,8 @@ import { test } from "node:test";
 import { readReport } from "../reports/report-file.js";
 import { makeNetworkNamespace } from "./fixtures/network-namespace.js";
 
-const SHORT_LOAD = resolve("test/fixtures/short-load-family.ts");
+// One round per scenario: the test checks what reaches the report over the namespace's TLS, not the figures.
+const SHORT_LOAD = resolve("test/fixtures/one-round-load-family.ts");
 const TOKEN = "netns-test-token-7f3a";
 const ARMS = ["grpc", "rest", "json-h2"] as const;
 const SCHEME: Record<(typeof ARMS)[number], string> = { grpc: "grpcs", rest: "https", "json-h2": "https" };
