@@ -3,17 +3,19 @@
 // SIGINT/SIGTERM close it and exit 0. A mistake the user can fix is one line on stderr and exit 2. Under --tls a
 // self-signed certificate's path goes to stderr (`serve: certificate: PATH`) before the listening line.
 import { logVerbosity, setLogVerbosity } from "@grpc/grpc-js";
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { parseUpstream } from "./gateway/upstream-address.js";
 import { givenToken, TOKEN_ENV } from "./handlers/bearer-token.js";
 import { ListenError, type RunningServer, type ServerArm, type ServerOptions } from "./server-arm.js";
+import { asListenError, startProcessGroup } from "./processes/process-group.js";
 import { prepareTls, tlsRequest, TlsUsage, type TlsRequest } from "./tls/serve-tls.js";
 
 type Registry = typeof import("./registry.js");
 
 const USAGE = `usage: npm run serve -- --server ID [--arm-module FILE]... [--host 127.0.0.1] [--port N]
          [--seed N] [--max-request-bytes N] [--max-delay-ms N] [--compression] [--upstream grpc[s]://HOST:PORT]
-         [--token TOKEN] [--tls [--tls-dir DIR] | --cert FILE --key FILE]
+         [--token TOKEN] [--tls [--tls-dir DIR] | --cert FILE --key FILE] [--server-cpus N]
 
   --arm-module FILE  load a plugin arm first (a module exporting \`arm\`); repeatable
   --upstream URL     gateway only: the gRPC server to forward to (default: the gateway starts its own grpc arm);
@@ -27,6 +29,9 @@ const USAGE = `usage: npm run serve -- --server ID [--arm-module FILE]... [--hos
                      written to DIR/cert.pem for clients to trust, and the path printed on stderr
   --tls-dir DIR      where cert.pem goes (implies --tls; default: a temporary directory removed on exit)
   --cert FILE        serve this PEM certificate (chain) instead, with --key FILE its private key (implies --tls)
+  --server-cpus N    serve with N processes on the one port (node:cluster, round-robin: this process accepts each
+                     connection and hands it to the next; 1 to ${availableParallelism()}, this machine's CPUs; default 1). The
+                     monitor reports the sum over all of them, this one included. Pin with taskset -c LIST npm run serve …
 
   Every arm also serves its own process metrics (CPU time, RSS, calls served) on its port, behind the token if any:
   gRPC arms the /grb.monitor.v1.Monitor/Watch stream, HTTP arms GET /v1/monitor (?intervalMs=N: an NDJSON stream)`;
@@ -51,6 +56,8 @@ interface Parsed {
   armId: string | undefined;
   options: ServerOptions;
   tls: TlsRequest;
+  /** --server-cpus N */
+  processes: number;
 }
 
 /** --token, else GRB_TOKEN (which keeps it out of `ps`: argv is visible to every user), else none. */
@@ -82,6 +89,8 @@ function parse(argv: string[]): Parsed {
         "tls-dir": { type: "string" },
         cert: { type: "string" },
         key: { type: "string" },
+        "server-cpus": { type: "string" },
+        processes: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -105,8 +114,11 @@ function parse(argv: string[]): Parsed {
     if (err instanceof TlsUsage) throw new UsageError(err.message);
     throw err;
   }
+  if (values["server-cpus"] !== undefined && values.processes !== undefined) throw new UsageError("--server-cpus and --processes are the same option: give one");
+  const processes = integer(values.processes !== undefined ? "processes" : "server-cpus", values["server-cpus"] ?? values.processes, 1, availableParallelism()) ?? 1;
   return {
     tls,
+    processes,
     help: values.help ?? false,
     armModules: values["arm-module"] ?? [],
     armId: values.server,
@@ -184,11 +196,22 @@ async function main(): Promise<void> {
       throw err;
     }
   }
-  let server: RunningServer;
+  let server: Pick<RunningServer, "host" | "port" | "caveats" | "close">;
   try {
-    server = await arm.start(parsed.options);
+    if (parsed.processes > 1) {
+      const group = await startProcessGroup({ arm: arm.id, options: parsed.options, processes: parsed.processes });
+      // A worker that dies leaves fewer processes than asked for: stop, so whatever supervises serve restarts it whole.
+      group.onWorkerDeath((pid, code, signal) => {
+        process.stderr.write(`serve: worker ${pid} exited (${signal ?? `exit ${code}`}); stopping\n`);
+        void group.close().finally(() => process.exit(1));
+      });
+      server = group;
+    } else {
+      server = await arm.start(parsed.options);
+    }
   } catch (err) {
-    if (err instanceof ListenError) fail(err.message);
+    const listenError = err instanceof ListenError ? err : asListenError(err);
+    if (listenError !== null) fail(listenError.message);
     throw err;
   }
   let stopping = false;

@@ -2,6 +2,7 @@
 // process's CPU time per call is its own. Pinning is best effort: when it is impossible (one CPU, no
 // taskset, affinity not permitted) the plan says why and the report carries that as a caveat.
 import { spawnSync } from "node:child_process";
+import { runServerCpus } from "../server-process/run-server-cpus.js";
 
 export interface PinningPlan {
   /** taskset CPU list for the server process, null when not pinned */
@@ -53,15 +54,27 @@ export function unpinnedCpus(): string | null {
   return unpinnedAffinity === null ? null : unpinnedAffinity.join(",");
 }
 
-/** One CPU for the server, another for the load generator, from the CPUs this process may use (before pinSelf). */
-export function planPinning(enabled = true): PinningPlan {
+/**
+ * One CPU for the server (N under --server-cpus N: its N processes share them), the next for the load generator,
+ * from the CPUs this process may use (before pinSelf). Without a CPU to spare for the load generator nothing is
+ * pinned and the note says so: server and load generator then share the CPUs, and the figures say less.
+ */
+export function planPinning(enabled = true, serverCpus = runServerCpus()): PinningPlan {
   if (!enabled) return { server: null, client: null, note: "CPU pinning disabled by configuration" };
   const allowed = unpinnedAffinity ?? affinityOf(process.pid);
   if (allowed === null) return { server: null, client: null, note: "CPUs not pinned: taskset is not available or not permitted" };
+  if (serverCpus > 1 && allowed.length < serverCpus + 1) {
+    return {
+      server: null,
+      client: null,
+      note: `CPUs not pinned: --server-cpus ${serverCpus} needs ${serverCpus + 1} CPUs (${serverCpus} for the server processes, 1 for the load generator), only ${allowed.length} available (server processes and load generator share them)`,
+    };
+  }
   if (allowed.length < 2) return { server: null, client: null, note: `CPUs not pinned: only ${allowed.length} CPU available (server and load generator share it)` };
-  const server = String(allowed[0]);
-  const client = String(allowed[1]);
-  return { server, client, note: `server pinned to CPU ${server}, load generator to CPU ${client} (taskset)` };
+  const server = allowed.slice(0, serverCpus).join(",");
+  const client = String(allowed[serverCpus]);
+  const where = serverCpus > 1 ? `${serverCpus} server processes pinned to CPUs ${server}` : `server pinned to CPU ${server}`;
+  return { server, client, note: `${where}, load generator to CPU ${client} (taskset)` };
 }
 
 /** Pins this process (all threads) to `cpus` and returns a function restoring the previous affinity. */

@@ -1,17 +1,66 @@
 // Entry point of a server child process: starts one arm from the registry and answers the harness over IPC
 // (CPU and memory of THIS process, plus those of the upstream process the arm started, if any; stop). Never
-// prints to stdout: the harness owns it.
+// prints to stdout: the harness owns it. With --server-cpus N (config.processes) this process is the primary of N
+// server processes (servers/processes/process-group.ts) and every figure it reports is the sum over all of them.
 // The registry loads plugin arms named in GRB_ARM_MODULES (inherited from the harness) as it is imported.
+import { startProcessGroup, type ProcessGroup } from "../../servers/processes/process-group.js";
 import { armIds, findArm } from "../../servers/registry.js";
 import type { ProcessUsage, RunningServer } from "../../servers/server-arm.js";
-import type { ChildMessage, ParentMessage, ServerChildConfig } from "./server-ipc.js";
+import type { ChildMessage, CpuSnapshot, MemorySnapshot, ParentMessage, ServerChildConfig } from "./server-ipc.js";
+
+const MB = 1024 * 1024;
+
+/** What this child serves through: the arm in this process, or a group of worker processes. */
+interface Served {
+  host: string;
+  port: number;
+  caveats: readonly string[];
+  upstreamPids: number[];
+  workerPids: number[];
+  /** everything serving the arm: this process, any workers, their upstreams; and the upstreams' share */
+  usage(): Promise<{ total: ProcessUsage; upstream: ProcessUsage | null }>;
+  close(): Promise<void>;
+}
+
+function ownUsage(): ProcessUsage {
+  const cpu = process.cpuUsage();
+  return { cpu: { user: cpu.user, system: cpu.system }, rssMb: process.memoryUsage.rss() / MB, peakRssMb: (process.resourceUsage().maxRSS * 1024) / MB };
+}
 
 /**
- * The usage of the process the arm started to serve its calls (the gateway's grpc arm), which is part of this
- * server's CPU and memory; null when there is none. A failed read is null too: better this process alone than none.
+ * The arm served by this process alone. Its upstream's usage (the gateway's grpc arm) is part of this server's CPU
+ * and memory; a failed read of it leaves this process alone: better this process than none.
  */
-function withUpstream(server: RunningServer): Promise<ProcessUsage | null> {
-  return server.upstream === undefined ? Promise.resolve(null) : server.upstream.usage().catch(() => null);
+function alone(server: RunningServer): Served {
+  return {
+    host: server.host,
+    port: server.port,
+    caveats: server.caveats,
+    upstreamPids: server.upstream !== undefined ? [server.upstream.pid] : [],
+    workerPids: [],
+    async usage() {
+      const up = server.upstream === undefined ? null : await server.upstream.usage().catch(() => null);
+      const own = ownUsage();
+      if (up === null) return { total: own, upstream: null };
+      return {
+        total: { cpu: { user: own.cpu.user + up.cpu.user, system: own.cpu.system + up.cpu.system }, rssMb: own.rssMb + up.rssMb, peakRssMb: own.peakRssMb + up.peakRssMb },
+        upstream: up,
+      };
+    },
+    close: () => server.close(),
+  };
+}
+
+function grouped(group: ProcessGroup): Served {
+  return {
+    host: group.host,
+    port: group.port,
+    caveats: group.caveats,
+    upstreamPids: [...group.upstreamPids],
+    workerPids: [...group.workerPids],
+    usage: () => group.usage(),
+    close: () => group.close(),
+  };
 }
 
 function send(message: ChildMessage): Promise<void> {
@@ -46,9 +95,21 @@ async function main(): Promise<void> {
     await send({ type: "start-failed", message: `unknown server arm "${config.arm}" (known: ${armIds().join(", ")})`, code: null });
     process.exit(2);
   }
-  let server: RunningServer;
+  const processes = config.processes ?? 1;
+  let server: Served;
   try {
-    server = await arm.start(config.options);
+    if (processes > 1) {
+      const group = await startProcessGroup({ arm: arm.id, options: config.options, processes });
+      // A dead worker leaves the group serving less than it was measured as: the whole server dies with it, so the
+      // harness sees a server exit (report.serverExits) rather than quietly slower figures.
+      group.onWorkerDeath((pid, code, signal) => {
+        process.stderr.write(`server-child: ${arm.id} worker ${pid} exited (${signal ?? `exit ${code}`}); stopping the group\n`);
+        void group.close().finally(() => process.exit(1));
+      });
+      server = grouped(group);
+    } else {
+      server = alone(await arm.start(config.options));
+    }
   } catch (error) {
     const err = error as { message?: string; code?: string };
     await send({ type: "start-failed", message: err.message ?? String(error), code: err.code ?? null });
@@ -63,35 +124,33 @@ async function main(): Promise<void> {
     const message = raw as ParentMessage;
     switch (message.type) {
       case "cpu": {
-        const cpu = process.cpuUsage();
-        void withUpstream(server).then((up) =>
-          send({
-            id: message.id,
-            type: "cpu",
-            cpu: up === null ? { user: cpu.user, system: cpu.system } : { user: cpu.user + up.cpu.user, system: cpu.system + up.cpu.system, upstream: up.cpu },
-          }),
+        void server.usage().then(
+          ({ total, upstream }) => {
+            const cpu: CpuSnapshot = { user: total.cpu.user, system: total.cpu.system, ...(upstream !== null ? { upstream: upstream.cpu } : {}) };
+            return send({ id: message.id, type: "cpu", cpu });
+          },
+          // A worker that cannot answer: the harness's read fails (the window is "not measured"), never hangs.
+          (error: Error) => send({ id: message.id, type: "failed", message: error.message }),
         );
         break;
       }
       case "memory": {
-        const mb = 1024 * 1024;
-        const rssMb = process.memoryUsage.rss() / mb;
-        const peakRssMb = (process.resourceUsage().maxRSS * 1024) / mb;
-        void withUpstream(server).then((up) =>
-          send({
-            id: message.id,
-            type: "memory",
-            memory:
-              up === null
-                ? { rssMb, peakRssMb }
-                : { rssMb: rssMb + up.rssMb, peakRssMb: peakRssMb + up.peakRssMb, upstream: { rssMb: up.rssMb, peakRssMb: up.peakRssMb } },
-          }),
+        void server.usage().then(
+          ({ total, upstream }) => {
+            const memory: MemorySnapshot = {
+              rssMb: total.rssMb,
+              peakRssMb: total.peakRssMb,
+              ...(upstream !== null ? { upstream: { rssMb: upstream.rssMb, peakRssMb: upstream.peakRssMb } } : {}),
+            };
+            return send({ id: message.id, type: "memory", memory });
+          },
+          (error: Error) => send({ id: message.id, type: "failed", message: error.message }),
         );
         break;
       }
       case "stop":
         // Open keep-alive connections can hold close() open: give it a moment, then leave anyway.
-        setTimeout(() => process.exit(0), 3000).unref();
+        setTimeout(() => process.exit(0), processes > 1 ? 6000 : 3000).unref();
         void server
           .close()
           .catch(() => {})
@@ -106,8 +165,9 @@ async function main(): Promise<void> {
     api: arm.api,
     host: server.host,
     port: server.port,
-    caveats: [...(server.caveats ?? [])],
-    upstreamPids: server.upstream !== undefined ? [server.upstream.pid] : [],
+    caveats: [...server.caveats],
+    upstreamPids: server.upstreamPids,
+    workerPids: server.workerPids,
   });
 }
 

@@ -1,17 +1,19 @@
 // A server arm in its own child process, optionally pinned to a CPU, that reports its own CPU time and memory
 // over IPC. The load engine reads CPU before and after a measured window, so server CPU per call is the
-// server process's user+system time over exactly that window.
+// server process's user+system time over exactly that window. Under --server-cpus N the child is the primary of N
+// server processes (bench/server-process/run-server-cpus.ts) and reports their sum.
 import { fork, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { childEntry, PACKAGE_ROOT } from "../../servers/node-entry.js";
 import type { ArmApi, ServerOptions } from "../../servers/server-arm.js";
 import { unpinnedCpus } from "../cpu/cpu-pinning.js";
 import { noteArmEndpoint } from "../arm-tls-record.js";
 import { runTlsServerOption } from "../run-server-tls.js";
 import { runTokenServerOption } from "../run-token.js";
+import { runServerCpus } from "./run-server-cpus.js";
 import type { ChildMessage, CpuSnapshot, MemorySnapshot, ParentMessage, ServerChildConfig } from "./server-ipc.js";
 
-const CHILD_ENTRY = fileURLToPath(new URL("./server-child.ts", import.meta.url));
-const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+// server-child.ts under tsx, server-child.js compiled (dist/)
+const CHILD = childEntry("server-child", import.meta.url);
 
 export interface ServerProcessOptions {
   /** arm name in servers/registry.ts (grpc, rest, …) */
@@ -24,6 +26,8 @@ export interface ServerProcessOptions {
   cpus?: string | null;
   /** passed to the arm's start() */
   serverOptions?: Omit<ServerOptions, "host" | "port">;
+  /** server processes serving the arm (servers/processes/); default the run's --server-cpus, 1 without it */
+  processes?: number;
   startTimeoutMs?: number;
 }
 
@@ -57,6 +61,11 @@ export interface ServerProcess {
    */
   readonly upstreamPids?: readonly number[];
   /**
+   * With N server processes (--server-cpus N): the workers' pids; this.pid is their primary, which accepts the
+   * connections. cpuUsage() and memory() already include them. Absent or empty: one process.
+   */
+  readonly workerPids?: readonly number[];
+  /**
    * true for a server the harness did not start (a --target), measured through its monitor endpoint
    * (bench/server-metrics/remote-server.ts): its pid is another host's, so nothing may look it up in this host's
    * /proc (serverPids refuses), and `alive` only means it was not seen to die.
@@ -73,10 +82,10 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** The server process and the upstream processes it started: what a peak-RSS window over "the server" covers. */
+/** The server process, its workers and the upstream processes they started: what a peak-RSS window over "the server" covers. */
 export function serverPids(server: ServerProcess): number[] {
   if (server.remote === true) throw new Error(`server "${server.arm}" is remote: its pid ${server.pid} is not this host's`);
-  return [server.pid, ...(server.upstreamPids ?? [])];
+  return [server.pid, ...(server.workerPids ?? []), ...(server.upstreamPids ?? [])];
 }
 
 /** Raised when the child cannot start the arm (port in use, unknown arm…): a user-causable error. */
@@ -100,15 +109,16 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     // The run's bearer token (bench/run-token.ts) and, under --tls, its certificate (bench/run-server-tls.ts), unless
     // serverOptions names its own: every server of a run requires the token and serves TLS alike.
     options: { ...runTokenServerOption(), ...runTlsServerOption(), ...options.serverOptions, host: options.host ?? "127.0.0.1", port: options.port ?? 0 },
+    processes: options.processes ?? runServerCpus(),
   };
   const cpus = options.cpus ?? null;
   // A forked child inherits this process's affinity, which is the client CPU alone while the bench is pinned.
   const affinity = cpus ?? unpinnedCpus();
   // fork() through taskset: taskset execs node, which inherits the IPC channel fd and NODE_CHANNEL_FD.
-  const child: ChildProcess = fork(CHILD_ENTRY, [], {
-    cwd: REPO_ROOT,
+  const child: ChildProcess = fork(CHILD.file, [], {
+    cwd: PACKAGE_ROOT,
     execPath: affinity === null ? process.execPath : "taskset",
-    execArgv: affinity === null ? ["--import", "tsx"] : ["-c", affinity, process.execPath, "--import", "tsx"],
+    execArgv: affinity === null ? CHILD.execArgv : ["-c", affinity, process.execPath, ...CHILD.execArgv],
     // The config (a TLS private key among it) goes over IPC once the child asks for it, not in the environment.
     env: process.env,
     stdio: ["ignore", "ignore", "inherit", "ipc"],
@@ -158,6 +168,7 @@ class ChildServer implements ServerProcess {
   readonly target: string;
   readonly caveats: readonly string[];
   readonly upstreamPids: readonly number[];
+  readonly workerPids: readonly number[];
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (m: ChildMessage) => void; reject: (e: Error) => void }>();
   private status: ServerExitStatus | null = null;
@@ -177,6 +188,7 @@ class ChildServer implements ServerProcess {
     this.port = ready.port;
     this.caveats = ready.caveats;
     this.upstreamPids = ready.upstreamPids;
+    this.workerPids = ready.workerPids;
     this.pid = child.pid ?? -1;
     const hostPort = `${formatHost(ready.host)}:${ready.port}`;
     this.target = ready.api === "grpc" ? (tls ? `grpcs://${hostPort}` : hostPort) : `${tls ? "https" : "http"}://${hostPort}`;
@@ -220,12 +232,14 @@ class ChildServer implements ServerProcess {
 
   async cpuUsage(): Promise<CpuSnapshot> {
     const reply = await this.ask("cpu");
+    if (reply.type === "failed") throw new Error(`server "${this.arm}" could not read its CPU time: ${reply.message}`);
     if (reply.type !== "cpu") throw new Error(`unexpected reply ${reply.type}`);
     return reply.cpu;
   }
 
   async memory(): Promise<MemorySnapshot> {
     const reply = await this.ask("memory");
+    if (reply.type === "failed") throw new Error(`server "${this.arm}" could not read its memory: ${reply.message}`);
     if (reply.type !== "memory") throw new Error(`unexpected reply ${reply.type}`);
     return reply.memory;
   }
@@ -233,7 +247,8 @@ class ChildServer implements ServerProcess {
   async stop(): Promise<void> {
     if (this.status !== null) return;
     this.stopping = true;
-    const kill = setTimeout(() => this.child.kill("SIGKILL"), 5000);
+    // A primary of N processes waits up to 5 s for its workers to close before it exits itself.
+    const kill = setTimeout(() => this.child.kill("SIGKILL"), this.workerPids.length > 0 ? 8000 : 5000);
     try {
       await this.ask("stop");
     } catch {

@@ -2,11 +2,11 @@
 // as grpc-gateway and its gRPC server do, in separate processes on the same CPUs (a forked child inherits the
 // gateway's affinity). Over IPC the child says where it listens, reports its CPU time and memory, and stops.
 import { fork, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { childEntry, PACKAGE_ROOT } from "../node-entry.js";
 import type { ProcessUsage, ServerOptions, UpstreamProcess } from "../server-arm.js";
 
-const CHILD_ENTRY = fileURLToPath(new URL("./upstream-child.ts", import.meta.url));
-const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+// upstream-child.ts under tsx, upstream-child.js compiled (dist/)
+const CHILD = childEntry("upstream-child", import.meta.url);
 /** The child's ServerOptions, as JSON. */
 export const UPSTREAM_OPTIONS_ENV = "GRB_GATEWAY_UPSTREAM";
 const START_TIMEOUT_MS = 30_000;
@@ -24,9 +24,9 @@ export interface ChildUpstream extends UpstreamProcess {
 }
 
 export async function startUpstreamProcess(options: ServerOptions): Promise<ChildUpstream> {
-  const child: ChildProcess = fork(CHILD_ENTRY, [], {
-    cwd: REPO_ROOT,
-    execArgv: ["--import", "tsx"],
+  const child: ChildProcess = fork(CHILD.file, [], {
+    cwd: PACKAGE_ROOT,
+    execArgv: CHILD.execArgv,
     env: { ...process.env, [UPSTREAM_OPTIONS_ENV]: JSON.stringify(options) },
     // stdout belongs to whoever runs the gateway (serve prints exactly one line); errors still show.
     stdio: ["ignore", "ignore", "inherit", "ipc"],

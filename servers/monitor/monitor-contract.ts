@@ -25,6 +25,18 @@ export interface ProcessMetrics {
   uptimeMs: number;
   nodeVersion: string;
   hostCpus: number;
+  /**
+   * Several server processes (--server-cpus N): N, and the figures above are their sum plus the primary's that
+   * hands them connections (pid is the primary's). Absent for one process.
+   */
+  processes?: number;
+  /** with several processes: each one's pid and calls served */
+  serving?: ServingProcess[];
+}
+
+export interface ServingProcess {
+  pid: number;
+  callsServed: number;
 }
 
 /**

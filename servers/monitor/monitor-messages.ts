@@ -32,7 +32,13 @@ export function decodeProcessMetrics(bytes: Uint8Array): ProcessMetrics {
 
 /** The canonical JSON mapping (64-bit integers as strings, as proto3 JSON writes them). */
 export function processMetricsToJson(metrics: ProcessMetrics): Record<string, unknown> {
-  return ProcessMetricsType.toObject(ProcessMetricsType.fromObject({ ...metrics }), { longs: String, defaults: true });
+  const json = ProcessMetricsType.toObject(ProcessMetricsType.fromObject({ ...metrics }), { longs: String, defaults: true });
+  // A single process sends exactly the fields it sent before the group fields existed.
+  if (metrics.processes === undefined) {
+    delete json["processes"];
+    delete json["serving"];
+  }
+  return json;
 }
 
 export function processMetricsFromJson(json: unknown): ProcessMetrics {
@@ -55,6 +61,16 @@ function fromPlain(plain: Record<string, unknown>): ProcessMetrics {
       throw new Error(`monitor reply: field ${field} is missing or not a ${TEXT_FIELDS.has(field) ? "string" : "number"}`);
     }
     out[field] = value;
+  }
+  // A group's fields (absent or 0 from one process, and from servers older than them).
+  const processes = plain["processes"];
+  if (typeof processes === "number" && Number.isSafeInteger(processes) && processes > 0) {
+    out["processes"] = processes;
+    const serving = Array.isArray(plain["serving"]) ? (plain["serving"] as Record<string, unknown>[]) : [];
+    out["serving"] = serving.map((p) => {
+      if (typeof p["pid"] !== "number" || typeof p["callsServed"] !== "number") throw new Error("monitor reply: a serving process lacks pid or callsServed");
+      return { pid: p["pid"], callsServed: p["callsServed"] };
+    });
   }
   return out as unknown as ProcessMetrics;
 }
