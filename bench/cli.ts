@@ -12,7 +12,7 @@
 import { mkdirSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { captureEnvironment, REPO_ROOT, toolVersion } from "./environment.js";
+import { captureEnvironment, defaultOutputRoot, toolVersion } from "./environment.js";
 import { planPinning } from "./cpu/cpu-pinning.js";
 import { NOISE_PROBE_WHAT, runNoiseProbe } from "./cpu/noise-probe.js";
 import type { Family } from "./family.js";
@@ -25,7 +25,15 @@ import { progressDisplay } from "./progress-display.js";
 import { armModulesOf, resolveRunOptions, usage, UsageError, type RunOptions } from "./run-options.js";
 import { loadArmModules } from "../servers/registry.js";
 import { targetProblem } from "./target-reachability.js";
+import { configTargetProblem } from "./user-api/config-targets.js";
+import { setUserApiConfig, userApiConfig } from "./user-api/run-user-api.js";
 import { runTrust } from "./run-tls-setup.js";
+import { setLoadSplit } from "./load/load-split.js";
+import { setRunServerCpus } from "./server-process/run-server-cpus.js";
+import { shardRecord, splitOptions } from "./shard/shard-record.js";
+import { loadConfig } from "./config/load-config.js";
+import { applyRunConfig } from "./config/config-run-options.js";
+import { setRunConfig } from "./config/run-config.js";
 
 export const TEST_FAMILIES_ENV = "GRPC_REST_BENCH_TEST_FAMILIES";
 
@@ -35,9 +43,17 @@ function fail(message: string): never {
   throw new ExitError(message);
 }
 
-/** Every --target answers (a TLS one: a handshake under the run's --ca / --insecure), else one line and exit 2. */
+/**
+ * Every --target answers (a TLS one: a handshake under the run's --ca / --insecure), else one line and exit 2; so do a
+ * --config run's targets when a family loads them (the line names the config file and key).
+ */
 async function checkTargets(options: RunOptions): Promise<void> {
   const trust = runTrust(options, null);
+  const config = userApiConfig();
+  if (config !== null && options.families.some((f) => f === "load" || f === "multiplex")) {
+    const problem = await configTargetProblem(config.file ?? "--config", config.targets, trust);
+    if (problem !== null) fail(problem);
+  }
   for (const [arm, target] of Object.entries(options.targets)) {
     const problem = await targetProblem(arm, target, trust);
     if (problem !== null) fail(problem);
@@ -71,17 +87,29 @@ async function loaders(): Promise<{ loaders: FamilyLoaders; testFamilies: string
 async function main(): Promise<number> {
   const wallStart = Date.now();
   await loadPluginArms(process.argv.slice(2));
-  const options = resolveRunOptions(process.argv.slice(2));
+  let options = resolveRunOptions(process.argv.slice(2));
   if (options.help) {
     process.stdout.write(`${usage()}\n`);
     return 0;
   }
+  // --config: the protos, calls and messages are checked now (a mistake is one line, exit 2), before any server.
+  const config = options.config !== undefined ? loadConfig(options.config.file) : null;
+  if (config !== null) {
+    options = applyRunConfig(options, config);
+    setRunConfig(config);
+    setUserApiConfig(config);
+  }
   await checkTargets(options);
+  // --workers / --shard / --start-at: how every load scenario's load is split (bench/load/load-split.ts)
+  setLoadSplit({ workers: options.workers ?? 1, shard: options.shard ?? null, startAtMs: options.startAtMs ?? null });
+  // --server-cpus N: every server the run starts is N processes on N CPUs (bench/server-process/run-server-cpus.ts)
+  setRunServerCpus(options.serverCpus ?? 1);
+  const shard = await shardRecord(options, runTrust(options, null));
   // Loaded once the arguments and targets are known good: the writers (vega, vega-lite) and the orchestrator's
   // module graph are most of this command's start-up, which a mistake in the arguments should not wait for.
   const [{ timestampedDir, updateLatest, writeRunOutputs }, { BenchRun }] = await Promise.all([import("../reports/run-output.js"), import("./orchestrator.js")]);
   const defaultOut = options.out === null;
-  const dir = defaultOut ? timestampedDir(join(REPO_ROOT, "reports", "out"), new Date()) : isAbsolute(options.out!) ? options.out! : resolve(options.out!);
+  const dir = defaultOut ? timestampedDir(join(defaultOutputRoot(), "reports", "out"), new Date()) : isAbsolute(options.out!) ? options.out! : resolve(options.out!);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
@@ -95,13 +123,13 @@ async function main(): Promise<number> {
   let writing: Promise<unknown> | null = null;
 
   const save = async (report: Report): Promise<void> => {
-    const outputs = await writeRunOutputs(dir, report, run?.rejected ?? []);
+    const outputs = await writeRunOutputs(dir, shard === null ? report : { ...report, shard }, run?.rejected ?? []);
     for (const problem of outputs.problems) process.stderr.write(`bench: ${problem}\n`);
     for (const warning of new Set(outputs.warnings)) process.stderr.write(`bench: chart warning: ${warning}\n`);
     if (outputs.rejected) process.stderr.write(`bench: entries that did not match the result model are in ${outputs.rejected}\n`);
     if (defaultOut && outputs.json) {
       try {
-        updateLatest(join(REPO_ROOT, "reports", "latest"), dir);
+        updateLatest(join(defaultOutputRoot(), "reports", "latest"), dir);
       } catch (error) {
         process.stderr.write(`bench: could not update reports/latest (${(error as Error).message.split("\n")[0]})\n`);
       }
@@ -143,7 +171,7 @@ async function main(): Promise<number> {
     tool: toolVersion(),
     signal: controller.signal,
     onProgress: progressDisplay(process.stderr),
-    extraOptions: { out: dir, ...(testFamilies ? { testFamilies } : {}) },
+    extraOptions: { out: dir, ...splitOptions(options), ...(testFamilies ? { testFamilies } : {}), ...(config !== null ? { config: config.file } : {}) },
     caveats: testFamilies ? [`test families injected from ${testFamilies} (${TEST_FAMILIES_ENV}): their entries are not measurements`] : [],
   });
   const report = await run.run();

@@ -2,15 +2,25 @@
 // them (read from node_modules, not from package.json ranges; and Node's OpenSSL, which does the TLS) and whether CPUs
 // were pinned.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { cpus, platform, arch, totalmem } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join, resolve, sep } from "node:path";
+import { COMPILED, PACKAGE_ROOT } from "../servers/node-entry.js";
 import { planPinning } from "./cpu/cpu-pinning.js";
+import { runServerCpus } from "./server-process/run-server-cpus.js";
 import type { Environment } from "./model/environment.js";
 import type { LoadResult } from "./model/load-result.js";
 
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** Where package.json is: the checkout, or the installed package when running compiled (dist/'s parent). */
+export const REPO_ROOT = PACKAGE_ROOT;
+
+/**
+ * Where reports/out/<timestamp>/ and reports/latest go by default: the checkout under `npm run`, the user's working
+ * directory for the compiled, installed command (never inside node_modules).
+ */
+export function defaultOutputRoot(): string {
+  return COMPILED ? process.cwd() : REPO_ROOT;
+}
 
 /** The libraries whose versions change what is measured. */
 export const TRACKED_PACKAGES = [
@@ -29,12 +39,24 @@ export const TRACKED_PACKAGES = [
   "vega-lite",
 ] as const;
 
+/** The package.json node's resolution would find for `name` from `root`: ./node_modules, then each parent's. */
+function installedManifest(root: string, name: string): string | null {
+  // An installed tool's dependencies may be hoisted into the user's node_modules, above the package itself.
+  for (let dir = root; ; dir = dirname(dir)) {
+    const path = join(dir, "node_modules", name, "package.json");
+    if (existsSync(path)) return path;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
 /** Exact installed versions; a package that is not installed is left out. */
 export function installedVersions(root = REPO_ROOT, names: readonly string[] = TRACKED_PACKAGES): Record<string, string> {
   const versions: Record<string, string> = {};
   for (const name of names) {
     try {
-      const manifest = JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version?: unknown };
+      const path = installedManifest(root, name);
+      if (path === null) continue;
+      const manifest = JSON.parse(readFileSync(path, "utf8")) as { version?: unknown };
       if (typeof manifest.version === "string") versions[name] = manifest.version;
     } catch {
       // not installed: absent from the report rather than guessed
@@ -45,6 +67,8 @@ export function installedVersions(root = REPO_ROOT, names: readonly string[] = T
 
 /** HEAD's commit, suffixed "-dirty" when tracked files differ from it; null outside a git checkout. */
 export function gitCommit(root = REPO_ROOT): string | null {
+  // An installed package (in some node_modules) is no checkout, though it may sit inside the user's: theirs is not ours.
+  if (resolve(root).split(sep).includes("node_modules")) return null;
   try {
     const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     let dirty = false;
@@ -80,6 +104,7 @@ export function captureEnvironment(): Environment {
     packages: { ...installedVersions(), ...(process.versions.openssl !== undefined ? { openssl: process.versions.openssl } : {}) },
     pinned: plan.server !== null && plan.client !== null,
     pinning: plan.note,
+    serverCpus: runServerCpus(),
   };
 }
 

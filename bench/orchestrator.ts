@@ -16,6 +16,9 @@ import { setRunToken } from "./run-token.js";
 import { withTlsRecords, armTlsRecord } from "./arm-tls-record.js";
 import { armUsesTls, setUpRunTls } from "./run-tls-setup.js";
 import { exitCause, type ServerExit } from "./model/server-exit.js";
+import { userApiConfig } from "./user-api/run-user-api.js";
+import { userApiArms } from "./user-api/user-api-arms.js";
+import { setRunServerCpus } from "./server-process/run-server-cpus.js";
 
 // TypeBox checks formats only when told how; ajv checks date-time fully when the report is written.
 if (!FormatRegistry.Has("date-time")) FormatRegistry.Set("date-time", (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)));
@@ -59,6 +62,10 @@ export interface BenchRunDeps {
  * the run reaches it over TLS (`tls`; its handshakes are filled in as the run goes, see snapshot()).
  */
 export function runArms(options: Pick<RunOptions, "arms" | "targets" | "tls" | "insecure">): Arm[] {
+  // A --config run measures the user's two servers at the config's targets (bench/user-api/user-api-arms.ts).
+  // Without targets (size and micro only) no server is measured and the arms stay the registry's pair.
+  const config = userApiConfig();
+  if (config !== null && (config.targets.grpc !== undefined || config.targets.rest !== undefined)) return userApiArms(config.targets, options);
   return options.arms.map((id) => {
     const arm = findArm(id);
     if (arm === undefined) throw new Error(`arm ${id} is not registered`);
@@ -102,6 +109,8 @@ export class BenchRun {
         ...(options.tls === true ? { tls: true } : {}),
         ...(options.ca !== undefined ? { ca: options.ca.path } : {}),
         ...(options.insecure === true ? { insecure: true } : {}),
+        // --server-cpus N: every server the run started was N processes (environment.serverCpus says so for any N).
+        ...(options.serverCpus !== undefined ? { serverCpus: options.serverCpus } : {}),
         ...deps.extraOptions,
       },
       startedAt: started.toISOString(),
@@ -207,6 +216,8 @@ export class BenchRun {
     const graceMs = this.deps.abortGraceMs ?? 15_000;
     // Every client a family builds sends it, and every server it starts requires it (bench/run-token.ts).
     setRunToken(this.options.token ?? null);
+    // Every server a family starts is this many processes (bench/server-process/run-server-cpus.ts).
+    setRunServerCpus(this.options.serverCpus ?? 1);
     // The local servers' certificate (--tls), the clients' trust, an empty handshake tally (bench/run-tls-setup.ts).
     await setUpRunTls(this.options, this.report.arms);
     this.probeMachine();

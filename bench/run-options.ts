@@ -1,6 +1,7 @@
 // `npm run bench` options, resolved once: parsed, validated and defaulted here, then copied into the report.
 // Anything wrong is a UsageError whose message is the one line the CLI prints before exiting 2.
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { allArms, defaultArmIds, findArm } from "../servers/registry.js";
@@ -42,6 +43,19 @@ export interface RunOptions {
   ca?: { path: string; pem: string };
   /** --insecure: TLS without verifying certificates or host names (a run caveat says so) */
   insecure?: true;
+  /** --workers N (2..64): each load scenario's load from N processes; absent for 1, so a run without it resolves as before */
+  workers?: number;
+  /** --server-cpus N (2..availableParallelism()): every arm the run starts is served by N processes; absent for 1 */
+  serverCpus?: number;
+  /** --shard i/N: this run is shard i (0-based) of N, measuring 1/N of every load scenario's load */
+  shard?: { index: number; count: number };
+  /** --start-at ISO (with --shard): the wall-clock time the sharded load schedule starts at, ms since the epoch */
+  startAtMs?: number;
+  /**
+   * --config FILE: the user's protos, calls, messages and targets (bench/config/); the CLI loads it and settles the
+   * families, profile and TLS trust from it (bench/config/config-run-options.ts), where --only and --profile win.
+   */
+  config?: { file: string; only: boolean; profile: boolean };
   help: boolean;
 }
 
@@ -53,7 +67,9 @@ export function usage(): string {
     .join("\n");
   return `usage: npm run bench [-- [--profile ${PROFILES.join("|")}] [--out DIR] [--only FAMILY[,FAMILY]]
                           [--arms ID[,ID]] [--baseline ID] [--target ID=URL]… [--arm-module FILE]… [--token T]
-                          [--tls] [--ca FILE | --insecure] [--help]]
+                          [--tls] [--ca FILE | --insecure] [--workers N] [--server-cpus N]
+                          [--shard I/N [--start-at ISO]]
+                          [--config FILE] [--help]]
 
   --profile       quick (default): every family in about 2 minutes (tls only when the run speaks TLS);
                   full: every family, longer, tighter intervals
@@ -79,6 +95,22 @@ ${arms}
                   TLS records; report.arms[].tls records version, cipher, ALPN and full vs resumed handshakes
   --ca FILE       PEM certificate(s) to trust for https:// and grpcs:// targets instead of the system roots
   --insecure      TLS without verifying certificates or host names (the report says the figures were measured so)
+  --workers N     split each load scenario's connections, in-flight calls and open-loop rate over N load-generator
+                  processes (1–${MAX_WORKERS}; default 1), each pinned to its own CPU where there are enough; their windows
+                  are merged exactly and report.load[].workers keeps each one's figures
+  --server-cpus N every server the run starts runs as N processes (node:cluster, round-robin; 1 to this machine's
+                  ${availableParallelism()} CPUs; default 1), pinned to N CPUs when one is left for the load generator; server CPU
+                  per call and memory are summed over the processes, the primary that hands them connections included
+  --shard I/N     this host runs shard I (0-based, as a Job's JOB_COMPLETION_INDEX: 0..N-1) of N: 1/N of every load
+                  scenario's load, against the same --target servers as the other shards (every measured arm needs a
+                  --target); runs the load family (--only may add the per-host size and micro). Merge the N reports
+                  with npm run merge
+  --start-at ISO  with --shard: the wall-clock time (e.g. 2026-11-30T20:00:00Z) the shards start their common
+                  schedule of load windows; give every shard the same one
+  --config FILE   benchmark your own API: a YAML or JSON file naming your protos, calls, targets and sample messages
+                  (schema: bench/config/config.schema.json; README "Benchmark your own API"). Families: load and
+                  multiplex (its calls against its targets), size and micro (its messages); its targets replace
+                  --arms and --target
 
 Results go to the output directory; progress goes to stderr; stdout gets only the paths written.`;
 }
@@ -167,6 +199,45 @@ function firstSentence(message: string): string {
   return message.split(/(?<=\.)\s/)[0]!.replace(/\.$/, "");
 }
 
+export const MAX_WORKERS = 64;
+
+/** Families a shard may run: load (split over the shards) and the per-host ones that need no server. */
+export const SHARD_FAMILIES: readonly FamilyName[] = ["load", "size", "micro"];
+
+/** --workers N → N (1..MAX_WORKERS). */
+export function parseWorkers(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < 1 || n > MAX_WORKERS) throw new UsageError(`--workers ${text}: expected a whole number of load-generator processes from 1 to ${MAX_WORKERS}`);
+  return n;
+}
+
+/** --server-cpus N → N (1..availableParallelism(): more server processes than CPUs would measure time-sharing). */
+export function parseServerCpus(text: string, cpus = availableParallelism()): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < 1 || n > cpus) throw new UsageError(`--server-cpus ${text}: expected a whole number of server processes from 1 to ${cpus} (this machine's CPUs)`);
+  return n;
+}
+
+/** --shard I/N → {index, count}, index 0-based (0..N-1) as a Kubernetes indexed Job's JOB_COMPLETION_INDEX. */
+export function parseShard(text: string): { index: number; count: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  if (m === null) throw new UsageError(`--shard ${text}: expected I/N, e.g. 0/3 (I is 0-based: 0..N-1)`);
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1) throw new UsageError(`--shard ${text}: N must be at least 1`);
+  if (index >= count) throw new UsageError(`--shard ${text}: I is 0-based, so it must be 0..${count - 1}${index === count ? ` (shard ${index} of ${count} is ${index - 1}/${count})` : ""}`);
+  return { index, count };
+}
+
+/** --start-at ISO → ms since the epoch; an ISO time with a date, a time and a zone (Z or ±hh:mm). */
+export function parseStartAt(text: string): number {
+  const ms = Date.parse(text);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim()) || Number.isNaN(ms)) {
+    throw new UsageError(`--start-at ${text}: expected an ISO time with its zone, e.g. 2026-11-30T20:00:00Z`);
+  }
+  return ms;
+}
+
 const OPTIONS = {
   profile: { type: "string" },
   out: { type: "string" },
@@ -181,6 +252,11 @@ const OPTIONS = {
   tls: { type: "boolean" },
   ca: { type: "string" },
   insecure: { type: "boolean" },
+  workers: { type: "string" },
+  "server-cpus": { type: "string" },
+  shard: { type: "string" },
+  "start-at": { type: "string" },
+  config: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -217,6 +293,12 @@ export function resolveRunOptions(argv: readonly string[], env: NodeJS.ProcessEn
     throw new UsageError(firstSentence((error as Error).message));
   }
   const v = parsed.values;
+  if (v.config !== undefined) {
+    if (v.config.trim() === "") throw new UsageError("--config needs a file");
+    // The config names the two servers it measures; the registry's arms and their flags do not apply.
+    const clash = (["arms", "baseline", "target", "target-grpc", "target-rest", "arm-module", "tls", "shard", "start-at", "server-cpus"] as const).find((k) => v[k] !== undefined);
+    if (clash !== undefined) throw new UsageError(`--config ${v.config} and --${clash} do not go together: the config's targets name the servers it measures`);
+  }
   const profile = v.profile ?? "quick";
   if (!isProfileName(profile)) throw new UsageError(`--profile ${profile}: unknown profile (known: ${PROFILES.join(", ")})`);
   if (v.out !== undefined && v.out.trim() === "") throw new UsageError("--out needs a directory");
@@ -249,12 +331,29 @@ export function resolveRunOptions(argv: readonly string[], env: NodeJS.ProcessEn
   if (!arms.includes(baseline)) throw new UsageError(`--baseline ${baseline}: not among the arms measured (${arms.join(", ")})`);
   const tlsTargets = Object.values(targets).some(isTlsTargetUrl);
   if (v.ca !== undefined && v.insecure === true) throw new UsageError("--ca and --insecure contradict each other: --insecure verifies nothing");
-  if (v.ca !== undefined && !tlsTargets) throw new UsageError(`--ca ${v.ca}: no https:// or grpcs:// target to verify with it (--tls servers are verified with the run's own certificate)`);
-  if (v.insecure === true && !tlsTargets && v.tls !== true) throw new UsageError("--insecure: nothing in this run speaks TLS (no --tls, no https:// or grpcs:// target)");
+  if (v.ca !== undefined && !tlsTargets && v.config === undefined) throw new UsageError(`--ca ${v.ca}: no https:// or grpcs:// target to verify with it (--tls servers are verified with the run's own certificate)`);
+  if (v.insecure === true && !tlsTargets && v.tls !== true && v.config === undefined) throw new UsageError("--insecure: nothing in this run speaks TLS (no --tls, no https:// or grpcs:// target)");
   const ca = v.ca !== undefined ? readCaFile(v.ca) : null;
+  const workers = v.workers !== undefined ? parseWorkers(v.workers) : 1;
+  const serverCpus = v["server-cpus"] !== undefined ? parseServerCpus(v["server-cpus"]) : 1;
+  if (v["server-cpus"] !== undefined && Object.keys(targets).length > 0) {
+    throw new UsageError(`--server-cpus applies to the servers the run starts, not to --target ${Object.keys(targets).join(", ")} (run those with npm run serve -- --server-cpus N)`);
+  }
+  const shard = v.shard !== undefined ? parseShard(v.shard) : null;
+  const startAtMs = v["start-at"] !== undefined ? parseStartAt(v["start-at"]) : null;
+  if (startAtMs !== null && shard === null) throw new UsageError("--start-at: only a sharded run (--shard I/N) waits for an agreed start");
+  let families = v.only === undefined ? defaultFamilies(profile, v.tls === true || tlsTargets) : parseFamilies(v.only);
+  if (shard !== null) {
+    // Servers each host started for itself are not one server under N times the load.
+    const local = arms.filter((id) => !Object.hasOwn(targets, id));
+    if (local.length > 0) throw new UsageError(`--shard ${v.shard}: every shard must load the same running servers: give --target for ${local.join(", ")} (or leave ${local.length > 1 ? "them" : "it"} out of --arms)`);
+    if (v.only === undefined) families = ["load"];
+    const other = families.filter((f) => !SHARD_FAMILIES.includes(f));
+    if (other.length > 0) throw new UsageError(`--shard: ${other.join(", ")} cannot be sharded (only load is split over shards; size and micro run per host): leave ${other.length > 1 ? "them" : "it"} out of --only`);
+  }
   return {
     profile,
-    families: v.only === undefined ? defaultFamilies(profile, v.tls === true || tlsTargets) : parseFamilies(v.only),
+    families,
     out: v.out ?? null,
     arms,
     baseline,
@@ -264,6 +363,11 @@ export function resolveRunOptions(argv: readonly string[], env: NodeJS.ProcessEn
     ...(v.tls === true ? { tls: true as const } : {}),
     ...(ca !== null ? { ca } : {}),
     ...(v.insecure === true ? { insecure: true as const } : {}),
+    ...(workers > 1 ? { workers } : {}),
+    ...(serverCpus > 1 ? { serverCpus } : {}),
+    ...(shard !== null ? { shard } : {}),
+    ...(startAtMs !== null ? { startAtMs } : {}),
+    ...(v.config !== undefined ? { config: { file: v.config, only: v.only !== undefined, profile: v.profile !== undefined } } : {}),
     help: v.help ?? false,
   };
 }

@@ -81,8 +81,14 @@ export function tlsHandshake(host: string, port: number, alpn: readonly string[]
  * Why arm `arm`'s target cannot be measured, as the one line the CLI prints (exit 2), or null when it answers:
  * a TCP connect for cleartext targets, a TLS handshake under `trust` (default: the run's) for grpcs:// and https://.
  */
-export async function targetProblem(arm: string, target: string, trust: RunTlsTrust = runTlsTrust(), timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string | null> {
-  const what = `--target ${arm}=${target}`;
+export async function targetProblem(
+  arm: string,
+  target: string,
+  trust: RunTlsTrust = runTlsTrust(),
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  /** how the line names the target (a --config run: the config file and key) */
+  what = `--target ${arm}=${target}`,
+): Promise<string | null> {
   const { host, port, tls: overTls } = targetEndpoint(target);
   if (!overTls) {
     const problem = await tcpReachable(host, port, timeoutMs);

@@ -300,8 +300,8 @@ export function fromCanonicalJson(type: protobuf.Type | string, json: JsonValue)
 }
 
 /** Bound converters for one type, so hot paths skip the by-name lookup. */
-export function canonicalJsonCodec(typeName: string) {
-  const t = messageType(typeName);
+export function canonicalJsonCodec(typeName: string | protobuf.Type) {
+  const t = typeof typeName === "string" ? messageType(typeName) : typeName;
   return {
     type: t,
     toJson: (message: object): JsonValue => toCanonicalJsonOf(t, message as Message),

@@ -36,9 +36,21 @@ export const vendoredProtoFiles: readonly string[] = root.files
 // them (parsers must accept proto field names), so a second, case-preserving parse answers that question.
 const protoNames: protobuf.Root = shopRoot({ keepCase: true });
 
-/** The field name as written in the .proto file (e.g. "created_at"), by type and field number. */
+/** Case-preserving twins of other roots (a --config run's protos), registered by whoever loads them. */
+const otherNames = new WeakMap<protobuf.Root, protobuf.Root>();
+
+/** `keepCase`: the same files parsed with keepCase, so protoFieldName can answer for types of `loaded`. */
+export function registerProtoNames(loaded: protobuf.Root, keepCase: protobuf.Root): void {
+  otherNames.set(loaded, keepCase);
+}
+
+/**
+ * The field name as written in the .proto file (e.g. "created_at"), by type and field number. A type of another root
+ * answers from its registered twin; without one, with its name as loaded (the original when parsed with keepCase).
+ */
 export function protoFieldName(type: protobuf.Type, fieldId: number): string {
-  const original = protoNames.lookupType(type.fullName).fieldsById[fieldId];
+  const names = type.root === root ? protoNames : otherNames.get(type.root as protobuf.Root);
+  const original = (names === undefined ? type : names.lookupType(type.fullName)).fieldsById[fieldId];
   if (!original) throw new Error(`no field ${fieldId} in ${type.fullName}`);
   return original.name;
 }

@@ -25,9 +25,10 @@ function serverFindings(findings: readonly Finding[], candidate: string, baselin
   );
 }
 
-/** "GetUser small": the call and size class the finding measured. */
+/** "GetUser small": the call and size class the finding measured ("get-feature": a --config call has no size class). */
 function callOf(f: Finding): string {
-  return f.subject === null ? "" : `${f.subject.call} ${f.subject.payload}`;
+  if (f.subject === null) return "";
+  return f.subject.payload === "config" ? f.subject.call : `${f.subject.call} ${f.subject.payload}`;
 }
 
 /** Parts joined with ", " and `last` before the final one ("and", or "; " to keep every separator the same). */

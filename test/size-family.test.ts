@@ -54,7 +54,7 @@ test("size family records every message of the selected classes with sizes node:
   for (const [i, s] of sizes.entries()) {
     const m = expected[i]!;
     const json = Buffer.from(JSON.stringify(toCanonicalJson(m.message, m.value)));
-    const protobuf = m.codec.encode(m.value).finish();
+    const protobuf = m.codec!.encode(m.value).finish();
     const label = `${s.message} ${s.payload}`;
     assert.equal(s.json.raw, json.length, label);
     assert.equal(s.protobuf.raw, protobuf.length, label);

@@ -48,7 +48,8 @@ export function scenarioKey(s: Pick<LoadResult, "call" | "payload" | "view" | "m
 
 export function scenarioTitle(s: Pick<LoadResult, "call" | "payload" | "view" | "mode" | "concurrency" | "targetRps">): string {
   const loop = s.mode === "open" ? `open loop at ${s.targetRps ?? "?"} req/s` : "closed loop";
-  return `${s.call} ${s.payload} (${s.view} view, ${loop}, ${s.concurrency} in flight)`;
+  // a --config call is named by the config; it has no size class
+  return `${s.call}${s.payload === "config" ? "" : ` ${s.payload}`} (${s.view} view, ${loop}, ${s.concurrency} in flight)`;
 }
 
 export interface ArmPair {

@@ -20,11 +20,9 @@ export function runCaveats(report: Report): string[] {
     const why = report.environment.pinning ? ` (${report.environment.pinning})` : "";
     // A --target server runs wherever the user put it: only servers this run started can share our cores.
     const local = new Set(report.arms.filter((a) => a.target === null).map((a) => a.id));
-    caveats.push(
-      report.load.some((s) => local.has(s.arm))
-        ? `CPUs not pinned${why}: server and load generator competed for the same cores`
-        : `load generator not pinned to a CPU of its own${why}; the servers are --target hosts, outside this machine's pinning`,
-    );
+    // Remote servers are never pinned by this run: only a load generator left unpinned is worth saying then.
+    if (report.load.some((s) => local.has(s.arm))) caveats.push(`CPUs not pinned${why}: server and load generator competed for the same cores`);
+    else if (report.load.some((s) => s.clientPinnedCpus === null)) caveats.push(`load generator not pinned to a CPU of its own${why}; the servers are --target hosts, outside this machine's pinning`);
   }
   if (report.load.some((s) => s.repetitions.length > 1)) {
     caveats.push(

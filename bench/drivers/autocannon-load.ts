@@ -19,6 +19,7 @@ import autocannon from "autocannon";
 import { authHeaders, tokenOf } from "../run-token.js";
 import { transportErrorCode } from "./error-code.js";
 import type { CallSink } from "../load/call-sink.js";
+import type { RestRequest } from "../load/call-spec.js";
 import type { LoadGenerator } from "../load/load-generator.js";
 
 export interface AutocannonOptions {
@@ -26,6 +27,8 @@ export interface AutocannonOptions {
   target: string;
   /** path and query */
   path: string;
+  /** several requests (method, path, JSON body) sent round-robin in place of a GET of `path` (a --config call) */
+  requests?: readonly RestRequest[];
   connections: number;
   pipelining: number;
   timeoutMs: number;
@@ -59,6 +62,8 @@ export class AutocannonLoad implements LoadGenerator {
           pipelining: options.pipelining,
           // autocannon writes these into the one request it builds and repeats (absent: no header at all).
           headers: authHeaders(tokenOf(options.token)),
+          // Several requests: each connection cycles through them in order (autocannon's requests option).
+          ...(options.requests !== undefined && options.requests.length > 0 ? { requests: options.requests.map(autocannonRequest) } : {}),
           duration: CEILING_S,
           timeout: Math.max(1, Math.ceil(options.timeoutMs / 1000)),
           sampleInt: SAMPLE_INT_MS,
@@ -82,4 +87,14 @@ export class AutocannonLoad implements LoadGenerator {
     await this.finished;
     diagnostics.unsubscribe("net.client.socket", this.noDelay);
   }
+}
+
+/**
+ * A request as autocannon's `requests` option takes it (its headers are merged over the run's): a body goes as
+ * application/json, autocannon adds its length; a POST, PUT or PATCH without one says content-length: 0 (as h1-lean).
+ */
+function autocannonRequest(request: RestRequest): autocannon.Request {
+  const method = request.method as autocannon.Request["method"];
+  if (request.body !== null) return { method, path: request.path, body: request.body, headers: { "content-type": "application/json" } };
+  return { method, path: request.path, ...(["POST", "PUT", "PATCH"].includes(request.method) ? { headers: { "content-length": "0" } } : {}) };
 }

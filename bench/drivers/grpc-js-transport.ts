@@ -32,10 +32,14 @@ export class GrpcJsTransport implements Transport {
   private readonly stubs: GrpcJsUnaryStub[] = [];
   /** null: no metadata at all, as a generated stub called without it */
   private readonly metadata: grpc.Metadata | null;
+  /** the spec's request, or its rotation's, sent round-robin */
+  private readonly requests: readonly object[];
+  private next = 0;
 
   constructor(private readonly options: GrpcJsOptions) {
     this.connections = options.connections;
     this.metadata = bearerMetadata(tokenOf(options.token));
+    this.requests = options.spec.rotation?.requests ?? [options.spec.request];
     const method = unaryMethodOf(options.spec);
     // One stub = one HTTP/2 connection.
     for (let i = 0; i < options.connections; i++) this.stubs.push(grpcJsUnaryStub(options.target, method));
@@ -49,8 +53,15 @@ export class GrpcJsTransport implements Transport {
   send(lane: number, done: CallDone): void {
     const stub = this.stubs[lane % this.connections] as GrpcJsUnaryStub;
     const options = this.options.timeoutMs > 0 ? { deadline: Date.now() + this.options.timeoutMs } : {};
+    const index = this.next;
+    this.next = index + 1 === this.requests.length ? 0 : index + 1;
+    const check = this.options.spec.check;
     try {
-      stub.call(this.options.spec.request, this.metadata, options, (error) => done(grpcJsCallCode(error)));
+      stub.call(this.requests[index] as object, this.metadata, options, (error, response) => {
+        const code = grpcJsCallCode(error);
+        // A response checked against the one expected for its request (a --config call's check: equal-json).
+        done(code === null && check !== undefined && !check(index, response as object) ? "mismatch" : code);
+      });
     } catch (error) {
       done(transportErrorCode(error));
     }

@@ -9,6 +9,7 @@
 import net from "node:net";
 import { connectTls } from "../run-tls.js";
 import { authHeaders, tokenOf } from "../run-token.js";
+import type { RestRequest } from "../load/call-spec.js";
 import { alpnError, transportErrorCode } from "./error-code.js";
 import { targetEndpoint, type TargetEndpoint } from "./target-address.js";
 import type { CallDone, Transport } from "./transport.js";
@@ -19,6 +20,8 @@ export interface H1LeanOptions {
   connections: number;
   /** path and query, e.g. /v1/users/u-6 */
   path: string;
+  /** several requests (method, path, JSON body) sent round-robin in place of a GET of `path` (a --config call) */
+  requests?: readonly RestRequest[];
   timeoutMs: number;
   /** requests written ahead on one connection; 1 = no pipelining (default) */
   pipelining?: number;
@@ -107,7 +110,7 @@ class Lane {
     if (socket === null) return;
     while (this.waiting.length > 0 && this.inFlight.length < this.owner.pipelining) {
       this.inFlight.push(this.waiting.shift() as CallDone);
-      socket.write(this.owner.request);
+      socket.write(this.owner.nextRequest());
       if (this.timer === null) this.armTimer();
     }
   }
@@ -243,7 +246,9 @@ class Lane {
     // "HTTP/1.1 200 OK"
     this.status = Number.parseInt(head.slice(9, 12), 10);
     const lower = head.toLowerCase();
-    this.closeAfter = lower.includes("\r\nconnection: close");
+    // The server closes after this response when it says so, or when our requests said so (RFC 9112 §9.6: a client
+    // that sent "close" sends nothing more on the connection, whether or not the server echoes it).
+    this.closeAfter = this.owner.closeEach || lower.includes("\r\nconnection: close");
     const te = lower.indexOf("\r\ntransfer-encoding:");
     if (te >= 0 && lower.indexOf("chunked", te) >= 0) {
       this.phase = Phase.ChunkSize;
@@ -266,10 +271,15 @@ export class H1LeanTransport implements Transport {
   readonly connections: number;
   readonly pipelining: number;
   readonly timeoutMs: number;
+  /** the first (usually the only) request, as written to the socket */
   readonly request: Buffer;
+  /** the requests say Connection: close: one call per connection */
+  readonly closeEach: boolean;
   readonly address: TargetEndpoint;
   closing = false;
   private readonly lanes: Lane[] = [];
+  private readonly requests: readonly Buffer[];
+  private next = 0;
 
   constructor(options: H1LeanOptions) {
     const url = new URL(options.target);
@@ -279,8 +289,20 @@ export class H1LeanTransport implements Transport {
     this.pipelining = Math.max(1, options.pipelining ?? 1);
     this.timeoutMs = options.timeoutMs;
     const extra = Object.entries({ ...options.headers, ...authHeaders(tokenOf(options.token)) }).map(([k, v]) => `${k}: ${v}\r\n`).join("");
-    this.request = Buffer.from(`GET ${options.path} HTTP/1.1\r\nHost: ${url.host}\r\n${extra}\r\n`, "latin1");
+    this.closeEach = Object.entries(options.headers ?? {}).some(([k, v]) => k.toLowerCase() === "connection" && v.toLowerCase() === "close");
+    const requests = options.requests !== undefined && options.requests.length > 0 ? options.requests : [{ method: "GET", path: options.path, body: null }];
+    this.requests = requests.map((r) => requestBytes(r, url.host, extra));
+    this.request = this.requests[0] as Buffer;
     for (let i = 0; i < options.connections; i++) this.lanes.push(new Lane(this));
+  }
+
+  /** The bytes of the next call's request, round-robin over the requests. */
+  nextRequest(): Buffer {
+    const requests = this.requests;
+    if (requests.length === 1) return requests[0] as Buffer;
+    const k = this.next;
+    this.next = k + 1 === requests.length ? 0 : k + 1;
+    return requests[k] as Buffer;
   }
 
   async open(): Promise<void> {
@@ -295,4 +317,17 @@ export class H1LeanTransport implements Transport {
     this.closing = true;
     for (const lane of this.lanes) lane.close();
   }
+}
+
+/** Methods whose requests carry a body by definition: without one they say content-length: 0, as curl and undici do. */
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
+
+/** One request as written to the socket: a GET is its request line and Host alone; a body goes as application/json. */
+export function requestBytes(request: RestRequest, host: string, extraHeaders: string): Buffer {
+  const head = `${request.method} ${request.path} HTTP/1.1\r\nHost: ${host}\r\n${extraHeaders}`;
+  if (request.body === null) {
+    return Buffer.from(`${head}${BODY_METHODS.has(request.method) ? "content-length: 0\r\n" : ""}\r\n`, "latin1");
+  }
+  const body = Buffer.from(request.body, "utf8");
+  return Buffer.concat([Buffer.from(`${head}content-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`, "latin1"), body]);
 }

@@ -27,8 +27,8 @@ export interface H2FramesRestOptions {
   token?: string | null;
 }
 
-/** gRPC mode (the default) or REST mode. */
-export type H2FramesOptions = (LeanGrpcOptions & { api?: "grpc" }) | H2FramesRestOptions;
+/** gRPC mode (the default; `frames`: several requests sent round-robin in place of `frame`) or REST mode. */
+export type H2FramesOptions = (LeanGrpcOptions & { api?: "grpc"; frames?: readonly Buffer[] }) | H2FramesRestOptions;
 
 /** One REST call's request headers, pseudo-headers first: what h2load sends for a GET, less its user-agent. */
 export function restGetHeaders(options: Pick<H2FramesRestOptions, "target" | "path" | "headers" | "token">): [string, string][] {
@@ -57,6 +57,7 @@ export class H2FramesTransport implements Transport {
   private readonly address: TargetEndpoint;
   private readonly headers: [string, string][];
   private readonly payload: Buffer | null;
+  private readonly payloads: readonly Buffer[] | undefined;
   private closing = false;
 
   constructor(private readonly options: H2FramesOptions) {
@@ -66,10 +67,12 @@ export class H2FramesTransport implements Transport {
       this.protocol = "rest";
       this.headers = restGetHeaders(options);
       this.payload = null;
+      this.payloads = undefined;
     } else {
       this.protocol = "grpc";
       this.headers = grpcRequestHeaders(options);
       this.payload = options.frame;
+      this.payloads = options.frames;
     }
     for (let i = 0; i < options.connections; i++) {
       const lane: Lane = {
@@ -89,7 +92,14 @@ export class H2FramesTransport implements Transport {
   }
 
   private async connect(lane: Lane): Promise<void> {
-    const connection = new H2FrameConnection({ ...this.address, headers: this.headers, payload: this.payload, responses: this.protocol, timeoutMs: this.options.timeoutMs });
+    const connection = new H2FrameConnection({
+      ...this.address,
+      headers: this.headers,
+      payload: this.payload,
+      ...(this.payloads !== undefined ? { payloads: this.payloads } : {}),
+      responses: this.protocol,
+      timeoutMs: this.options.timeoutMs,
+    });
     await connection.open();
     lane.connection = connection;
     connection.onUnusable = () => {

@@ -3,7 +3,7 @@
 // back into the protobuf-shaped message; protobuf: bytes and the static decode) by drivers/undici-unary-client.ts,
 // so the client does the same work as a gRPC stub's decode.
 import type { CallDone, Transport } from "./transport.js";
-import { UndiciUnaryClient, type UndiciUnaryOptions } from "./undici-unary-client.js";
+import { UndiciUnaryClient, type UndiciUnaryOptions, type UnaryRequest } from "./undici-unary-client.js";
 
 export type UndiciOptions = UndiciUnaryOptions;
 
@@ -13,8 +13,10 @@ export class UndiciTransport implements Transport {
   readonly view = "end-to-end" as const;
   readonly connections: number;
   private readonly client: UndiciUnaryClient;
+  /** the next request of the spec's rotation */
+  private next = 0;
 
-  constructor(options: UndiciOptions) {
+  constructor(private readonly options: UndiciOptions) {
     this.connections = options.connections;
     this.client = new UndiciUnaryClient(options);
   }
@@ -24,7 +26,11 @@ export class UndiciTransport implements Transport {
   }
 
   send(_lane: number, done: CallDone): void {
-    this.client.send(this.client.request, done);
+    const { requests } = this.client;
+    const index = this.next;
+    this.next = index + 1 === requests.length ? 0 : index + 1;
+    const check = this.options.spec.check;
+    this.client.send(requests[index] as UnaryRequest, done, check !== undefined ? (response) => check(index, response) : undefined);
   }
 
   close(): Promise<void> {

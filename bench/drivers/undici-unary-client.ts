@@ -34,8 +34,10 @@ export interface UndiciUnaryOptions {
 
 export interface UnaryRequest {
   path: string;
-  method: "GET";
+  method: string;
   headers: Record<string, string>;
+  /** a JSON body (a --config call's POST); absent: none */
+  body?: string;
 }
 
 /** What the client asks for, per wire format (application/x-protobuf: protobuf-h1's bodies). */
@@ -49,8 +51,8 @@ interface BodyDecoder {
 
 function bodyDecoder(wire: ArmWire, spec: CallSpec): BodyDecoder {
   if (wire === "protobuf") return { read: (body) => body.bytes(), decode: (bytes) => spec.deserializeResponse(bytes as Uint8Array) };
-  const codec = canonicalJsonCodec(spec.responseMessage);
-  return { read: (body) => body.text(), decode: (text) => codec.fromJson(JSON.parse(text as string) as JsonValue) };
+  const fromJson = spec.responseFromJson ?? canonicalJsonCodec(spec.responseMessage).fromJson;
+  return { read: (body) => body.text(), decode: (text) => fromJson(JSON.parse(text as string) as JsonValue) };
 }
 
 export class UndiciUnaryClient {
@@ -58,6 +60,8 @@ export class UndiciUnaryClient {
   private readonly decoder: BodyDecoder;
   /** the call as a request; `withHeaders` derives variants (e.g. x-delay-ms) */
   readonly request: UnaryRequest;
+  /** the spec's requests in rotation order (one: `request`), index for index with the spec's rotation */
+  readonly requests: readonly UnaryRequest[];
 
   constructor(private readonly options: UndiciUnaryOptions) {
     this.pool = new Pool(options.target, {
@@ -69,7 +73,12 @@ export class UndiciUnaryClient {
     });
     const wire = options.wire ?? "json";
     this.decoder = bodyDecoder(wire, options.spec);
-    this.request = { path: options.spec.restPath, method: "GET", headers: { accept: ACCEPT[wire], ...authHeaders(tokenOf(options.token)) } };
+    const headers = { accept: ACCEPT[wire], ...authHeaders(tokenOf(options.token)) };
+    const rest = options.spec.rotation?.rest ?? [{ method: "GET", path: options.spec.restPath, body: null }];
+    this.requests = rest.map((r) =>
+      r.body === null ? { path: r.path, method: r.method, headers } : { path: r.path, method: r.method, headers: { ...headers, "content-type": "application/json" }, body: r.body },
+    );
+    this.request = this.requests[0] as UnaryRequest;
   }
 
   withHeaders(headers: Record<string, string>): UnaryRequest {
@@ -86,8 +95,11 @@ export class UndiciUnaryClient {
     );
   }
 
-  /** One call; `done` gets null, the HTTP status ("404"), "bad-response" (a body that does not decode as the message) or a transport code. */
-  send(request: UnaryRequest, done: CallDone): void {
+  /**
+   * One call; `done` gets null, the HTTP status ("404"), "bad-response" (a body that does not decode as the message),
+   * "mismatch" (decoded, but `check` says it is not the expected response) or a transport code.
+   */
+  send(request: UnaryRequest, done: CallDone, check?: (response: object) => boolean): void {
     this.pool.request(request).then(
       async ({ statusCode, body }) => {
         if (statusCode < 200 || statusCode >= 300) {
@@ -103,7 +115,8 @@ export class UndiciUnaryClient {
         }
         let code: string | null = null;
         try {
-          this.decoder.decode(read);
+          const decoded = this.decoder.decode(read);
+          if (check !== undefined && !check(decoded as object)) code = "mismatch";
         } catch {
           code = "bad-response";
         }

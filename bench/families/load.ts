@@ -26,6 +26,9 @@ import { remoteMetricsCaveat } from "../server-metrics/remote-caveat.js";
 import { openRemoteServer, type RemoteServer } from "../server-metrics/remote-server.js";
 import { quickPairIds } from "../family-arms.js";
 import { abbaOrder } from "../load/paired-rounds.js";
+import { fewerConnectionsNote, loadSplit, scenarioShare, workersFor } from "../load/load-split.js";
+import { closeLoadWorkers, prepareLoadWorkers } from "../load/load-worker-pool.js";
+import { ShardTimeline, waitUntil } from "../shard/shard-timeline.js";
 
 export const LOAD_DEFAULTS: Record<ProfileName, ScenarioDefaults> = {
   // at least MIN_LOAD_REPETITIONS; short windows, so more of them
@@ -161,9 +164,17 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
   const templates = options.templates ?? LOAD_SCENARIOS[ctx.profile];
   const pair = quickPairIds(ctx.arms, ctx.baseline);
   // runArmLookup: an arm the run reaches over TLS gets a driver that speaks TLS (h1-lean, not autocannon).
-  const scenarios = resolveScenarios(loadScenarioInputs(ctx.profile, armIds, templates, pair), { ...LOAD_DEFAULTS[ctx.profile], ...options.defaults }, runArmLookup(ctx.arms), (_input, why) =>
+  const resolved = resolveScenarios(loadScenarioInputs(ctx.profile, armIds, templates, pair), { ...LOAD_DEFAULTS[ctx.profile], ...options.defaults }, runArmLookup(ctx.arms), (_input, why) =>
     ctx.caveat(`load: ${why}: not measured`),
   );
+  // --shard i/N: this host runs its share of every scenario (bench/load/load-split.ts), on a fixed wall-clock schedule
+  const split = loadSplit();
+  const shard = split.shard;
+  const scenarios = shard === null ? resolved : resolved.flatMap((s) => {
+    const share = scenarioShare(s, shard.index, shard.count);
+    if (share === null) ctx.caveat(`load: ${s.id}: ${fewerConnectionsNote(s, shard.count, "shards")}: not measured`);
+    return share === null ? [] : [share];
+  });
   for (const line of pairOnlyLeftOut(templates, armIds, pair)) ctx.leftOut(line);
   if (ctx.profile === "quick" && options.templates === undefined) {
     const key = (t: LoadTemplate) => `${t.view}/${t.payload}/${t.mode}/${t.concurrency ?? ""}`;
@@ -237,6 +248,14 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
     }
   };
 
+  // --workers: the processes started and their drivers loaded before the first window (and before --start-at)
+  const workerDrivers = scenarios.filter((s) => workersFor(s, split.workers) > 1).map((s) => s.driver);
+  if (workerDrivers.length > 0) {
+    await prepareLoadWorkers(split.workers, workerDrivers).catch((error: unknown) =>
+      ctx.caveat(`load: --workers ${split.workers}: the load-generator processes could not be started (${(error as Error).message}): their scenarios fail`),
+    );
+  }
+  const timeline = shard !== null ? new ShardTimeline(split.startAtMs ?? Date.now() + 1000) : null;
   const restore = plan.client !== null ? pinSelf(plan.client) : null;
   if (plan.client !== null && restore === null) ctx.caveat(`load: could not pin the load generator to CPU ${plan.client}`);
   const pinning = { server: plan.server, client: restore !== null ? plan.client : null };
@@ -282,11 +301,21 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
           rate = resolveOpenRate(scenario, [...reps.values()].map((r) => r[0]).filter((r): r is LoadResult => r !== undefined), armsLike(scenario));
           openRates.set(scenario.id, rate);
         }
+        const warmupS = round === 1 ? Math.max(scenario.warmupS, FIRST_RUN_WARMUP[ctx.profile].s) : scenario.warmupS;
+        // A shard warms up for the longest the first round's warm-up may take, so every shard begins at the same time.
+        const slot = timeline?.next(scenario.driver, round === 1 && scenario.mode === "closed" ? Math.max(warmupS, FIRST_RUN_WARMUP[ctx.profile].maxS) : warmupS, scenario.durationS) ?? null;
+        if (slot !== null) {
+          if (slot.startMs > Date.now() + 1000) ctx.progress(`${label} waiting for its slot at ${new Date(slot.startMs).toISOString()}`);
+          await waitUntil(slot.startMs, ctx.signal);
+          if (ctx.signal.aborted) break;
+        }
         ctx.progress(`${label} starting${server !== null ? ` (server pid ${server.pid})` : ""}`);
         const result = await exits.measuring(server, { scenario: scenario.id, repetition: round }, () => runLoadScenario({
-          scenario: { ...scenario, repetitions: 1, warmupS: round === 1 ? Math.max(scenario.warmupS, FIRST_RUN_WARMUP[ctx.profile].s) : scenario.warmupS },
+          scenario: { ...scenario, repetitions: 1, warmupS },
           // Open loop paces calls: its server is already warm from the closed-loop scenarios of the same call.
-          ...(round === 1 && scenario.mode === "closed" ? { warmupMinCalls: FIRST_RUN_WARMUP[ctx.profile].minCalls, warmupMaxS: FIRST_RUN_WARMUP[ctx.profile].maxS } : {}),
+          ...(slot === null && round === 1 && scenario.mode === "closed" ? { warmupMinCalls: FIRST_RUN_WARMUP[ctx.profile].minCalls, warmupMaxS: FIRST_RUN_WARMUP[ctx.profile].maxS } : {}),
+          ...(slot !== null ? { beginAtMs: slot.beginAtMs } : {}),
+          ...(split.workers > 1 ? { workers: split.workers } : {}),
           target: target ?? (server as ServerProcess).target,
           server,
           ...(rate !== null ? { rateRps: rate.rps } : {}),
@@ -298,6 +327,8 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
         const replaced = server !== null ? replacements.get(server) : undefined;
         if (replaced !== undefined) result.notes = [...(result.notes ?? []), replaced];
         for (const w of result.repetitions) w.round = round;
+        const lateMs = slot !== null && result.repetitions[0] !== undefined ? Date.parse(result.repetitions[0].startedAt) - slot.beginAtMs : 0;
+        if (lateMs > 50) result.notes = [...(result.notes ?? []), `shard ${shard?.index}: round ${round}'s window began ${lateMs} ms after its slot (set-up took longer than the schedule allows)`];
         done.push(result);
       }
     }
@@ -319,10 +350,20 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
       const rate = openRates.get(scenario.id);
       if (rate !== undefined) result.notes = [...(result.notes ?? []), `open-loop rate: ${rate.how}`];
       ctx.record("load", result);
-      if (result.driverSaturated) ctx.caveat(`load: the load generator was saturated in ${scenario.id}: its throughput is a lower bound`);
+      // --workers on too few CPUs, or a worker that could not be pinned: said once for the run
+      for (const note of result.notes ?? []) if (/^--workers \d+: .*(share CPUs|could not be pinned|not pinned)/.test(note)) ctx.caveat(`load: ${note}`);
+      const saturatedWorkers = (result.workers ?? []).filter((w) => w.driverSaturated).map((w) => w.index);
+      if (result.driverSaturated) {
+        ctx.caveat(
+          saturatedWorkers.length > 0
+            ? `load: load generator worker${saturatedWorkers.length > 1 ? "s" : ""} ${saturatedWorkers.join(", ")} of ${result.workers?.length} saturated in ${scenario.id}: its throughput is a lower bound`
+            : `load: the load generator was saturated in ${scenario.id}: its throughput is a lower bound`,
+        );
+      }
       if (result.endReason === "failed") ctx.caveat(`load: ${scenario.id} failed: ${result.failure ?? "unknown"}`);
     }
     restore?.();
+    await closeLoadWorkers();
     await Promise.all([...servers.values(), ...monitors.values()].map((s) => s.stop().catch(() => {})));
   }
 }

@@ -1,9 +1,12 @@
 // The messages the size and micro families measure: for every size class the response the servers send
 // (sizeClassMessage, the very object both arms serialize) and the request that asks for it, plus one
 // StreamOrders item and one Chat echo. Each comes with its static codec, so both families encode exactly
-// what grpc-js sends (the gRPC arm serializes with the same generated code).
+// what grpc-js sends (the gRPC arm serializes with the same generated code). A --config run measures the config's
+// sample messages instead (bench/config/config-messages.ts), in the same shape, through the same family code.
+import type protobuf from "protobufjs";
 import type { PayloadClass } from "../model/measurement.js";
 import { shop } from "../../proto/generated/shop.js";
+import { messageType } from "../../proto/schema.js";
 import { generateOrder } from "../../payloads/generator.js";
 import { PAYLOAD_CLASSES, SIZE_CLASSES, sizeClassMessage, sizeClassRequest } from "../../payloads/size-classes.js";
 
@@ -27,17 +30,22 @@ export type MeasuredMessageName = keyof typeof STATIC_CODECS;
 export type MessageRole = "response" | "request" | "stream-item";
 
 export interface MeasuredMessage {
-  /** proto message name in shop.v1. */
-  message: MeasuredMessageName;
-  payload: PayloadClass;
-  role: MessageRole;
-  /** The RPC that carries it. */
-  call: string;
+  /** proto message name: in shop.v1 (GetUserRequest), or fully qualified for a config's (routeguide.Feature) */
+  message: string;
+  /** its reflection type (the canonical JSON mapping and the reflection codec read it) */
+  type: protobuf.Type;
+  /** the size class, or for a config's message the sample file as the config names it */
+  payload: PayloadClass | string;
+  /** null for a config's sample: the config does not say what carries it */
+  role: MessageRole | null;
+  /** The RPC that carries it (shop messages). */
+  call?: string;
   /** One plain sentence: which object this is, so a row can never be mistaken for another. */
   subject: string;
   /** The in-memory message (protobufjs-shaped plain object), exactly as the server handlers produce it. */
   value: object;
-  codec: StaticCodec;
+  /** generated static code (shop messages); null where there is none (a config's messages: reflection only) */
+  codec: StaticCodec | null;
 }
 
 export interface MessageSelection {
@@ -77,6 +85,7 @@ export function measuredMessages(seed: number, selection: MessageSelection = {})
     if (roles.has("response")) {
       out.push({
         message: spec.message,
+        type: messageType(spec.message),
         payload: cls,
         role: "response",
         call: spec.call,
@@ -92,6 +101,7 @@ export function measuredMessages(seed: number, selection: MessageSelection = {})
       const message = spec.call === "GetUser" ? "GetUserRequest" : "ListOrdersRequest";
       out.push({
         message,
+        type: messageType(message),
         payload: cls,
         role: "request",
         call: spec.call,
@@ -103,6 +113,7 @@ export function measuredMessages(seed: number, selection: MessageSelection = {})
     if (cls === "small" && roles.has("stream-item")) {
       out.push({
         message: "Order",
+        type: messageType("Order"),
         payload: "small",
         role: "stream-item",
         call: "StreamOrders",
@@ -112,6 +123,7 @@ export function measuredMessages(seed: number, selection: MessageSelection = {})
       });
       out.push({
         message: "ChatMessage",
+        type: messageType("ChatMessage"),
         payload: "small",
         role: "stream-item",
         call: "Chat",

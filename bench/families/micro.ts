@@ -12,6 +12,8 @@
 // other run's median fell outside a run's range of repetitions for 4–10 entries of 40, against 22–31 outside ±rme.
 //
 // The full profile keeps adding rounds for entries whose rme over repetitions is above its target, within a ceiling.
+// A --config run measures the config's sample messages instead of the size classes: every worker loads the protos
+// and reads the samples itself (bench/config/config-messages.ts), the rounds and figures are the same.
 import { availableParallelism } from "node:os";
 import type { Family, FamilyContext } from "../family.js";
 import type { PayloadClass } from "../model/measurement.js";
@@ -24,6 +26,9 @@ import type { RepetitionSettings } from "../micro/measure-repetition.js";
 import { MicroRoundWorker, type MicroRoundOutcome } from "../micro/micro-round.js";
 import { siblingModule } from "../micro/module-worker.js";
 import { repeatedMicroResult, repetitionRmePct, type RepeatedTask } from "../micro/repeated-micro-result.js";
+import type { MicroTaskSelection } from "../micro/micro-tasks.js";
+import { configMessageSpec, type ConfigMessageSpec } from "../config/config-messages.js";
+import { runConfig } from "../config/run-config.js";
 
 export interface MicroSettings extends RepetitionSettings {
   /** Rounds every task is measured in: its repetitions, each in a fresh worker thread. */
@@ -79,6 +84,13 @@ export interface MicroFamilyOptions {
   onRound?: (round: MicroRoundReport) => void;
   /** Called as each repetition starts in the worker (tests abort mid-round with it). */
   onTaskStart?: (round: number, key: string) => void;
+  /** The messages to measure instead of the size classes; default: the --config run's samples when there is a config. */
+  config?: () => ConfigMessageSpec | null;
+}
+
+function runConfigMessages(): ConfigMessageSpec | null {
+  const config = runConfig();
+  return config === null ? null : configMessageSpec(config);
 }
 
 function line(r: MicroResult): string {
@@ -114,14 +126,21 @@ export function createMicroFamily(options: MicroFamilyOptions = {}): Family {
     async run(ctx: FamilyContext) {
       const settings: MicroSettings = { ...MICRO_PROFILES[ctx.profile], ...options.settings };
       const seed = options.seed ?? DEFAULT_SEED;
-      const requested = options.classes ?? PAYLOAD_CLASSES;
+      const config = (options.config ?? runConfigMessages)();
+      const requested = config !== null ? [] : (options.classes ?? PAYLOAD_CLASSES);
       const classes = requested.filter((c) => !settings.leaveOutClasses.includes(c));
       const leftOut = requested.filter((c) => settings.leaveOutClasses.includes(c));
       if (leftOut.length > 0) ctx.leftOut(`${ctx.profile} profile: size class ${leftOut.join(", ")} not measured (the size family still covers it); --profile full measures it`);
       for (const cls of classes) {
         if (settings.coreOnlyClasses.includes(cls)) ctx.leftOut(`${ctx.profile} profile: ${cls} measures JSON and protobuf-static only; reflection and the mapping alone are left out`);
       }
-      if (classes.length === 0) return;
+      if (config !== null) {
+        if (config.messages.length === 0) {
+          ctx.leftOut("the config names no messages: nothing to measure (add messages: [{type, samples}])");
+          return;
+        }
+        ctx.leftOut("--config messages have no generated static code: protobuf-static is not measured (protobuf-reflect is protobufjs's runtime-generated codec)");
+      } else if (classes.length === 0) return;
 
       const workerModule = siblingModule("../micro/micro-worker", import.meta.url);
       const taskModule = options.taskModule ?? siblingModule("../micro/micro-tasks", import.meta.url);
@@ -139,8 +158,10 @@ export function createMicroFamily(options: MicroFamilyOptions = {}): Family {
         return t.repetitions.length >= 2 && repetitionRmePct(t.repetitions) > settings.rmeTargetPct && (measuredMs.get(key) ?? 0) < settings.maxTaskMs;
       };
 
-      const boot = (roundClasses: readonly PayloadClass[]) =>
-        new MicroRoundWorker(workerModule, { taskModule: taskModule.href, selection: { seed, classes: roundClasses, coreOnlyClasses: settings.coreOnlyClasses }, settings: repetitionSettings(settings), roundWarmupMs: settings.roundWarmupMs });
+      const boot = (roundClasses: readonly PayloadClass[]) => {
+        const selection: MicroTaskSelection = config !== null ? { seed, classes: [], coreOnlyClasses: [], config } : { seed, classes: roundClasses, coreOnlyClasses: settings.coreOnlyClasses };
+        return new MicroRoundWorker(workerModule, { taskModule: taskModule.href, selection, settings: repetitionSettings(settings), roundWarmupMs: settings.roundWarmupMs });
+      };
       const started = async (workers: readonly MicroRoundWorker[]) => {
         const t0 = performance.now();
         await readyOrAborted(workers, ctx.signal);

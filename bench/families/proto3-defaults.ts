@@ -57,6 +57,6 @@ function strip(type: protobuf.Type, value: Message): Message {
 }
 
 /** A copy of `value` without the fields a conforming proto3 encoder leaves out. */
-export function withoutDefaults(typeName: string, value: object): object {
-  return strip(messageType(typeName), value as Message);
+export function withoutDefaults(type: string | protobuf.Type, value: object): object {
+  return strip(typeof type === "string" ? messageType(type) : type, value as Message);
 }

@@ -4,6 +4,7 @@
 // the servers really use (stack-compression.ts). Sizes are deterministic, so the profiles differ in one thing
 // only: brotli at quality 11 on xlarge takes most of a minute, so quick uses the servers' quality 4 there and
 // says so (levels.br and a caveat). Compression runs on the thread pool, the codecs in parallel.
+// A --config run measures the config's sample messages (bench/config/config-messages.ts) with the same code.
 import type { Family, FamilyContext } from "../family.js";
 import type { PayloadClass } from "../model/measurement.js";
 import type { EncodedSizes, SizeRatios, SizeResult } from "../model/size-result.js";
@@ -12,6 +13,8 @@ import { DEFAULT_SEED } from "../../payloads/generator.js";
 import { PAYLOAD_CLASSES } from "../../payloads/size-classes.js";
 import { withoutDefaults } from "./proto3-defaults.js";
 import { measuredMessages, type MeasuredMessage, type MessageSelection } from "./measured-messages.js";
+import { measuredConfigMessages } from "../config/config-messages.js";
+import { runConfig } from "../config/run-config.js";
 import { compress, EXPRESS_COMPRESSION, NODE_DEFAULT_LEVELS, SERVER_LEVELS, SERVER_LEVELS_NOTE, type Codec, type Levels } from "./stack-compression.js";
 
 const CODECS: readonly Codec[] = ["gzip", "deflate", "br"];
@@ -22,14 +25,14 @@ const QUICK_BROTLI_DEFAULT_MAX_BYTES = 1 * MIB;
 /** The two encodings of a message, exactly as the servers produce them. */
 export function encodeBoth(m: MeasuredMessage): { json: Buffer; protobuf: Uint8Array } {
   return {
-    json: Buffer.from(JSON.stringify(toCanonicalJson(m.message, m.value)), "utf8"),
-    protobuf: m.codec.encode(m.value).finish(),
+    json: Buffer.from(JSON.stringify(toCanonicalJson(m.type, m.value)), "utf8"),
+    protobuf: (m.codec ?? m.type).encode(m.value).finish(),
   };
 }
 
 /** Length of the protobuf a conforming encoder (Python, C++, Go) writes for the message: no explicitly set defaults. */
 export function minimalProtobufLength(m: MeasuredMessage): number {
-  return m.codec.encode(withoutDefaults(m.message, m.value)).finish().length;
+  return (m.codec ?? m.type).encode(withoutDefaults(m.type, m.value)).finish().length;
 }
 
 async function sizesAt(bytes: Uint8Array, levels: Levels, cache: Map<string, Promise<number>>): Promise<EncodedSizes> {
@@ -81,8 +84,8 @@ export async function measureSize(m: MeasuredMessage, options: SizeOptions = {})
     protobuf: protobufDefault,
     ratio: ratios(jsonDefault, protobufDefault),
     protobufMinimalRaw: minimalProtobufLength(m),
-    role: m.role,
-    call: m.call,
+    ...(m.role !== null ? { role: m.role } : {}),
+    ...(m.call !== undefined ? { call: m.call } : {}),
     subject: m.subject,
     levels: defaults,
     atServerLevels: {
@@ -102,6 +105,16 @@ export interface SizeFamilyOptions {
   roles?: MessageSelection["roles"];
   /** Quick profile: JSON size above which brotli uses the servers' quality (default 1 MiB). */
   quickBrotliDefaultMaxBytes?: number;
+  /**
+   * The messages to measure instead of the shop's size classes; default: the --config run's samples
+   * (bench/config/run-config.ts) when there is a config, else the shop's.
+   */
+  messages?: () => readonly MeasuredMessage[] | null;
+}
+
+function configMessages(): readonly MeasuredMessage[] | null {
+  const config = runConfig();
+  return config === null ? null : measuredConfigMessages(config.messages);
 }
 
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | null> {
@@ -122,6 +135,18 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | nul
   });
 }
 
+/** One message measured and recorded; false when the run was aborted first. */
+async function measureOne(ctx: FamilyContext, m: MeasuredMessage, sizeOptions: SizeOptions, onBrotliLevel: (r: SizeResult) => void): Promise<boolean> {
+  const started = performance.now();
+  // Brotli at quality 11 on xlarge cannot be interrupted; on abort stop waiting and record nothing partial.
+  const result = await untilAborted(measureSize(m, sizeOptions), ctx.signal);
+  if (result === null) return false;
+  onBrotliLevel(result);
+  ctx.record("sizes", result);
+  ctx.progress(`${sizeLine(result)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return true;
+}
+
 function sizeLine(r: SizeResult): string {
   return `size ${r.message} ${r.payload}: json ${r.json.raw} B / protobuf ${r.protobuf.raw} B = ${r.ratio.raw.toFixed(2)}x raw, ${r.ratio.gzip.toFixed(2)}x gzip`;
 }
@@ -139,23 +164,26 @@ export function createSizeFamily(options: SizeFamilyOptions = {}): Family {
       const limit = options.quickBrotliDefaultMaxBytes ?? QUICK_BROTLI_DEFAULT_MAX_BYTES;
       if (ctx.profile === "quick") sizeOptions.brotliDefaultMaxBytes = limit;
       let saidSo = false;
+      const onBrotliLevel = (result: SizeResult) => {
+        if (result.levels?.br !== NODE_DEFAULT_LEVELS.br && !saidSo) {
+          saidSo = true;
+          ctx.caveat(
+            `size (quick profile): messages over ${(limit / MIB).toFixed(limit < MIB ? 3 : 0)} MiB of JSON are brotli-compressed at quality ${SERVER_LEVELS.br} ` +
+              `(the servers' level), not node's default ${NODE_DEFAULT_LEVELS.br}, in the br column (sizes[].levels.br says which); the full profile uses ${NODE_DEFAULT_LEVELS.br}`,
+          );
+        }
+      };
+      const given = (options.messages ?? configMessages)();
+      if (given !== null) {
+        if (given.length === 0) ctx.leftOut("the config names no messages: nothing to size (add messages: [{type, samples}])");
+        for (const m of given) if (ctx.signal.aborted || !(await measureOne(ctx, m, sizeOptions, onBrotliLevel))) return;
+        return;
+      }
       // One class at a time: xlarge's encodings are megabytes, and generating it takes seconds.
       for (const cls of selection.classes ?? PAYLOAD_CLASSES) {
         if (ctx.signal.aborted) return;
         for (const m of measuredMessages(seed, { ...selection, classes: [cls] })) {
-          const started = performance.now();
-          // Brotli at quality 11 on xlarge cannot be interrupted; on abort stop waiting and record nothing partial.
-          const result = await untilAborted(measureSize(m, sizeOptions), ctx.signal);
-          if (result === null) return;
-          if (result.levels?.br !== NODE_DEFAULT_LEVELS.br && !saidSo) {
-            saidSo = true;
-            ctx.caveat(
-              `size (quick profile): messages over ${(limit / MIB).toFixed(limit < MIB ? 3 : 0)} MiB of JSON are brotli-compressed at quality ${SERVER_LEVELS.br} ` +
-                `(the servers' level), not node's default ${NODE_DEFAULT_LEVELS.br}, in the br column (sizes[].levels.br says which); the full profile uses ${NODE_DEFAULT_LEVELS.br}`,
-            );
-          }
-          ctx.record("sizes", result);
-          ctx.progress(`${sizeLine(result)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+          if (!(await measureOne(ctx, m, sizeOptions, onBrotliLevel))) return;
         }
       }
     },

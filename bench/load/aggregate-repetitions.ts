@@ -6,7 +6,7 @@
 // max per side (the worst window is what a reader must see) and heavy if any repetition was. Where the server
 // figures came from is said once for all repetitions (serverFigureSource).
 import { encodeHistogram, mergeHistograms, summarizeHistogram } from "../histogram.js";
-import type { CpuSteal, EndReason, Measurement, PeakRssScope, ServerMetricsSource } from "../model/measurement.js";
+import type { CpuSteal, EndReason, Measurement, PeakRssScope, ServerMetricsSource, WorkerShare } from "../model/measurement.js";
 import { mergeErrorCounts } from "./error-counter.js";
 
 export const AGGREGATION_NOTE =
@@ -71,6 +71,32 @@ export function serverFigureSource(windows: readonly Measurement[]): Pick<Measur
   };
 }
 
+/** --workers: per worker over the repetitions — requests and errors summed, throughput and CPU utilization the median, saturated if ever. */
+function workersOf(windows: readonly Measurement[]): Pick<Measurement, "workers" | "workerOverlap"> {
+  const shares = windows.flatMap((w) => w.workers ?? []);
+  if (shares.length === 0) return {};
+  const indices = [...new Set(shares.map((s) => s.index))].sort((a, b) => a - b);
+  const overlaps = windows.map((w) => w.workerOverlap).filter((o): o is number => o !== undefined);
+  return {
+    ...(overlaps.length > 0 ? { workerOverlap: Math.min(...overlaps) } : {}),
+    workers: indices.map((index) => {
+      const own = shares.filter((s) => s.index === index);
+      const last = own[own.length - 1] as WorkerShare;
+      let worst = last;
+      for (const s of own) if (SEVERITY[s.endReason] > SEVERITY[worst.endReason]) worst = s;
+      return {
+        ...last,
+        requests: own.reduce((n, s) => n + s.requests, 0),
+        errors: own.reduce((n, s) => n + s.errors, 0),
+        throughputRps: median(own.map((s) => s.throughputRps)) ?? 0,
+        clientCpuUtilization: median(own.map((s) => s.clientCpuUtilization).filter((v): v is number => v !== null)),
+        driverSaturated: own.some((s) => s.driverSaturated),
+        endReason: worst.endReason,
+      };
+    }),
+  };
+}
+
 export function aggregateRepetitions(windows: readonly Measurement[]): Measurement {
   const histogram = mergeHistograms(windows.map((w) => w.histogram));
   const requests = windows.reduce((n, w) => n + w.requests, 0);
@@ -105,5 +131,6 @@ export function aggregateRepetitions(windows: readonly Measurement[]): Measureme
     driverSaturated: windows.some((w) => w.driverSaturated),
     ...stealOf(windows),
     ...serverFigureSource(windows),
+    ...workersOf(windows),
   };
 }

@@ -7,8 +7,8 @@
 // 1 = off unless a scenario says otherwise). Drivers are chosen per (api, transport, wire, view, mode) and whether the
 // arm is reached over TLS.
 import type { Arm, ArmApi, ArmTransport, ArmWire } from "../model/arm.js";
-import type { LoadMode, LoadView } from "../model/load-result.js";
-import type { PayloadClass, Protocol } from "../model/measurement.js";
+import type { LoadMode, LoadPayload, LoadView } from "../model/load-result.js";
+import type { Protocol } from "../model/measurement.js";
 import { SIZE_CLASSES } from "../../payloads/size-classes.js";
 import { findArm } from "../../servers/registry.js";
 
@@ -37,7 +37,9 @@ export interface ScenarioInput {
   /** arm id from the server registry */
   arm: string;
   view: LoadView;
-  payload: PayloadClass;
+  payload: LoadPayload;
+  /** payload "config" only: the --config call's name (a shop call follows from its payload class) */
+  call?: string;
   mode: LoadMode;
   /** total calls in flight (closed loop), or the in-flight cap (open loop) */
   concurrency?: number;
@@ -77,7 +79,7 @@ export interface ResolvedScenario {
   wire: ArmWire;
   view: LoadView;
   call: string;
-  payload: PayloadClass;
+  payload: LoadPayload;
   mode: LoadMode;
   driver: DriverName;
   connections: number;
@@ -177,8 +179,8 @@ function positive(what: string, value: number, allowZero = false): number {
 }
 
 export function resolveScenario(input: ScenarioInput, defaults: ScenarioDefaults, armOf: (id: string) => ScenarioArm | undefined = registryArm): ResolvedScenario {
-  const cls = SIZE_CLASSES[input.payload];
-  if (cls === undefined) throw new ScenarioError(`unknown payload class ${String(input.payload)}`);
+  const call = input.payload === "config" ? input.call : SIZE_CLASSES[input.payload]?.call;
+  if (call === undefined) throw new ScenarioError(input.payload === "config" ? "a config scenario needs its call's name" : `unknown payload class ${String(input.payload)}`);
   const arm = armOf(input.arm);
   if (arm === undefined) throw new ScenarioError(`unknown arm ${JSON.stringify(input.arm)}`);
   const driver = input.driver ?? defaultDriver(arm, input.view, input.mode);
@@ -221,7 +223,7 @@ export function resolveScenario(input: ScenarioInput, defaults: ScenarioDefaults
     transport: arm.transport,
     wire: wireOf(arm),
     view: input.view,
-    call: cls.call,
+    call,
     payload: input.payload,
     mode: input.mode,
     driver,

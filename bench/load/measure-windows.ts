@@ -39,6 +39,12 @@ export interface WindowPlan {
    */
   warmupMinCalls?: number;
   warmupMaxS?: number;
+  /**
+   * The wall-clock time (ms since the epoch) the first measured window begins: the warm-up lasts until then, whatever
+   * warmupS and warmupMinCalls say. Several load generators given the same time measure the same windows (--workers
+   * on one host, --shard across hosts). A time already past starts the window at once (its startedAt shows how late).
+   */
+  beginAtMs?: number;
 }
 
 export interface WindowProgress {
@@ -61,6 +67,11 @@ export interface MeasureOptions {
   failAfterMs?: number;
   /** CPUs' worth of load generator (1 for a single-threaded driver): saturation is ≥ 90% of it. */
   clientCores?: number;
+  /**
+   * The calls are made by other processes (--workers: this process reads the server over the workers' windows), so
+   * a window without calls here is not a failure.
+   */
+  callsElsewhere?: boolean;
 }
 
 export interface MeasuredRun {
@@ -68,6 +79,8 @@ export interface MeasuredRun {
   endReason: EndReason;
   failure?: string;
   sendLag?: SendLag;
+  /** per window, the server's CPU µs over it (null where not read): the figure behind serverCpuUsPerCall */
+  serverCpuUs: (number | null)[];
 }
 
 export const SATURATION_THRESHOLD = 0.9;
@@ -143,6 +156,7 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
   const sink = new CallSink();
   const runStart = performance.now();
   const windows: Measurement[] = [];
+  const serverCpuUs: (number | null)[] = [];
   let stop: StopReason = null;
 
   // Watches the run every 100 ms: abort, a dead server, or errors with no success for failAfterMs.
@@ -208,10 +222,15 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
   sink.pointAt(warmup);
   generator.start(sink);
   try {
-    if (plan.warmupS > 0) stop = await sleepWatching(plan.warmupS * 1000);
-    const warmupEnd = runStart + Math.max(plan.warmupMaxS ?? 0, plan.warmupS) * 1000;
-    while (stop === null && plan.warmupMinCalls !== undefined && sink.okTotal < plan.warmupMinCalls && performance.now() < warmupEnd) {
-      stop = await sleepWatching(Math.min(100, warmupEnd - performance.now()));
+    if (plan.beginAtMs !== undefined) {
+      const wait = plan.beginAtMs - Date.now();
+      if (wait > 0) stop = await sleepWatching(wait);
+    } else {
+      if (plan.warmupS > 0) stop = await sleepWatching(plan.warmupS * 1000);
+      const warmupEnd = runStart + Math.max(plan.warmupMaxS ?? 0, plan.warmupS) * 1000;
+      while (stop === null && plan.warmupMinCalls !== undefined && sink.okTotal < plan.warmupMinCalls && performance.now() < warmupEnd) {
+        stop = await sleepWatching(Math.min(100, warmupEnd - performance.now()));
+      }
     }
     // An early failure during warm-up still gets one (empty or partial) window, so the error is on record: its
     // errors by code, never its successes (a window's throughput and latency are its own calls').
@@ -232,8 +251,10 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
       const remoteRss = rss.remote;
       const peaks = await readPeakRss(rss, server);
       if (!last) rss = openPeakRss(server, end);
-      const measurement = toMeasurement(window, begin, end, stop, peaks, options.clientCores ?? 1);
-      windows.push(withServerMetrics(measurement, server, begin, end, remoteRss));
+      const measurement = toMeasurement(window, begin, end, stop, peaks, options.clientCores ?? 1, options.callsElsewhere === true);
+      const withServer = withServerMetrics(measurement, server, begin, end, remoteRss);
+      windows.push(withServer.measurement);
+      serverCpuUs.push(withServer.cpuUs);
       if (last || next === null) break;
       window = next;
       begin = end;
@@ -245,18 +266,22 @@ export async function measureWindows(options: MeasureOptions): Promise<MeasuredR
   const failed = windows.find((w) => w.endReason !== "completed");
   return {
     windows,
+    serverCpuUs,
     endReason: failed?.endReason ?? "completed",
     ...(failed?.failure !== undefined ? { failure: failed.failure } : {}),
     ...(generator.sendLag !== undefined ? { sendLag: generator.sendLag() } : {}),
   };
 }
 
-/** Where the window's server figures came from; a remote server's figures themselves, from its monitor. */
-function withServerMetrics(m: Measurement, server: ServerProcess | null, begin: Edge, end: Edge, remoteRss: RemoteRssWindow | null): Measurement {
-  if (server === null) return { ...m, serverMetrics: "not-measured", serverMetricsNote: "no server process or monitor to read" };
-  if (!isRemoteServer(server) || begin.remote === null || end.remote === null || remoteRss === null) return { ...m, serverMetrics: "process" };
+/** Where the window's server figures came from; a remote server's figures themselves, from its monitor. cpuUs: the server's CPU µs over the window. */
+function withServerMetrics(m: Measurement, server: ServerProcess | null, begin: Edge, end: Edge, remoteRss: RemoteRssWindow | null): { measurement: Measurement; cpuUs: number | null } {
+  if (server === null) return { measurement: { ...m, serverMetrics: "not-measured", serverMetricsNote: "no server process or monitor to read" }, cpuUs: null };
+  if (!isRemoteServer(server) || begin.remote === null || end.remote === null || remoteRss === null) {
+    const cpuUs = begin.server !== null && end.server !== null ? end.server.user + end.server.system - (begin.server.user + begin.server.system) : null;
+    return { measurement: { ...m, serverMetrics: "process" }, cpuUs };
+  }
   const figures = remoteWindowFigures(server, begin.remote, end.remote, remoteRss, m.requests);
-  return {
+  const measurement: Measurement = {
     ...m,
     serverCpuUsPerCall: figures.cpuUs !== null && m.requests > 0 ? figures.cpuUs / m.requests : null,
     serverPeakRssMb: figures.peakRssMb,
@@ -265,6 +290,7 @@ function withServerMetrics(m: Measurement, server: ServerProcess | null, begin: 
     serverMetricsNote: figures.note,
     ...(figures.callsServed !== undefined ? { serverCallsServed: figures.callsServed } : {}),
   };
+  return { measurement, cpuUs: figures.cpuUs };
 }
 
 function toMeasurement(
@@ -274,6 +300,7 @@ function toMeasurement(
   stop: StopReason,
   peaks: { client: PeakRss; server: PeakRss },
   clientCores: number,
+  callsElsewhere: boolean,
 ): Measurement {
   const wallS = (end.at - begin.at) / 1000;
   const completed = window.completed;
@@ -287,7 +314,9 @@ function toMeasurement(
   // With nothing completed there is nothing to measure: failed, whatever stopped it.
   let endReason: EndReason = stop?.endReason ?? "completed";
   let failure = stop?.failure;
-  if (completed === 0 && endReason === "completed") {
+  if (callsElsewhere) {
+    // the calls, and whether any completed, are the workers' to say
+  } else if (completed === 0 && endReason === "completed") {
     endReason = "failed";
     failure = "no call completed in the window";
   } else if (window.ok === 0 && endReason === "completed") {

@@ -15,12 +15,15 @@ import { AGGREGATION_NOTE, aggregateRepetitions } from "./aggregate-repetitions.
 import { callSpec, type CallSpec } from "./call-spec.js";
 import { ClosedLoop } from "./closed-loop.js";
 import type { LoadGenerator } from "./load-generator.js";
-import type { ResolvedScenario } from "./load-scenario.js";
+import type { DriverName, ResolvedScenario } from "./load-scenario.js";
 import { measureWindows, type MeasuredRun, type WindowProgress } from "./measure-windows.js";
 import { OpenLoop } from "./open-loop.js";
+import { fewerConnectionsNote, workersFor } from "./load-split.js";
 
 export interface RunLoadOptions {
   scenario: ResolvedScenario;
+  /** the call to make; default the shop call of the scenario's payload class (a --config call brings its own) */
+  spec?: CallSpec;
   /** gRPC arms: host:port (grpcs://host:port over TLS); REST arms: http://host:port (https://host:port) */
   target: string;
   /** our server process (CPU, memory), a remote target's through its monitor (bench/server-metrics/), or null (not measured) */
@@ -36,6 +39,18 @@ export interface RunLoadOptions {
   /** keep warming up until this many calls succeeded, at most warmupMaxS in all (see WindowPlan) */
   warmupMinCalls?: number;
   warmupMaxS?: number;
+  /** the wall-clock time (ms since the epoch) the first measured window begins; the warm-up lasts until then (WindowPlan.beginAtMs) */
+  beginAtMs?: number;
+  /**
+   * Load generator processes to split the scenario over (--workers N: the load family passes the run's,
+   * bench/load/load-split.ts). Default 1: this process drives the load itself, as always.
+   */
+  workers?: number;
+  /**
+   * Called once the connections are open, before the first call: resolves with the time the first measured window
+   * begins (a worker waits for the other workers to be connected too). Overrides beginAtMs.
+   */
+  connected?: () => Promise<number>;
 }
 
 /** One TCP connect to the target, so an unreachable target fails fast and clearly, whatever the driver (TLS is the driver's: its errors are counted by code). */
@@ -70,12 +85,17 @@ export async function createTransport(scenario: ResolvedScenario, spec: CallSpec
       const { H2FramesTransport } = await import("../drivers/h2-frames-transport.js");
       // REST over h2c: a GET of the REST path, read for its :status only.
       if (scenario.protocol === "rest") return new H2FramesTransport({ ...common, api: "rest", path: spec.restPath });
-      return new H2FramesTransport({ ...common, path: spec.grpcPath, frame: spec.requestFrame });
+      return new H2FramesTransport({ ...common, path: spec.grpcPath, frame: spec.requestFrame, ...(spec.rotation !== undefined ? { frames: spec.rotation.requestFrames } : {}) });
     }
     case "h2-node":
       return new (await import("../drivers/h2-node-transport.js")).H2NodeTransport({ ...common, path: spec.grpcPath, frame: spec.requestFrame });
     case "h1-lean":
-      return new (await import("../drivers/h1-lean-transport.js")).H1LeanTransport({ ...common, path: spec.restPath, pipelining: scenario.pipelining });
+      return new (await import("../drivers/h1-lean-transport.js")).H1LeanTransport({
+        ...common,
+        path: spec.restPath,
+        pipelining: scenario.pipelining,
+        ...(spec.rotation !== undefined ? { requests: spec.rotation.rest } : {}),
+      });
     case "grpc-js":
       return new (await import("../drivers/grpc-js-transport.js")).GrpcJsTransport({ ...common, spec });
     case "undici":
@@ -85,6 +105,20 @@ export async function createTransport(scenario: ResolvedScenario, spec: CallSpec
     case "autocannon":
       throw new Error("autocannon drives itself: it is a LoadGenerator, not a Transport");
   }
+}
+
+/** Loads a driver's modules ahead of its first run (a load worker does it before the first window's set-up). */
+export async function loadDriver(driver: DriverName): Promise<void> {
+  const modules: Record<DriverName, () => Promise<unknown>> = {
+    "h2-frames": () => import("../drivers/h2-frames-transport.js"),
+    "h2-node": () => import("../drivers/h2-node-transport.js"),
+    "h1-lean": () => import("../drivers/h1-lean-transport.js"),
+    "grpc-js": () => import("../drivers/grpc-js-transport.js"),
+    undici: () => import("../drivers/undici-transport.js"),
+    "h2-json": () => import("../drivers/h2-json-transport.js"),
+    autocannon: () => import("../drivers/autocannon-load.js"),
+  };
+  await modules[driver]();
 }
 
 /** A measurement that says the target could not be loaded at all, with the cause counted. */
@@ -137,6 +171,10 @@ export function loadConfigOf(options: RunLoadOptions, rateRps: number | null): L
 }
 
 export async function runLoadScenario(options: RunLoadOptions): Promise<LoadResult> {
+  // --workers N: the scenario's connections, in-flight calls and rate split over N processes (run-load-workers.ts)
+  const requested = options.workers ?? 1;
+  const workers = workersFor(options.scenario, requested);
+  if (workers > 1 && options.spec === undefined) return (await import("./run-load-workers.js")).runLoadScenarioOnWorkers(options, workers, requested);
   const { scenario, server } = options;
   const rateRps = scenario.mode === "open" ? (options.rateRps ?? (typeof scenario.rate === "number" ? scenario.rate : null)) : null;
   const config = loadConfigOf(options, rateRps);
@@ -148,6 +186,8 @@ export async function runLoadScenario(options: RunLoadOptions): Promise<LoadResu
     else if (server.remote === true) notes.push(remoteResultNote(top.serverMetrics, top.serverMetricsNote));
     if (config.clientPinnedCpus === null) notes.push("load generator not pinned to its own CPU");
     if (isTlsTarget(options.target)) notes.push(TLS_NOTE);
+    if (workers > 1) notes.push(`--workers ${workers}: a --config call's load ran in one process (its call is not handed to worker processes)`);
+    else if (requested > 1) notes.push(fewerConnectionsNote(scenario, requested, "workers"));
     return {
       ...config,
       ...top,
@@ -196,7 +236,8 @@ export const TLS_NOTE =
 /** Preflight, driver, measured windows; an unreachable target comes back as one failed measurement. */
 async function measureScenario(options: RunLoadOptions, rateRps: number | null, meter: SocketBytesMeter): Promise<MeasuredRun | { failed: Measurement }> {
   const { scenario, target, server } = options;
-  const spec = callSpec(scenario.payload);
+  const spec = options.spec ?? (scenario.payload === "config" ? null : callSpec(scenario.payload));
+  if (spec === null) return { failed: failedMeasurement("bad-config", `${scenario.id}: a config call needs its CallSpec`) };
   try {
     await probeTarget(target, Math.min(scenario.timeoutMs, 5000));
   } catch (error) {
@@ -208,7 +249,14 @@ async function measureScenario(options: RunLoadOptions, rateRps: number | null, 
     // autocannon's TLS sockets would verify nothing and escape the byte meter (load-scenario.ts DRIVER_FITS).
     if (isTlsTarget(target)) return { failed: failedMeasurement("tls-unsupported", `autocannon does not load TLS targets (${target}) within the run's trust and byte meter; h1-lean does`) };
     const { AutocannonLoad } = await import("../drivers/autocannon-load.js");
-    generator = new AutocannonLoad({ target, path: spec.restPath, connections: scenario.connections, pipelining: scenario.pipelining, timeoutMs: scenario.timeoutMs });
+    generator = new AutocannonLoad({
+      target,
+      path: spec.restPath,
+      connections: scenario.connections,
+      pipelining: scenario.pipelining,
+      timeoutMs: scenario.timeoutMs,
+      ...(spec.rotation !== undefined ? { requests: spec.rotation.rest } : {}),
+    });
   } else {
     transport = await createTransport(scenario, spec, target);
     try {
@@ -223,6 +271,7 @@ async function measureScenario(options: RunLoadOptions, rateRps: number | null, 
         : new OpenLoop(transport, { rate: rateRps as number, maxInFlight: scenario.concurrency });
   }
   try {
+    const beginAtMs = options.connected !== undefined ? await options.connected() : options.beginAtMs;
     return await measureWindows({
       generator,
       plan: {
@@ -230,6 +279,7 @@ async function measureScenario(options: RunLoadOptions, rateRps: number | null, 
         durationS: scenario.durationS,
         repetitions: scenario.repetitions,
         ...(options.warmupMinCalls !== undefined ? { warmupMinCalls: options.warmupMinCalls, warmupMaxS: options.warmupMaxS ?? scenario.warmupS } : {}),
+        ...(beginAtMs !== undefined ? { beginAtMs } : {}),
       },
       server,
       meter,

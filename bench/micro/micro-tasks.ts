@@ -2,10 +2,11 @@
 // Chat echo), the REST path (canonical-JSON mapping + JSON.stringify + UTF-8 bytes, and back) against protobufjs's
 // generated static code and its reflection API, plus the mapping alone. This module is also the default task
 // module of the measuring worker (bench/micro/micro-worker.ts), which builds the tasks afresh in every round.
+// A --config run's messages (its samples) have no generated code: their tasks are the same minus protobuf-static.
 import type { PayloadClass } from "../model/measurement.js";
 import { canonicalJsonCodec, type JsonValue } from "../../proto/canonical-json.js";
-import { messageType } from "../../proto/schema.js";
 import { measuredMessages, type MeasuredMessage } from "../families/measured-messages.js";
+import { loadConfigMessages, type ConfigMessageSpec } from "../config/config-messages.js";
 
 export type MicroFormat = "json" | "protobuf-static" | "protobuf-reflect" | "canonical-json-mapping";
 export type MicroOp = "encode" | "decode";
@@ -14,7 +15,8 @@ export interface MicroTask {
   format: MicroFormat;
   op: MicroOp;
   message: string;
-  payload: PayloadClass;
+  /** the size class, or a config message's sample file */
+  payload: PayloadClass | string;
   /** What one call does, in words, for the report. */
   does: string;
   fn: () => unknown;
@@ -28,22 +30,23 @@ export function microTaskKey(t: Pick<MicroTask, "message" | "payload" | "op" | "
 // Results go here so the optimizer cannot drop the work.
 let sink: unknown;
 
-/** The eight tasks of one message. Inputs are prepared once, outside the timed calls. */
+/** The eight tasks of one message (six without generated code). Inputs are prepared once, outside the timed calls. */
 export function microTasks(m: MeasuredMessage): MicroTask[] {
-  const json = canonicalJsonCodec(m.message);
-  const reflect = messageType(m.message);
+  const json = canonicalJsonCodec(m.type);
+  const reflect = m.type;
+  const codec = m.codec;
   const jsonBytes = Buffer.from(JSON.stringify(json.toJson(m.value)), "utf8");
   const jsonValue = JSON.parse(jsonBytes.toString("utf8")) as JsonValue;
-  const protobufBytes = m.codec.encode(m.value).finish();
+  const protobufBytes = (codec ?? reflect).encode(m.value).finish();
   const value = m.value;
   const base = { message: m.message, payload: m.payload };
   const task = (op: MicroOp, format: MicroFormat, does: string, fn: () => void): MicroTask => ({ ...base, op, format, does, fn });
-  return [
+  const tasks = [
     task("encode", "json", "toCanonicalJson + JSON.stringify + Buffer.from (UTF-8)", () => {
       sink = Buffer.from(JSON.stringify(json.toJson(value)), "utf8");
     }),
     task("encode", "protobuf-static", "generated static encode().finish()", () => {
-      sink = m.codec.encode(value).finish();
+      sink = codec!.encode(value).finish();
     }),
     task("encode", "protobuf-reflect", "reflection Type.encode().finish() (protobufjs generates the encoder at runtime)", () => {
       sink = reflect.encode(value).finish();
@@ -55,7 +58,7 @@ export function microTasks(m: MeasuredMessage): MicroTask[] {
       sink = json.fromJson(JSON.parse(jsonBytes.toString("utf8")) as JsonValue);
     }),
     task("decode", "protobuf-static", "generated static decode()", () => {
-      sink = m.codec.decode(protobufBytes);
+      sink = codec!.decode(protobufBytes);
     }),
     task("decode", "protobuf-reflect", "reflection Type.decode() (runtime-generated decoder)", () => {
       sink = reflect.decode(protobufBytes);
@@ -64,6 +67,7 @@ export function microTasks(m: MeasuredMessage): MicroTask[] {
       sink = json.fromJson(jsonValue);
     }),
   ];
+  return codec === null ? tasks.filter((t) => t.format !== "protobuf-static") : tasks;
 }
 
 /** Which tasks a round builds: the worker passes this to its task module's buildMicroTasks. */
@@ -72,13 +76,16 @@ export interface MicroTaskSelection {
   classes: readonly PayloadClass[];
   /** Leave out the reflection and mapping-alone tasks of these classes. */
   coreOnlyClasses: readonly PayloadClass[];
+  /** A --config run: its sample messages instead of the shop's classes (the worker loads the protos itself). */
+  config?: ConfigMessageSpec;
 }
 
 /** A task module (the worker imports one by URL) exports this; tests swap in tasks that throw or hang. */
 export type BuildMicroTasks = (selection: MicroTaskSelection) => MicroTask[];
 
 /** Every task of the selection, in the family's forward order: class by class, message by message, eight each. */
-export const buildMicroTasks: BuildMicroTasks = ({ seed, classes, coreOnlyClasses }) => {
+export const buildMicroTasks: BuildMicroTasks = ({ seed, classes, coreOnlyClasses, config }) => {
+  if (config !== undefined) return loadConfigMessages(config).flatMap(microTasks);
   const tasks: MicroTask[] = [];
   for (const cls of classes) {
     const coreOnly = coreOnlyClasses.includes(cls);

@@ -2,7 +2,7 @@
 // changing one factor, so each step's ratio isolates that factor and the steps multiply to the end-to-end ratio.
 import { Type, type Static } from "@sinclair/typebox";
 import { ArmId } from "./arm.js";
-import { PayloadClass } from "./measurement.js";
+import { LoadPayload } from "./load-result.js";
 
 export const AttributionFactor = Type.Union(
   [Type.Literal("framework"), Type.Literal("transport"), Type.Literal("encoding"), Type.Literal("library")],
@@ -35,7 +35,7 @@ export type AttributionSide = Static<typeof AttributionSide>;
 
 export const Attribution = Type.Object({
   call: Type.String(),
-  payload: PayloadClass,
+  payload: LoadPayload,
   scenario: Type.String({ description: "what was measured, without the arm (server view, closed loop)" }),
   metric: Type.String({ description: "field path in the result model" }),
   metricLabel: Type.String(),

@@ -1,8 +1,7 @@
 // A statement computed from the measurements, never written by hand. Who is compared with whom, in which
 // scenario and on which metric are fields, so no writer parses them back out of the id or the statement.
 import { Type, type Static } from "@sinclair/typebox";
-import { LoadMode, LoadView } from "./load-result.js";
-import { PayloadClass } from "./measurement.js";
+import { LoadMode, LoadPayload, LoadView } from "./load-result.js";
 
 export const Verdict = Type.Union(
   [
@@ -38,7 +37,7 @@ export const Finding = Type.Object({
     [
       Type.Object({
         call: Type.String(),
-        payload: PayloadClass,
+        payload: LoadPayload,
         view: LoadView,
         mode: LoadMode,
         concurrency: Type.Integer(),

@@ -12,6 +12,12 @@ export type LoadView = Static<typeof LoadView>;
 export const LoadMode = Type.Union([Type.Literal("closed"), Type.Literal("open")]);
 export type LoadMode = Static<typeof LoadMode>;
 
+/** What a scenario's calls carry: a shop size class, or "config" for a --config call (its requests are in the config). */
+export const LoadPayload = Type.Union([PayloadClass, Type.Literal("config")], {
+  description: "the payload size class of a shop call, or config: the requests a --config call names (call is then the config's call name)",
+});
+export type LoadPayload = Static<typeof LoadPayload>;
+
 export const LoadConfig = Type.Object({
   scenario: Type.String({ description: "stable id, e.g. load/grpc/server/GetUser/small/closed/c4x8" }),
   arm: ArmId,
@@ -19,8 +25,8 @@ export const LoadConfig = Type.Object({
   server: Type.String({ description: "server arm from the registry (the same as arm)" }),
   driver: Type.String({ description: "e.g. h2-frames, autocannon, grpc-js, undici" }),
   view: LoadView,
-  call: Type.String({ description: "RPC name from proto/, e.g. GetUser" }),
-  payload: PayloadClass,
+  call: Type.String({ description: "RPC name from proto/, e.g. GetUser; with --config, the call's name from the config" }),
+  payload: LoadPayload,
   mode: LoadMode,
   connections: Type.Integer({ minimum: 1 }),
   concurrency: Type.Integer({ minimum: 1, description: "total in-flight calls, equal for every arm of a scenario" }),

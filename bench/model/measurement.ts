@@ -91,6 +91,22 @@ export const CpuSteal = Type.Object(
 );
 export type CpuSteal = Static<typeof CpuSteal>;
 
+/** One load-generator process's own share of a window measured by several (--workers N), before merging. */
+export const WorkerShare = Type.Object({
+  index: Type.Integer({ minimum: 0 }),
+  pinnedCpu: Type.Union([Type.String(), Type.Null()], { description: "the CPU the worker process was pinned to (taskset list); null when not pinned" }),
+  connections: Type.Integer({ minimum: 1, description: "the worker's share of the scenario's connections" }),
+  concurrency: Type.Integer({ minimum: 1, description: "the worker's share of the in-flight calls" }),
+  targetRps: Type.Union([Type.Number(), Type.Null()], { description: "open loop: the worker's share of the rate" }),
+  requests: Type.Integer({ minimum: 0 }),
+  errors: Type.Integer({ minimum: 0 }),
+  throughputRps: Type.Number(),
+  clientCpuUtilization: Type.Union([Type.Number(), Type.Null()], { description: "the worker's CPU time / wall time (1 = one full core)" }),
+  driverSaturated: Type.Boolean(),
+  endReason: EndReason,
+});
+export type WorkerShare = Static<typeof WorkerShare>;
+
 /** One measured window (one repetition). */
 export const Measurement = Type.Object({
   endReason: EndReason,
@@ -132,6 +148,20 @@ export const Measurement = Type.Object({
       description:
         "either cpuSteal fraction exceeded the heavy-steal threshold (bench/cpu/cpu-steal.ts HEAVY_STEAL, 0.05): the window measured the host " +
         "as much as the server; flagged, and the paired arm ratios leave it out. Aggregates: any repetition",
+    }),
+  ),
+  workerOverlap: Type.Optional(
+    Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description: "--workers N: the share of the longest worker window during which every worker's window was open (1: they coincided). Aggregates: the min of repetitions",
+    }),
+  ),
+  workers: Type.Optional(
+    Type.Array(WorkerShare, {
+      description:
+        "--workers N: each load-generator process's own figures (the window's are their exact merge). Aggregates: per worker, requests and " +
+        "errors summed, throughput and CPU utilization the median of repetitions, driverSaturated any",
     }),
   ),
 });

@@ -9,8 +9,10 @@ import { PayloadClass } from "./measurement.js";
 export const MicroResult = Type.Object({
   format: Type.String({ description: "e.g. json, protobuf-static, protobuf-reflect, canonical-json-mapping" }),
   op: Type.Union([Type.Literal("encode"), Type.Literal("decode")]),
-  message: Type.String(),
-  payload: PayloadClass,
+  message: Type.String({ description: "proto message name; a --config run's fully qualified" }),
+  payload: Type.Union([PayloadClass, Type.String({ description: "a --config run's message: the sample file, as the config names it" })], {
+    description: "the size class of a shop message, or the sample file of a --config run's message",
+  }),
   state: Type.Union([Type.Literal("completed"), Type.Literal("errored")], { description: "an errored task carries no figures worth reading" }),
   opsPerSec: Type.Number({ description: "calls per second: the median of `repetitions` (older reports: one tinybench run's 1e9 / meanNs)" }),
   meanNs: Type.Number({

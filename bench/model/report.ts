@@ -10,6 +10,7 @@ import { LoadResult } from "./load-result.js";
 import { MicroResult } from "./micro-result.js";
 import { MultiplexResult } from "./multiplex-result.js";
 import { ServerExit } from "./server-exit.js";
+import { ShardMerge } from "./shard-merge.js";
 import { SizeResult } from "./size-result.js";
 import { StreamResult } from "./stream-result.js";
 import { TlsResult } from "./tls-result.js";
@@ -31,6 +32,22 @@ export const FamilyRun = Type.Object({
   leftOut: Type.Optional(Type.Array(Type.String(), { description: "what this profile left out of the family (the full profile measures it), one sentence each" })),
 });
 export type FamilyRun = Static<typeof FamilyRun>;
+
+/** What `--shard i/N` writes: which part of the load this report holds, for `npm run merge` to line shards up. */
+export const ShardRun = Type.Object(
+  {
+    index: Type.Integer({ minimum: 0, description: "0-based (as a Kubernetes Job's JOB_COMPLETION_INDEX gives it): this shard is index of count" }),
+    count: Type.Integer({ minimum: 1 }),
+    host: Type.String({ description: "os.hostname() of the shard's load generator" }),
+    startAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()], { description: "the agreed wall-clock start (--start-at), by this host's clock; null without one" }),
+    clockOffsetMs: Type.Union([Type.Number(), Type.Null()], {
+      description: "this host's clock minus a target's (local = reference + offset), estimated before the first window; null when no target answered with a time (clockOffsetNote says why)",
+    }),
+    clockOffsetNote: Type.Optional(Type.String({ description: "how the offset was estimated and how precise it is, or why there is none" })),
+  },
+  { description: "present when the run was one shard of a load split over several hosts (--shard i/N)" },
+);
+export type ShardRun = Static<typeof ShardRun>;
 
 export const Report = Type.Object(
   {
@@ -66,6 +83,8 @@ export const Report = Type.Object(
         description: "server processes the harness started that exited without being stopped, in the order seen (any makes the run endReason failed); absent in reports written before it was recorded",
       }),
     ),
+    merge: Type.Optional(ShardMerge),
+    shard: Type.Optional(ShardRun),
   },
   { $id: "https://grpc-rest-bench/report.schema.json", title: "grpc-rest-bench report" },
 );

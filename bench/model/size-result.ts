@@ -19,8 +19,10 @@ export type CompressionLevels = Static<typeof CompressionLevels>;
 
 /** Serialized size of one message of one size class, canonical JSON vs protobuf. */
 export const SizeResult = Type.Object({
-  message: Type.String({ description: "proto message name, e.g. ListOrdersResponse" }),
-  payload: PayloadClass,
+  message: Type.String({ description: "proto message name, e.g. ListOrdersResponse; a --config run's fully qualified, e.g. routeguide.Feature" }),
+  payload: Type.Union([PayloadClass, Type.String({ description: "a --config run's message: the sample file, as the config names it" })], {
+    description: "the size class of a shop message, or the sample file of a --config run's message",
+  }),
   json: EncodedSizes,
   protobuf: EncodedSizes,
   ratio: SizeRatios,

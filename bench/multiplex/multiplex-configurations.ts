@@ -10,6 +10,10 @@ import type { Arm } from "../model/arm.js";
 import type { Protocol } from "../model/measurement.js";
 import type { MultiplexPlan } from "./multiplex-plan.js";
 
+// A --config call's several requests go round-robin here too (CallSpec.rotation); a shop call has one.
+const grpcFrames = (spec: CallSpec) => (spec.rotation !== undefined ? { frames: spec.rotation.requestFrames } : {});
+const restRequests = (spec: CallSpec) => (spec.rotation !== undefined ? { requests: spec.rotation.rest } : {});
+
 export interface MultiplexConfiguration {
   configuration: string;
   arm: string;
@@ -44,7 +48,7 @@ function grpcConfigurations(inFlight: number, plan: MultiplexPlan): Omit<Multipl
       streamsPerConnection: inFlight,
       keepAlive: true,
       note: `one HTTP/2 connection carrying ${inFlight} concurrent streams`,
-      transport: (target, spec, timeoutMs) => new H2FramesTransport({ target, connections: 1, path: spec.grpcPath, frame: spec.requestFrame, timeoutMs }),
+      transport: (target, spec, timeoutMs) => new H2FramesTransport({ target, connections: 1, path: spec.grpcPath, frame: spec.requestFrame, ...grpcFrames(spec), timeoutMs }),
     },
   ];
   if (inFlight >= 2 * k && inFlight % k === 0) {
@@ -56,7 +60,7 @@ function grpcConfigurations(inFlight: number, plan: MultiplexPlan): Omit<Multipl
       streamsPerConnection: inFlight / k,
       keepAlive: true,
       note: `${k} HTTP/2 connections × ${inFlight / k} streams`,
-      transport: (target, spec, timeoutMs) => new H2FramesTransport({ target, connections: k, path: spec.grpcPath, frame: spec.requestFrame, timeoutMs }),
+      transport: (target, spec, timeoutMs) => new H2FramesTransport({ target, connections: k, path: spec.grpcPath, frame: spec.requestFrame, ...grpcFrames(spec), timeoutMs }),
     });
   }
   return list;
@@ -73,7 +77,7 @@ function restConfigurations(inFlight: number, plan: MultiplexPlan): Omit<Multipl
     streamsPerConnection: null,
     keepAlive: true,
     note: `${inFlight} HTTP/1.1 keep-alive connection(s), one call in flight on each (no pipelining)`,
-    transport: (target, spec, timeoutMs) => new H1LeanTransport({ target, connections: inFlight, path: spec.restPath, timeoutMs }),
+    transport: (target, spec, timeoutMs) => new H1LeanTransport({ target, connections: inFlight, path: spec.restPath, ...restRequests(spec), timeoutMs }),
   });
   if (inFlight > pool) {
     list.push({
@@ -84,7 +88,7 @@ function restConfigurations(inFlight: number, plan: MultiplexPlan): Omit<Multipl
       streamsPerConnection: null,
       keepAlive: true,
       note: `a pool of ${pool} HTTP/1.1 keep-alive connections: ${inFlight / pool} calls per connection, all but one queued (latency includes the wait)`,
-      transport: (target, spec, timeoutMs) => new H1LeanTransport({ target, connections: pool, path: spec.restPath, timeoutMs }),
+      transport: (target, spec, timeoutMs) => new H1LeanTransport({ target, connections: pool, path: spec.restPath, ...restRequests(spec), timeoutMs }),
     });
   }
   list.push({
@@ -96,7 +100,7 @@ function restConfigurations(inFlight: number, plan: MultiplexPlan): Omit<Multipl
     keepAlive: false,
     note: "Connection: close on every request: a new TCP connection per call (the seed article's pattern); latency includes connect",
     transport: (target, spec, timeoutMs) =>
-      new H1LeanTransport({ target, connections: inFlight, path: spec.restPath, timeoutMs, headers: { connection: "close" } }),
+      new H1LeanTransport({ target, connections: inFlight, path: spec.restPath, ...restRequests(spec), timeoutMs, headers: { connection: "close" } }),
   });
   return list;
 }

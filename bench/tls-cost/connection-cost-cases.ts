@@ -9,7 +9,7 @@
 // TLS handshakes are placed in the window they completed in.
 import { transportErrorCode } from "../drivers/error-code.js";
 import { aggregateRepetitions } from "../load/aggregate-repetitions.js";
-import type { CallSpec } from "../load/call-spec.js";
+import type { ShopCallSpec } from "../load/call-spec.js";
 import { ClosedLoop } from "../load/closed-loop.js";
 import { measureWindows } from "../load/measure-windows.js";
 import { failedMeasurement, probeTarget } from "../load/run-load.js";
@@ -46,7 +46,7 @@ export interface ConnectionCasesOptions {
   lanes: number;
   /** a --target the harness did not start */
   remote: boolean;
-  spec: CallSpec;
+  spec: ShopCallSpec;
   plan: ConnectionCasePlan;
   /** each mode's warm-up before its server's first windows (host:port not yet in `warmed`) */
   serverWarmUp: WarmUpPlan;

@@ -116,7 +116,7 @@ export async function runTlsVersusCleartext(options: TlsVersusCleartextOptions):
     arm: options.arm,
     protocol: scenario.protocol,
     call: scenario.call,
-    payload: scenario.payload,
+    payload: options.payload,
     view: "server",
     mode: "closed",
     concurrency: scenario.concurrency,

@@ -4,6 +4,7 @@
 import type { Report } from "../../bench/model/report.js";
 import { armsOverview } from "./arms.js";
 import { serverExitsHeadline, serverExitsTable } from "./server-exits.js";
+import { shardMergeBlock } from "./shard-merge.js";
 import { decisionBlock } from "./decision.js";
 import type { ChartWarnings } from "./chart.js";
 import { html, raw, type Html } from "./html-template.js";
@@ -58,6 +59,7 @@ function header(report: Report): Html {
 <p class="meta"><span>${env.platform}/${env.arch}</span><span>${env.cpus} × ${env.cpuModel}</span><span>${env.pinned ? "CPUs pinned" : "CPUs not pinned"}</span><span>commit ${env.gitCommit ? env.gitCommit.slice(0, 12) : "unknown"}</span></p>
 ${report.endReason !== "completed" ? html`<p class="caveat-inline"><strong>This run ${report.endReason}:</strong> ${endText(report)}.</p>` : ""}
 ${serverExitsTable(report)}
+${shardMergeBlock(report)}
 ${decisionBlock(report)}
 <nav class="toc"><a href="#arms">Arms</a>${SECTIONS.map((s) => html`<a href="#${s.id}">${s.label}</a>`)}</nav>
 ${armsOverview(report)}

@@ -28,6 +28,7 @@ import { formatCi, formatInteger, formatNumber, formatRatio } from "../number-fo
 import { escapeMarkdown, markdownTable, trusted, type MarkdownCell } from "./markdown-table.js";
 import { serverFigureText, serverFigureWhy } from "../server-figure.js";
 import { tlsMarkdown } from "./tls-summary.js";
+import { shardMergeMarkdown } from "./shard-merge-summary.js";
 
 const PAYLOAD_ORDER = ["small", "medium", "large", "xlarge"];
 const VIEW_ORDER = ["server", "end-to-end"];
@@ -68,6 +69,7 @@ function runLine(report: Report): string {
     `${env.platform}/${env.arch}`,
     `${env.cpus} × ${env.cpuModel}`,
     env.pinned ? "CPUs pinned" : "CPUs not pinned",
+    ...((env.serverCpus ?? 1) > 1 ? [`${env.serverCpus} server processes per arm`] : []),
     `commit ${env.gitCommit ? env.gitCommit.slice(0, 12) : "unknown"}`,
   ];
   return [`**Node ${escapeMarkdown(env.node)}**`, ...facts.map(escapeMarkdown)].join(" · ");
@@ -256,7 +258,8 @@ function loadOrder(arms: ArmDirectory): (a: LoadResult, b: LoadResult) => number
 function loadFlags(r: LoadResult): string {
   const flags: string[] = [];
   if (r.endReason !== "completed") flags.push(r.endReason);
-  if (r.driverSaturated) flags.push("driver saturated: throughput is a lower bound");
+  const hot = (r.workers ?? []).filter((w) => w.driverSaturated).map((w) => w.index);
+  if (r.driverSaturated) flags.push(`driver saturated${hot.length > 0 ? ` (worker${hot.length > 1 ? "s" : ""} ${hot.join(", ")} of ${r.workers?.length})` : ""}: throughput is a lower bound`);
   if (r.errors.total > 0) flags.push(`${formatInteger(r.errors.total)} errors`);
   return flags.join("; ");
 }
@@ -393,6 +396,7 @@ export function renderSummary(report: Report): string {
     decisionMarkdown(report).join("\n").trimEnd(),
     caveatsBlock(report),
     serverExitsBlock(report, arms),
+    shardMergeMarkdown(report),
     armsBlock(report, arms),
     claimsBlock(report, arms),
     findingsBlock(report, arms),

@@ -1,7 +1,9 @@
-// The REST routes shop.v1's google.api.http annotations declare, read from the proto by protobufjs reflection and
+// The REST routes google.api.http annotations declare, read from the proto by protobufjs reflection and
 // classified by the rules of google/api/http.proto, as grpc-gateway's generator and Envoy's transcoder read them:
 // the path template binds fields, `body` names the field the JSON body fills ("*": every field the path leaves),
 // and every other leaf field is a query parameter named by its field path (none when `body` is "*").
+// The gateway arm serves shop.v1's (httpRoutes); a --config run derives the REST side of the user's methods from
+// theirs (methodHttpRoutes, bench/config/).
 import protobuf from "protobufjs";
 import { protoFieldName, protoPackage, root } from "../../proto/schema.js";
 import { parsePathTemplate, type PathTemplate } from "./path-template.js";
@@ -15,7 +17,7 @@ const METHOD_FIELDS = ["get", "put", "post", "delete", "patch"] as const;
 export interface HttpRoute {
   /** the RPC, e.g. "GetUser" */
   rpc: string;
-  /** its service, e.g. "UserService" */
+  /** its service, e.g. "UserService" (unqualified) */
   service: string;
   /** the gRPC method path, e.g. "/shop.v1.UserService/GetUser" */
   grpcPath: string;
@@ -46,12 +48,17 @@ const RULE_FIELDS: ReadonlySet<string> = (() => {
   return new Set(type.fieldsArray.map((field) => protoFieldName(type, field.id)));
 })();
 
+/** An annotation the rules of http.proto reject; the message names the method. */
+export class HttpRuleError extends Error {
+  override name = "HttpRuleError";
+}
+
 function fail(method: protobuf.Method, why: string): never {
-  throw new Error(`${method.parent?.name ?? "?"}.${method.name}: google.api.http: ${why}`);
+  throw new HttpRuleError(`${method.parent?.name ?? "?"}.${method.name}: google.api.http: ${why}`);
 }
 
 /** The field a dotted path of proto names reaches, with the type that holds it. */
-function fieldAt(type: protobuf.Type, path: string): { holder: protobuf.Type; field: protobuf.Field } | null {
+export function fieldAt(type: protobuf.Type, path: string): { holder: protobuf.Type; field: protobuf.Field } | null {
   let holder = type;
   const parts = path.split(".");
   for (let i = 0; i < parts.length; i++) {
@@ -107,7 +114,7 @@ function patternOf(method: protobuf.Method, rule: RawRule): { verb: string; temp
   return { verb: name.toUpperCase(), template: rule[name] as string };
 }
 
-function routeOf(serviceName: string, method: protobuf.Method, rule: RawRule, binding: number): HttpRoute {
+function routeOf(service: protobuf.Service, method: protobuf.Method, rule: RawRule, binding: number): HttpRoute {
   for (const key of Object.keys(rule)) if (!RULE_FIELDS.has(key)) fail(method, `unknown HttpRule field ${JSON.stringify(key)}`);
   if (binding > 0 && rule["additional_bindings"] !== undefined) fail(method, "additional_bindings must not nest");
   if (rule["response_body"] !== undefined) fail(method, "response_body is not supported: the reply is the whole message, as rest sends it");
@@ -133,8 +140,8 @@ function routeOf(serviceName: string, method: protobuf.Method, rule: RawRule, bi
   const bound = body === "" || body === "*" ? pathFields : [...pathFields, body];
   return {
     rpc: method.name,
-    service: serviceName,
-    grpcPath: `/${protoPackage}.${serviceName}/${method.name}`,
+    service: service.name,
+    grpcPath: `/${service.fullName.replace(/^\./, "")}/${method.name}`,
     method: verb,
     pathTemplate,
     template,
@@ -158,7 +165,21 @@ function httpRuleOf(method: protobuf.Method): RawRule | undefined {
 }
 
 /**
- * Every HTTP binding of every annotated method of the package's services, in proto order (a method's rule first,
+ * The HTTP bindings of one method of any loaded root (its rule first, then its additional_bindings); none when it
+ * has no annotation. Throws HttpRuleError, naming the method, on an annotation the rules of http.proto reject.
+ */
+export function methodHttpRoutes(method: protobuf.Method): HttpRoute[] {
+  const service = method.parent;
+  if (!(service instanceof protobuf.Service)) throw new Error(`${method.name} is not a method of a service`);
+  const rule = httpRuleOf(method);
+  if (rule === undefined) return [];
+  const more = rule["additional_bindings"];
+  const extra = more === undefined ? [] : Array.isArray(more) ? more : [more];
+  return [routeOf(service, method, rule, 0), ...extra.map((r, i) => routeOf(service, method, r as RawRule, i + 1))];
+}
+
+/**
+ * Every HTTP binding of every annotated method of shop.v1's services, in proto order (a method's rule first,
  * then its additional_bindings). Throws, naming the method, on an annotation the rules of http.proto reject.
  */
 export function httpRoutes(): HttpRoute[] {
@@ -166,14 +187,7 @@ export function httpRoutes(): HttpRoute[] {
   const routes: HttpRoute[] = [];
   for (const svc of pkg.nestedArray) {
     if (!(svc instanceof protobuf.Service)) continue;
-    for (const method of svc.methodsArray) {
-      const rule = httpRuleOf(method);
-      if (rule === undefined) continue;
-      routes.push(routeOf(svc.name, method, rule, 0));
-      const more = rule["additional_bindings"];
-      const extra = more === undefined ? [] : Array.isArray(more) ? more : [more];
-      extra.forEach((r, i) => routes.push(routeOf(svc.name, method, r as RawRule, i + 1)));
-    }
+    for (const method of svc.methodsArray) routes.push(...methodHttpRoutes(method));
   }
   return routes;
 }

@@ -117,6 +117,8 @@ export interface H2FrameConnectionOptions {
   headers: readonly (readonly [string, string])[];
   /** DATA payload of every request (a length-prefixed gRPC message); null: no body, END_STREAM on the HEADERS */
   payload: Buffer | null;
+  /** several DATA payloads, sent round-robin in place of `payload` (a --config call's requests); same headers for all */
+  payloads?: readonly Buffer[];
   /** default grpc; rest counts a non-2xx :status as the error code "404" etc., as the HTTP/1.1 drivers do */
   responses?: H2ResponseKind;
   /** calls older than this are cancelled (RST_STREAM) and counted as "timeout"; checked at this period */
@@ -145,12 +147,17 @@ export class H2FrameConnection {
   private timeoutTimer: NodeJS.Timeout | null = null;
   private timeoutWatermark = 1;
   private firstSent = false;
-  private readonly first: CallTemplate;
-  private readonly steady: CallTemplate;
-  private readonly plain: CallTemplate;
+  /** per payload (one, or the rotation's), index for index */
+  private readonly first: CallTemplate[];
+  private readonly steady: CallTemplate[];
+  private readonly plain: CallTemplate[];
+  /** the payload the next call sends */
+  private nextPayload = 0;
   private tableBytes: number;
-  /** bytes of DATA each request sends (0 for a GET): what it takes from the send windows */
+  /** bytes of DATA the largest request sends (0 for a GET): what a request needs free in the send windows */
   private readonly requestBytes: number;
+  /** per payload: what it takes from the send window */
+  private readonly payloadBytes: number[];
   private readonly rest: boolean;
   /** continuation of a header block across frames */
   private headerBlock: { streamId: number; endStream: boolean; parts: Buffer[] } | null = null;
@@ -166,8 +173,9 @@ export class H2FrameConnection {
 
   constructor(private readonly options: H2FrameConnectionOptions) {
     const blocks = requestHeaderBlocks(options.headers);
-    this.first = callTemplate(blocks.first, options.payload);
-    this.steady = callTemplate(blocks.steady, options.payload);
+    const payloads: (Buffer | null)[] = options.payloads !== undefined && options.payloads.length > 0 ? [...options.payloads] : [options.payload];
+    this.first = payloads.map((payload) => callTemplate(blocks.first, payload));
+    this.steady = payloads.map((payload) => callTemplate(blocks.steady, payload));
     const plainBlock: number[] = [];
     for (const [name, value] of options.headers) {
       const pair = staticPairIndex(name, value);
@@ -180,9 +188,11 @@ export class H2FrameConnection {
         plainBlock.push(...encodeString(value));
       }
     }
-    this.plain = callTemplate(Buffer.from(plainBlock), options.payload);
+    const plain = Buffer.from(plainBlock);
+    this.plain = payloads.map((payload) => callTemplate(plain, payload));
     this.tableBytes = blocks.tableBytes;
-    this.requestBytes = options.payload?.length ?? 0;
+    this.payloadBytes = payloads.map((payload) => payload?.length ?? 0);
+    this.requestBytes = Math.max(...this.payloadBytes);
     this.rest = options.responses === "rest";
     if (this.requestBytes > 16_384) throw new Error(`request of ${this.requestBytes} bytes needs several DATA frames; h2-frames sends one`);
   }
@@ -267,13 +277,16 @@ export class H2FrameConnection {
     const socket = this.socket as net.Socket;
     const id = this.nextStreamId;
     this.nextStreamId += 2;
-    const template = !this.firstSent ? (this.tableBytes <= this.peerTableSize ? this.first : this.plain) : this.tableBytes <= this.peerTableSize ? this.steady : this.plain;
+    const k = this.nextPayload;
+    this.nextPayload = k + 1 === this.payloadBytes.length ? 0 : k + 1;
+    const templates = !this.firstSent ? (this.tableBytes <= this.peerTableSize ? this.first : this.plain) : this.tableBytes <= this.peerTableSize ? this.steady : this.plain;
+    const template = templates[k] as CallTemplate;
     this.firstSent = true;
     const bytes = Buffer.allocUnsafe(template.bytes.length);
     template.bytes.copy(bytes);
     bytes.writeUInt32BE(id, template.idOffsets[0]);
     bytes.writeUInt32BE(id, template.idOffsets[1]);
-    this.sendWindow -= this.requestBytes;
+    this.sendWindow -= this.payloadBytes[k] as number;
     this.streams.set(id, done);
     if (!this.corked) {
       this.corked = true;

@@ -59,6 +59,9 @@ export async function environmentSection(ctx: SectionContext): Promise<Html> {
     ["CPU", `${env.cpus} × ${env.cpuModel}`],
     ["Memory", `${formatNumber(env.totalMemMb / 1024)} GiB`],
     ["CPU pinning", `${env.pinned ? "pinned" : "not pinned"}${env.pinning ? ` — ${env.pinning}` : ""}`],
+    ...((env.serverCpus ?? 1) > 1
+      ? ([["Server processes", `${env.serverCpus} per arm started (--server-cpus; node:cluster round-robin): server CPU and memory summed over them and their primary`]] as [string, string][])
+      : []),
     ["Git commit", env.gitCommit ?? "unknown"],
     ["Profile", report.profile],
     ["Started / finished", `${report.startedAt} / ${report.finishedAt}`],

@@ -51,10 +51,16 @@ function range(values: readonly number[]): string {
   return lo === hi ? formatNumber(lo) : `${formatNumber(lo)} – ${formatNumber(hi)}`;
 }
 
+/** --workers: which load-generator processes were saturated, e.g. " (worker 1 of 2)"; "" for a single generator. */
+function saturatedWorkers(r: LoadResult): string {
+  const hot = (r.workers ?? []).filter((w) => w.driverSaturated).map((w) => w.index);
+  return hot.length === 0 ? "" : ` (worker${hot.length > 1 ? "s" : ""} ${hot.join(", ")} of ${r.workers?.length})`;
+}
+
 function flags(r: LoadResult): Html {
   const parts: Html[] = [];
   if (r.endReason !== "completed") parts.push(html`<span class="flag flag-bad" title="${r.failure ?? ""}">${r.endReason}</span>`);
-  if (r.driverSaturated) parts.push(html`<span class="flag flag-warn">driver saturated</span>`);
+  if (r.driverSaturated) parts.push(html`<span class="flag flag-warn">driver saturated${saturatedWorkers(r)}</span>`);
   if (r.errors.total > 0) {
     const codes = Object.entries(r.errors.byCode).map(([code, n]) => `${code}×${n}`).join(", ");
     parts.push(html`<span class="flag flag-bad">${formatInteger(r.errors.total)} errors (${codes})</span>`);
@@ -63,13 +69,16 @@ function flags(r: LoadResult): Html {
   return html`${parts}`;
 }
 
+/** A --config call has no size class: its panel and rows are named by the config's call name. */
+const subjectOf = (r: Pick<LoadResult, "payload" | "call">): string => (r.payload === "config" ? r.call : r.payload);
+
 async function shapeFigure(key: string, results: readonly LoadResult[], index: number, ctx: SectionContext, arms: ArmDirectory): Promise<Html> {
   const curves = results.map((r) => ({ r, curve: percentileCurve(r) }));
   const values = curves.flatMap(({ r, curve }) =>
     curve.points
       .filter((p) => p.ms > 0)
       .map((p) => ({
-        payload: r.payload,
+        payload: subjectOf(r),
         arm: arms.name(r.arm),
         view: r.view,
         driver: r.driver,
@@ -78,13 +87,16 @@ async function shapeFigure(key: string, results: readonly LoadResult[], index: n
         ms: p.ms,
       })),
   );
-  const payloads = PAYLOAD_ORDER.filter((p) => results.some((r) => r.payload === p));
+  const configCalls = [...new Set(results.filter((r) => r.payload === "config").map((r) => r.call))];
+  const payloads = [...PAYLOAD_ORDER.filter((p) => results.some((r) => r.payload === p)), ...configCalls];
+  const facetLabel =
+    configCalls.length === 0 ? "'size class: ' + datum.value" : `indexof(${JSON.stringify(PAYLOAD_ORDER)}, datum.value) >= 0 ? 'size class: ' + datum.value : 'call: ' + datum.value`;
   const views = VIEWS.filter((v) => values.some((x) => x.view === v));
   const colour = armColourChannel(arms, curves.filter(({ curve }) => curve.points.some((p) => p.ms > 0)).map(({ r }) => r.arm));
   const spec = {
     data: { values },
     facet: {
-      column: { field: "payload", type: "ordinal", title: null, sort: payloads, header: { labelExpr: "'size class: ' + datum.value", labelFontWeight: 600 } },
+      column: { field: "payload", type: "ordinal", title: null, sort: payloads, header: { labelExpr: facetLabel, labelFontWeight: 600 } },
       ...(views.length > 1 ? { row: { field: "view", type: "nominal", title: null, sort: views, header: { labelExpr: "datum.value + ' view'", labelFontWeight: 600 } } } : {}),
     },
     spec: {
@@ -105,7 +117,7 @@ async function shapeFigure(key: string, results: readonly LoadResult[], index: n
   const anySummaryOnly = curves.some(({ curve }) => curve.source === "summary");
   const table = dataTable(
     [
-      { label: "Size" },
+      { label: configCalls.length === 0 ? "Size" : results.every((r) => r.payload === "config") ? "Call" : "Size / call" },
       ARM_COLUMN,
       { label: "p50 ms", numeric: true },
       { label: "p90 ms", numeric: true },
@@ -118,7 +130,7 @@ async function shapeFigure(key: string, results: readonly LoadResult[], index: n
       { label: "Flags" },
     ],
     curves.map(({ r, curve }) => [
-      r.payload,
+      subjectOf(r),
       armChip(arms, r.arm, viewAndDriver(r)),
       formatNumber(r.latencyMs.p50),
       formatNumber(r.latencyMs.p90),
