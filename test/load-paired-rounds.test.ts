@@ -2,9 +2,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { armFindings, armRatio, COMPARED_METRICS } from "../bench/analysis/arm-comparison.js";
-import { LOAD_DEFAULTS, loadScenarioInputs, PAIR_ROUNDS, takesPart } from "../bench/families/load.js";
+import { LOAD_DEFAULTS, loadScenarioInputs, PAIR_ROUNDS } from "../bench/families/load.js";
 import { resolveScenarios } from "../bench/load/load-scenario.js";
-import { abbaOrder, pairByRound, pairedRatio } from "../bench/load/paired-rounds.js";
+import { abbaOrder, pairByRound, pairedRatio, takesPart } from "../bench/load/paired-rounds.js";
 import type { LoadResult } from "../bench/model/load-result.js";
 import type { Measurement } from "../bench/model/measurement.js";
 import { sampleReport } from "./fixtures/sample-report.js";

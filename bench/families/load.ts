@@ -25,7 +25,7 @@ import { startServerProcess, type ServerProcess } from "../server-process/server
 import { remoteMetricsCaveat } from "../server-metrics/remote-caveat.js";
 import { openRemoteServer, type RemoteServer } from "../server-metrics/remote-server.js";
 import { quickPairIds } from "../family-arms.js";
-import { abbaOrder } from "../load/paired-rounds.js";
+import { roundSchedule } from "../load/paired-rounds.js";
 import { fewerConnectionsNote, loadSplit, scenarioShare, workersFor } from "../load/load-split.js";
 import { closeLoadWorkers, prepareLoadWorkers } from "../load/load-worker-pool.js";
 import { ShardTimeline, waitUntil } from "../shard/shard-timeline.js";
@@ -106,16 +106,6 @@ export function loadScenarioInputs(profile: ProfileName, arms: readonly string[]
       defineScenario({ ...template, arm, ...(pairRounds === true && paired.includes(arm) && template.repetitions === undefined ? { repetitions: PAIR_ROUNDS[profile] } : {}) }),
     ),
   );
-}
-
-/**
- * Whether a scenario of `repetitions` windows takes part in round `round` (1-based) of `rounds`: its windows are
- * spread evenly over the rounds (4 of 10: rounds 1, 3, 6, 8), so every arm samples the whole run's time span and
- * always pairs with a baseline window of the same round. Every scenario takes part in round 1.
- */
-export function takesPart(repetitions: number, round: number, rounds: number): boolean {
-  if (repetitions >= rounds) return round <= rounds;
-  return Math.ceil((round * repetitions) / rounds) > Math.ceil(((round - 1) * repetitions) / rounds);
 }
 
 /** What a profile's pairOnly templates leave out for the other arms, one sentence each. */
@@ -268,16 +258,7 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
   const reps = new Map<string, LoadResult[]>(scenarios.map((s) => [s.id, []]));
   const openRates = new Map<string, { rps: number; how: string }>();
   const rounds = Math.max(...scenarios.map((s) => s.repetitions));
-  /** how often each set of participants has run, so that its order alternates whichever rounds it takes part in */
-  const orderTurns = new Map<string, number>();
-  const schedule = (round: number): ResolvedScenario[] =>
-    groups.flatMap((group) => {
-      const due = group.filter((s) => takesPart(s.repetitions, round, rounds));
-      const key = due.map((s) => s.id).join("\u0000");
-      const turn = orderTurns.get(key) ?? 0;
-      orderTurns.set(key, turn + 1);
-      return abbaOrder(due, turn);
-    });
+  const schedule = roundSchedule(groups, rounds);
   try {
     for (let round = 1; round <= rounds && !ctx.signal.aborted; round++) {
       const planned = schedule(round);

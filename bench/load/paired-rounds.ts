@@ -56,3 +56,31 @@ export function pairedRatio(pairs: readonly [Measurement, Measurement][], pick: 
   const estimate = pairedRatioCi(a, b);
   return estimate === null ? null : { ...estimate, rounds: a.length };
 }
+
+/**
+ * Whether a scenario of `repetitions` windows takes part in round `round` (1-based) of `rounds`: its windows are
+ * spread evenly over the rounds (4 of 10: rounds 1, 3, 6, 8), so every arm samples the whole run's time span and
+ * always pairs with a baseline window of the same round. Every scenario takes part in round 1.
+ */
+export function takesPart(repetitions: number, round: number, rounds: number): boolean {
+  if (repetitions >= rounds) return round <= rounds;
+  return Math.ceil((round * repetitions) / rounds) > Math.ceil(((round - 1) * repetitions) / rounds);
+}
+
+/**
+ * The order of the windows in each round (1-based), one group of scenarios after another (a group: one scenario's
+ * arms, paired with each other): the group's scenarios due in that round (takesPart), in ABBA order. The order
+ * alternates per set of participants, however many rounds it skips, so a pair that meets in rounds 1, 3, 6 and 8
+ * still runs AB, BA, AB, BA. Call it once per round, in round order.
+ */
+export function roundSchedule<T extends { id: string; repetitions: number }>(groups: readonly (readonly T[])[], rounds: number): (round: number) => T[] {
+  const orderTurns = new Map<string, number>();
+  return (round) =>
+    groups.flatMap((group) => {
+      const due = group.filter((s) => takesPart(s.repetitions, round, rounds));
+      const key = due.map((s) => s.id).join("\u0000");
+      const turn = orderTurns.get(key) ?? 0;
+      orderTurns.set(key, turn + 1);
+      return abbaOrder(due, turn);
+    });
+}

@@ -7,7 +7,8 @@
 // reading of the server: the server's CPU per call is its CPU over the window / every worker's calls.
 import { isHeavySteal } from "../cpu/cpu-steal.js";
 import { mergeMeasurements, windowOverlap } from "../merge/merge-measurements.js";
-import type { LoadResult, OpenLoopStats } from "../model/load-result.js";
+import { mergeOpenLoop } from "../merge/merge-open-loop.js";
+import type { LoadResult } from "../model/load-result.js";
 import type { Measurement, WorkerShare } from "../model/measurement.js";
 import { runTlsTrust } from "../run-tls.js";
 import { runToken } from "../run-token.js";
@@ -27,23 +28,6 @@ const CONNECT_TIMEOUT_MS = 15_000;
 
 /** A generator that makes no calls: the workers do; this process only reads the server at the window edges. */
 const idle: LoadGenerator = { start() {}, stop: async () => {} };
-
-function mergeOpenLoop(parts: readonly (OpenLoopStats | undefined)[]): OpenLoopStats | undefined {
-  const stats = parts.filter((s): s is OpenLoopStats => s !== undefined);
-  if (stats.length === 0) return undefined;
-  const sum = (pick: (s: OpenLoopStats) => number | undefined) => stats.reduce((n, s) => n + (pick(s) ?? 0), 0);
-  const scheduled = sum((s) => s.scheduled);
-  const oldest = stats.map((s) => s.backlogAtStopOldestWaitMs).filter((v): v is number => typeof v === "number");
-  return {
-    scheduled,
-    queued: sum((s) => s.queued),
-    dropped: sum((s) => s.dropped),
-    sendLagMeanMs: scheduled > 0 ? stats.reduce((n, s) => n + s.sendLagMeanMs * s.scheduled, 0) / scheduled : 0,
-    sendLagMaxMs: Math.max(...stats.map((s) => s.sendLagMaxMs)),
-    backlogAtStop: sum((s) => s.backlogAtStop),
-    backlogAtStopOldestWaitMs: oldest.length > 0 ? Math.max(...oldest) : null,
-  };
-}
 
 function shareOf(index: number, cpu: string | null, share: ResolvedScenario, rateRps: number | null, w: Measurement): WorkerShare {
   return {

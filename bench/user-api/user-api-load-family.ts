@@ -7,11 +7,11 @@
 // the reference replies (response-check.ts). Every result is labelled with the config's call name (`call`) and
 // payload "config": scenario ids read load/grpc/server/<call>/config/closed/c4x8.
 import type { Family, FamilyContext } from "../family.js";
-import { combineRepetitions, FIRST_RUN_WARMUP, LOAD_DEFAULTS, PAIR_ROUNDS, resolveOpenRate, takesPart } from "../families/load.js";
+import { combineRepetitions, FIRST_RUN_WARMUP, LOAD_DEFAULTS, PAIR_ROUNDS, resolveOpenRate } from "../families/load.js";
 import type { CallSpec } from "../load/call-spec.js";
 import { resolveScenarios, type RateSpec, type ResolvedScenario, type ScenarioDefaults, type ScenarioInput, type ScenarioTemplate } from "../load/load-scenario.js";
 import { loadSplit } from "../load/load-split.js";
-import { abbaOrder } from "../load/paired-rounds.js";
+import { roundSchedule } from "../load/paired-rounds.js";
 import { failedMeasurement, loadConfigOf, runLoadScenario } from "../load/run-load.js";
 import { AGGREGATION_NOTE, aggregateRepetitions } from "../load/aggregate-repetitions.js";
 import type { LoadResult } from "../model/load-result.js";
@@ -111,15 +111,7 @@ export async function runUserApiLoad(ctx: FamilyContext, config: UserApiConfig, 
   const reps = new Map<string, LoadResult[]>(scenarios.map((s) => [s.id, []]));
   const openRates = new Map<string, { rps: number; how: string }>();
   const rounds = Math.max(...scenarios.map((s) => s.repetitions));
-  const orderTurns = new Map<string, number>();
-  const schedule = (round: number): ResolvedScenario[] =>
-    groups.flatMap((group) => {
-      const due = group.filter((s) => takesPart(s.repetitions, round, rounds));
-      const key = due.map((s) => s.id).join("\u0000");
-      const turn = orderTurns.get(key) ?? 0;
-      orderTurns.set(key, turn + 1);
-      return abbaOrder(due, turn);
-    });
+  const schedule = roundSchedule(groups, rounds);
   const first = options.firstRunWarmup ?? FIRST_RUN_WARMUP[ctx.profile];
   const t0 = Date.now();
   try {

@@ -7,7 +7,8 @@
 import { AGGREGATION_NOTE, aggregateRepetitions } from "../../bench/load/aggregate-repetitions.js";
 import { connectionShape } from "../../bench/load/load-scenario.js";
 import { mergeMeasurements } from "../../bench/merge/merge-measurements.js";
-import type { LoadResult, OpenLoopStats } from "../../bench/model/load-result.js";
+import { mergeOpenLoop } from "../../bench/merge/merge-open-loop.js";
+import type { LoadResult } from "../../bench/model/load-result.js";
 import type { Measurement } from "../../bench/model/measurement.js";
 import type { MergedScenario, MergeFlag, ShardShare } from "../../bench/model/shard-merge.js";
 import { loadKeys, MergeError, type Shard } from "./shard-set.js";
@@ -53,23 +54,6 @@ function mergedScenarioId(parts: readonly Part[], connections: number): string {
       : suffixes[0]!;
   const slash = first.scenario.lastIndexOf("/");
   return `${first.scenario.slice(0, slash + 1)}${shape}${rate}`;
-}
-
-function mergeOpenLoop(parts: readonly Part[]): OpenLoopStats | undefined {
-  const stats = parts.map((p) => p.entry.openLoop).filter((s): s is OpenLoopStats => s !== undefined);
-  if (stats.length === 0) return undefined;
-  const sum = (pick: (s: OpenLoopStats) => number | undefined) => stats.reduce((n, s) => n + (pick(s) ?? 0), 0);
-  const scheduled = sum((s) => s.scheduled);
-  const oldest = stats.map((s) => s.backlogAtStopOldestWaitMs).filter((v): v is number => typeof v === "number");
-  return {
-    scheduled,
-    queued: sum((s) => s.queued),
-    dropped: sum((s) => s.dropped),
-    sendLagMeanMs: scheduled > 0 ? stats.reduce((n, s) => n + s.sendLagMeanMs * s.scheduled, 0) / scheduled : 0,
-    sendLagMaxMs: Math.max(...stats.map((s) => s.sendLagMaxMs)),
-    ...(stats.some((s) => s.backlogAtStop !== undefined) ? { backlogAtStop: sum((s) => s.backlogAtStop) } : {}),
-    ...(stats.some((s) => s.backlogAtStopOldestWaitMs !== undefined) ? { backlogAtStopOldestWaitMs: oldest.length > 0 ? Math.max(...oldest) : null } : {}),
-  };
 }
 
 /** Notes every shard made once; a note only some made, with the shards that made it. */
@@ -165,7 +149,7 @@ function mergeScenario(parts: readonly Part[], allowMissing: boolean): { entry: 
 
   // open loop: the whole run's rate is the shards' rates added
   const targetRps = parts.every((p) => p.entry.targetRps !== null) ? sumOf(parts, (r) => r.targetRps ?? 0) : null;
-  const openLoop = mergeOpenLoop(parts);
+  const openLoop = mergeOpenLoop(parts.map((p) => p.entry.openLoop));
   const notes = mergeNotes(parts);
   const entry: LoadResult = {
     ...first,
