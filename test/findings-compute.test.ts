@@ -280,6 +280,20 @@ describe("run-wide caveats", () => {
     assert.match(caveats, /repetitions are separate runs .* interleaved across the load scenarios.* not between machines or days/);
   });
 
+  it("the repetitions caveat says what the windows shared: this machine's servers, --target servers, or shards merged against the same servers", () => {
+    const shared = (r: Report) => analyzeReport(r).caveats.find((c) => c.startsWith("repetitions are separate runs")) ?? "";
+    const local = sampleReport({ analyze: false });
+    assert.match(shared(local), /share the same server processes and one session on this machine/);
+    const remote = sampleReport({ analyze: false });
+    remote.arms = remote.arms.map((a) => ({ ...a, target: `grpc://127.0.0.1:${50051 + a.id.length}` }));
+    assert.match(shared(remote), /share the same --target servers and one session of this run/);
+    assert.doesNotMatch(shared(remote), /on this machine/);
+    const merged = sampleReport({ analyze: false });
+    merged.merge = { shards: [{ host: "a" }, { host: "b" }, { host: "b" }] } as unknown as NonNullable<Report["merge"]>;
+    assert.match(shared(merged), /merge of 3 shards' load generators \(2 hosts\) against the same servers/);
+    assert.doesNotMatch(shared(merged), /on this machine/);
+  });
+
   it("peak RSS that could only be read as a lifetime peak is named in a caveat", () => {
     const r = sampleReport({ analyze: false });
     const first = r.load[0]!;

@@ -9,6 +9,17 @@ import { HEAVY_STEAL, stealByFamily } from "./window-steal.js";
 
 const list = (xs: string[], max = 3) => (xs.length > max ? `${xs.slice(0, max).join(", ")} and ${xs.length - max} more` : xs.join(", "));
 
+/** What every repetition of the run had in common: one machine's servers, --target servers, or (merged) N shards' load generators against the same servers. */
+function sharedSetup(report: Report): string {
+  if (report.merge !== undefined) {
+    const hosts = new Set(report.merge.shards.map((s) => s.host)).size;
+    return `each is the window-by-window merge of ${report.merge.shards.length} shards' load generators (${hosts} host${hosts === 1 ? "" : "s"}) against the same servers in one session`;
+  }
+  const arms = report.arms.filter((a) => report.load.some((s) => s.arm === a.id));
+  if (arms.length > 0 && arms.every((a) => a.target !== null)) return "they share the same --target servers and one session of this run";
+  return "they share the same server processes and one session on this machine";
+}
+
 export function runCaveats(report: Report): string[] {
   // First: a server that died changes what every figure of its arm after it means.
   const caveats: string[] = serverExitCaveats(report.serverExits);
@@ -26,7 +37,7 @@ export function runCaveats(report: Report): string[] {
   }
   if (report.load.some((s) => s.repetitions.length > 1)) {
     caveats.push(
-      "repetitions are separate runs (fresh connections, own warm-up) interleaved across the load scenarios, so they sample this run's time span; they share one server process and one session on this machine, so the confidence intervals cover the variation within this run, not between machines or days",
+      `repetitions are separate runs (fresh connections, own warm-up) interleaved across the load scenarios, so they sample this run's time span; ${sharedSetup(report)}, so the confidence intervals cover the variation within this run, not between machines or days`,
     );
   }
   const saturated = report.load.filter((s) => s.driverSaturated || s.repetitions.some((r) => r.driverSaturated)).map((s) => s.scenario);
