@@ -174,6 +174,16 @@ describe("merge: three synthetic shards", () => {
     assert.ok(merged.caveats.some((c) => c.startsWith("merged from 3 of 3 shard reports")));
   });
 
+  it("says what the merged windows shared (N shards against the same servers), never a shard's own wording of it", () => {
+    const older = reports.map((r) => ({ ...structuredClone(r), caveats: [...r.caveats, "repetitions are separate runs (fresh connections, own warm-up) interleaved across the load scenarios, so they sample this run's time span; they share one server process and one session on this machine, so the confidence intervals cover the variation within this run, not between machines or days"] }));
+    for (const shards of [reports, older]) {
+      const m = mergeShardReports(checkShardSet(inputs(shards), false), { allowMissing: false, out: "/tmp/merged" });
+      const said = m.caveats.filter((c) => c.includes("repetitions are separate runs"));
+      assert.equal(said.length, 1, said.join("\n"));
+      assert.match(said[0]!, /^repetitions are separate runs .*merge of 3 shards' load generators \(3 hosts\) against the same servers/);
+    }
+  });
+
   it("summary.md and report.html show the shard breakdown of a merged report, and nothing of it for a shard's own", async () => {
     assert.match(renderSummary(merged), /### Merged from 3 of 3 shards\n/);
     assert.match(renderSummary(merged), /\| 2 \| host-2 \| r3\.json \|/);

@@ -9,6 +9,9 @@ import { HEAVY_STEAL, stealByFamily } from "./window-steal.js";
 
 const list = (xs: string[], max = 3) => (xs.length > max ? `${xs.slice(0, max).join(", ")} and ${xs.length - max} more` : xs.join(", "));
 
+/** How the caveat on what repetitions are begins (merge drops the shards' own, whatever version worded them, and derives the merged run's). */
+export const REPETITIONS_CAVEAT_START = "repetitions are separate runs";
+
 /** What every repetition of the run had in common: one machine's servers, --target servers, or (merged) N shards' load generators against the same servers. */
 function sharedSetup(report: Report): string {
   if (report.merge !== undefined) {
@@ -37,7 +40,7 @@ export function runCaveats(report: Report): string[] {
   }
   if (report.load.some((s) => s.repetitions.length > 1)) {
     caveats.push(
-      `repetitions are separate runs (fresh connections, own warm-up) interleaved across the load scenarios, so they sample this run's time span; ${sharedSetup(report)}, so the confidence intervals cover the variation within this run, not between machines or days`,
+      `${REPETITIONS_CAVEAT_START} (fresh connections, own warm-up) interleaved across the load scenarios, so they sample this run's time span; ${sharedSetup(report)}, so the confidence intervals cover the variation within this run, not between machines or days`,
     );
   }
   const saturated = report.load.filter((s) => s.driverSaturated || s.repetitions.some((r) => r.driverSaturated)).map((s) => s.scenario);

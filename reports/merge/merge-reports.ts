@@ -4,7 +4,7 @@
 // caveats and in report.merge, and findings, attribution and derived caveats recomputed on the merged entries.
 // Pure: no file system; the CLI reads the reports and writes the outputs.
 import { analyzeReport } from "../../bench/analysis/analyze-report.js";
-import { runCaveats } from "../../bench/analysis/run-caveats.js";
+import { REPETITIONS_CAVEAT_START, runCaveats } from "../../bench/analysis/run-caveats.js";
 import type { Arm, ArmTls } from "../../bench/model/arm.js";
 import type { Environment } from "../../bench/model/environment.js";
 import type { FamilyRun, Report } from "../../bench/model/report.js";
@@ -114,7 +114,8 @@ function mergeEnvironment(shards: readonly Shard[]): Environment {
 /** The caveats a shard's families raised (not the ones its analysis derived, which are derived again from the merged entries). */
 function familyCaveats(report: Report): string[] {
   const derived = new Set(runCaveats(report));
-  return report.caveats.filter((c) => !derived.has(c));
+  // a shard report from an older version words the repetitions caveat its own way: the merged run derives its own
+  return report.caveats.filter((c) => !derived.has(c) && !c.startsWith(REPETITIONS_CAVEAT_START));
 }
 
 function mergeCaveats(shards: readonly Shard[]): string[] {
