@@ -5,7 +5,7 @@ import jStat from "jstat";
 import { benjaminiHochberg } from "../bench/analysis/false-discovery-rate.js";
 import { fitVariancePrior, moderatedLogT, pooledLogVariance } from "../bench/analysis/moderated-t.js";
 import { digamma, tetragamma, trigamma, trigammaInverse } from "../bench/analysis/polygamma.js";
-import { mannWhitney, median, minimumExactP, ratioCi } from "../bench/analysis/statistics.js";
+import { mannWhitney, median, minimumExactP, pairedRatioCi, ratioCi, roundsForHalfWidth } from "../bench/analysis/statistics.js";
 import { seededRandom } from "./fixtures/sample-report.js";
 
 const close = (a: number, b: number, tol = 1e-6) => assert.ok(Math.abs(a - b) <= tol, `${a} ≉ ${b}`);
@@ -210,5 +210,26 @@ describe("fitVariancePrior (limma's fitFDist, d0 capped at half a row's df)", ()
   it("half the rows without spread: no fit, the fixed prior", () => {
     const rows = [...Array.from({ length: 8 }, () => ({ variance: 0, df: 4 })), ...Array.from({ length: 6 }, () => ({ variance: 0.01, df: 4 }))];
     assert.equal(fitVariancePrior(rows)!.how, "fixed");
+  });
+});
+
+describe("roundsForHalfWidth", () => {
+  it("the smallest number of rounds whose t-interval at the rounds' own spread is within the half-width", () => {
+    // ten rounds of log-ratios ±0.2 around log 2: sd 0.21
+    const d = Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? 0.2 : -0.2));
+    const sd = Math.sqrt(d.reduce((a, x) => a + x * x, 0) / 9);
+    const est = pairedRatioCi(d.map((x) => 2 * Math.exp(x)), d.map(() => 1))!;
+    const n = roundsForHalfWidth(est.ci95, 10, 0.05)!;
+    const half = (k: number) => (jStat.studentt.inv(0.975, k - 1) * sd) / Math.sqrt(k);
+    assert.ok(half(n) <= Math.log(1.05), `${n} rounds reach ±5%`);
+    assert.ok(half(n - 1) > Math.log(1.05), `${n - 1} rounds do not`);
+    // sd 0.21 at ±5% needs about (1.97 × 0.21 / 0.0488)² ≈ 72 rounds
+    assert.ok(n > 60 && n < 80, String(n));
+  });
+  it("an interval already that narrow needs no more rounds; no interval, no estimate; capped", () => {
+    assert.equal(roundsForHalfWidth([0.98, 1.02], 10, 0.05), 10);
+    assert.equal(roundsForHalfWidth(null, 10, 0.05), null);
+    assert.equal(roundsForHalfWidth([0.5, 2], 1, 0.05), null);
+    assert.equal(roundsForHalfWidth([0.01, 100], 3, 0.01, 500), 500);
   });
 });

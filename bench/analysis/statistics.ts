@@ -77,6 +77,22 @@ export function pairedRatioCi(a: readonly number[], b: readonly number[], level 
   return { ratio, ci95: [Math.exp(m - t * se), Math.exp(m + t * se)] };
 }
 
+/**
+ * About how many paired rounds a paired ratio would need for its 95% CI to reach ±`halfWidth` (0.05: ±5%, read as
+ * hi/ratio ≤ 1.05), judged from the spread its own rounds showed: the per-round sd of the log-ratios, recovered from
+ * the interval (half its log-width is t(n−1)·sd/√n), held fixed while n grows. Null without an interval or with
+ * fewer than 2 rounds; `rounds` itself when the interval is already that narrow; capped at `max`.
+ */
+export function roundsForHalfWidth(ci95: readonly [number, number] | null, rounds: number, halfWidth: number, max = 10_000): number | null {
+  if (ci95 === null || rounds < 2 || !(ci95[0] > 0) || !(ci95[1] >= ci95[0]) || !(halfWidth > 0)) return null;
+  const halfLog = Math.log(ci95[1] / ci95[0]) / 2;
+  const goal = Math.log(1 + halfWidth);
+  if (halfLog <= goal) return rounds;
+  const sd = (halfLog * Math.sqrt(rounds)) / jStat.studentt.inv(0.975, rounds - 1);
+  for (let n = rounds + 1; n <= max; n++) if ((jStat.studentt.inv(0.975, n - 1) * sd) / Math.sqrt(n) <= goal) return n;
+  return max;
+}
+
 export interface MannWhitneyResult {
   /** U of the first sample: pairs (a, b) with a > b, ties counted 1/2 */
   u: number;
