@@ -16,6 +16,8 @@ export interface FamilyContext {
   arms: readonly Arm[];
   /** The arm findings compare the others with. */
   baseline: string;
+  /** --rounds N: the paired rounds of the load family's main scenarios, instead of the profile's (PAIR_ROUNDS). */
+  rounds?: number;
   /** Append one measured entry to the report (kept even if the run dies afterwards). */
   record<S extends Section>(section: S, entry: SectionEntry<S>): void;
   /** A run-wide flag the report must show (e.g. "CPUs not pinned: …"). */

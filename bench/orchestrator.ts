@@ -111,6 +111,7 @@ export class BenchRun {
         ...(options.insecure === true ? { insecure: true } : {}),
         // --server-cpus N: every server the run started was N processes (environment.serverCpus says so for any N).
         ...(options.serverCpus !== undefined ? { serverCpus: options.serverCpus } : {}),
+        ...(options.rounds !== undefined ? { rounds: options.rounds } : {}),
         ...deps.extraOptions,
       },
       startedAt: started.toISOString(),
@@ -164,6 +165,7 @@ export class BenchRun {
       signal: this.deps.signal,
       arms: this.report.arms,
       baseline: this.report.baseline,
+      ...(this.options.rounds !== undefined ? { rounds: this.options.rounds } : {}),
       record: <S extends Section>(section: S, entry: SectionEntry<S>) => {
         if (!isOpen()) {
           this.emit({ kind: "warning", text: `${family}: record() after the family's slot ended was ignored`, elapsedS: this.elapsedS() });

@@ -10,6 +10,7 @@ import type { ServerArm } from "../servers/server-arm.js";
 import { pemCertificates, TlsFileError } from "../servers/tls/tls-files.js";
 import { FAMILIES, type FamilyName, type ProfileName } from "./model/report.js";
 import { isProfileName, PROFILES } from "./profile.js";
+import { MAX_ROUNDS, MIN_ROUNDS, PAIR_ROUNDS } from "./load/paired-rounds.js";
 
 export class UsageError extends Error {
   override name = "UsageError";
@@ -47,6 +48,11 @@ export interface RunOptions {
   workers?: number;
   /** --server-cpus N (2..availableParallelism()): every arm the run starts is served by N processes; absent for 1 */
   serverCpus?: number;
+  /**
+   * --rounds N: paired rounds of the load family's main scenarios for the baseline and grpc (and of every --config
+   * call's), instead of the profile's (PAIR_ROUNDS): more rounds, a narrower CI, longer run. Absent: the profile's.
+   */
+  rounds?: number;
   /** --shard i/N: this run is shard i (0-based) of N, measuring 1/N of every load scenario's load */
   shard?: { index: number; count: number };
   /** --start-at ISO (with --shard): the wall-clock time the sharded load schedule starts at, ms since the epoch */
@@ -67,7 +73,7 @@ export function usage(): string {
     .join("\n");
   return `usage: npm run bench [-- [--profile ${PROFILES.join("|")}] [--out DIR] [--only FAMILY[,FAMILY]]
                           [--arms ID[,ID]] [--baseline ID] [--target ID=URL]… [--arm-module FILE]… [--token T]
-                          [--tls] [--ca FILE | --insecure] [--workers N] [--server-cpus N]
+                          [--tls] [--ca FILE | --insecure] [--workers N] [--server-cpus N] [--rounds N]
                           [--shard I/N [--start-at ISO]]
                           [--config FILE] [--help]]
 
@@ -101,6 +107,10 @@ ${arms}
   --server-cpus N every server the run starts runs as N processes (node:cluster, round-robin; 1 to this machine's
                   ${availableParallelism()} CPUs; default 1), pinned to N CPUs when one is left for the load generator; server CPU
                   per call and memory are summed over the processes, the primary that hands them connections included
+  --rounds N      paired rounds (${MIN_ROUNDS}–${MAX_ROUNDS}) of the load family's main scenarios for the baseline and grpc (every
+                  --config call's main scenario too); default ${PAIR_ROUNDS.quick} (quick), ${PAIR_ROUNDS.full} (full). Each round adds a window per arm
+                  and scenario (~0.5 s each in quick); an interval narrows with √rounds, and summary.md says how many
+                  rounds ±5% would take on this machine
   --shard I/N     this host runs shard I (0-based, as a Job's JOB_COMPLETION_INDEX: 0..N-1) of N: 1/N of every load
                   scenario's load, against the same --target servers as the other shards (every measured arm needs a
                   --target); runs the load family (--only may add the per-host size and micro). Merge the N reports
@@ -211,6 +221,13 @@ export function parseWorkers(text: string): number {
   return n;
 }
 
+/** --rounds N → N */
+export function parseRounds(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < MIN_ROUNDS || n > MAX_ROUNDS) throw new UsageError(`--rounds ${text}: expected a whole number of paired rounds from ${MIN_ROUNDS} to ${MAX_ROUNDS}`);
+  return n;
+}
+
 /** --server-cpus N → N (1..availableParallelism(): more server processes than CPUs would measure time-sharing). */
 export function parseServerCpus(text: string, cpus = availableParallelism()): number {
   const n = Number(text);
@@ -254,6 +271,7 @@ const OPTIONS = {
   insecure: { type: "boolean" },
   workers: { type: "string" },
   "server-cpus": { type: "string" },
+  rounds: { type: "string" },
   shard: { type: "string" },
   "start-at": { type: "string" },
   config: { type: "string" },
@@ -339,6 +357,7 @@ export function resolveRunOptions(argv: readonly string[], env: NodeJS.ProcessEn
   if (v["server-cpus"] !== undefined && Object.keys(targets).length > 0) {
     throw new UsageError(`--server-cpus applies to the servers the run starts, not to --target ${Object.keys(targets).join(", ")} (run those with npm run serve -- --server-cpus N)`);
   }
+  const rounds = v.rounds !== undefined ? parseRounds(v.rounds) : null;
   const shard = v.shard !== undefined ? parseShard(v.shard) : null;
   const startAtMs = v["start-at"] !== undefined ? parseStartAt(v["start-at"]) : null;
   if (startAtMs !== null && shard === null) throw new UsageError("--start-at: only a sharded run (--shard I/N) waits for an agreed start");
@@ -365,6 +384,7 @@ export function resolveRunOptions(argv: readonly string[], env: NodeJS.ProcessEn
     ...(v.insecure === true ? { insecure: true as const } : {}),
     ...(workers > 1 ? { workers } : {}),
     ...(serverCpus > 1 ? { serverCpus } : {}),
+    ...(rounds !== null ? { rounds } : {}),
     ...(shard !== null ? { shard } : {}),
     ...(startAtMs !== null ? { startAtMs } : {}),
     ...(v.config !== undefined ? { config: { file: v.config, only: v.only !== undefined, profile: v.profile !== undefined } } : {}),

@@ -30,6 +30,8 @@ describe("bench CLI user errors", () => {
   it("unknown arm", () => assertUsageError(["--arms", "grpc,express"], /--arms: unknown arm "express" \(known: grpc, rest, rest-node/));
   it("baseline not measured", () => assertUsageError(["--arms", "grpc,rest-node", "--baseline", "rest"], /--baseline rest: not among the arms measured \(grpc, rest-node\)/));
   it("target URL of the wrong kind for the arm", () => assertUsageError(["--target", "grpc=http://127.0.0.1:50051"], /arm grpc speaks grpc, so its target is grpc:\/\/HOST:PORT/));
+  it("--rounds out of range", () => assertUsageError(["--rounds", "2"], /^bench: --rounds 2: expected a whole number of paired rounds from 3 to 1000$/));
+  it("--rounds not a number", () => assertUsageError(["--rounds", "ten"], /^bench: --rounds ten: expected a whole number of paired rounds/));
   it("arm module that does not load", () => assertUsageError(["--arm-module", "test/fixtures/arms/no-such-arm.ts"], /^bench: --arm-module: .*no-such-arm\.ts/));
 
   it("unreachable target", async () => {
@@ -49,6 +51,12 @@ describe("bench CLI user errors", () => {
 });
 
 describe("resolveRunOptions", () => {
+  it("--rounds N: the load family's paired rounds, absent without the flag", () => {
+    assert.equal(resolveRunOptions(["--rounds", "40"]).rounds, 40);
+    assert.equal(resolveRunOptions([]).rounds, undefined);
+    assert.throws(() => resolveRunOptions(["--rounds", "1001"]), (e: Error) => e instanceof UsageError && /from 3 to 1000/.test(e.message));
+  });
+
   it("defaults: quick, every family in run order but tls (no TLS asked for), default out, the default arms against rest, no targets", () => {
     assert.deepEqual(resolveRunOptions([]), {
       profile: "quick",

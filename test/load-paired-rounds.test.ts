@@ -2,10 +2,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { armFindings, armRatio, COMPARED_METRICS } from "../bench/analysis/arm-comparison.js";
-import { LOAD_DEFAULTS, loadScenarioInputs, PAIR_ROUNDS } from "../bench/families/load.js";
+import { LOAD_DEFAULTS, loadScenarioInputs } from "../bench/families/load.js";
 import { resolveScenarios } from "../bench/load/load-scenario.js";
-import { abbaOrder, pairByRound, pairedRatio, takesPart } from "../bench/load/paired-rounds.js";
+import { abbaOrder, capRounds, PAIR_ROUNDS, pairByRound, pairedRatio, takesPart } from "../bench/load/paired-rounds.js";
 import type { LoadResult } from "../bench/model/load-result.js";
+import { USER_LOAD_SCENARIOS, userScenarioInputs } from "../bench/user-api/user-api-load-family.js";
 import type { Measurement } from "../bench/model/measurement.js";
 import { sampleReport } from "./fixtures/sample-report.js";
 
@@ -48,6 +49,26 @@ describe("paired rounds", () => {
       }
       assert.ok(PAIR_ROUNDS[profile] > LOAD_DEFAULTS[profile].repetitions);
     }
+  });
+
+  it("--rounds N: the claim pair's main scenarios run N rounds, and no scenario runs more than N", () => {
+    for (const [profile, n] of [["quick", 40], ["quick", 3], ["full", 30]] as const) {
+      const scenarios = capRounds(resolveScenarios(loadScenarioInputs(profile, ["grpc", "rest", "rest-node"], undefined, ["rest", "grpc"], n), LOAD_DEFAULTS[profile]), n);
+      const get = (arm: string, payload: string) => scenarios.find((s) => s.arm === arm && s.view === "server" && s.mode === "closed" && s.payload === payload && s.concurrency === 32)!;
+      for (const payload of ["small", "medium"]) {
+        assert.equal(get("grpc", payload).repetitions, n, `${profile} --rounds ${n} grpc ${payload}`);
+        assert.equal(get("rest", payload).repetitions, n, `${profile} --rounds ${n} rest ${payload}`);
+        assert.equal(get("rest-node", payload).repetitions, Math.min(n, LOAD_DEFAULTS[profile].repetitions), `${profile} --rounds ${n} rest-node ${payload}`);
+      }
+      assert.ok(scenarios.every((s) => s.repetitions <= n));
+    }
+    // a --config run: every call's main scenario takes the rounds, the others keep theirs
+    const user = userScenarioInputs([{ name: "GetFeature" }], ["grpc", "rest"], USER_LOAD_SCENARIOS.quick, 25);
+    assert.deepEqual(user.filter((s) => s.view === "server").map((s) => s.repetitions), [25, 25]);
+    assert.ok(user.filter((s) => s.view === "end-to-end").every((s) => s.repetitions === 3));
+    assert.ok(userScenarioInputs([{ name: "GetFeature" }], ["grpc"], USER_LOAD_SCENARIOS.full, PAIR_ROUNDS.full).some((s) => s.repetitions === PAIR_ROUNDS.full));
+    const unchanged = [{ repetitions: 4 }, { repetitions: 10 }];
+    assert.deepEqual(capRounds(unchanged, undefined), unchanged, "without --rounds nothing changes");
   });
 
   it("pairs windows by round, leaves out incomplete ones and counts heavy-steal rounds apart", () => {

@@ -25,7 +25,7 @@ import { startServerProcess, type ServerProcess } from "../server-process/server
 import { remoteMetricsCaveat } from "../server-metrics/remote-caveat.js";
 import { openRemoteServer, type RemoteServer } from "../server-metrics/remote-server.js";
 import { quickPairIds } from "../family-arms.js";
-import { roundSchedule } from "../load/paired-rounds.js";
+import { capRounds, PAIR_ROUNDS, roundSchedule } from "../load/paired-rounds.js";
 import { fewerConnectionsNote, loadSplit, scenarioShare, workersFor } from "../load/load-split.js";
 import { closeLoadWorkers, prepareLoadWorkers } from "../load/load-worker-pool.js";
 import { ShardTimeline, waitUntil } from "../shard/shard-timeline.js";
@@ -35,13 +35,6 @@ export const LOAD_DEFAULTS: Record<ProfileName, ScenarioDefaults> = {
   quick: { concurrency: 32, h2Connections: 4, warmupS: 0.1, durationS: 0.3, repetitions: Math.max(4, MIN_LOAD_REPETITIONS.quick), timeoutMs: 10_000 },
   full: { concurrency: 32, h2Connections: 4, warmupS: 0.5, durationS: 2, repetitions: Math.max(6, MIN_LOAD_REPETITIONS.full), timeoutMs: 10_000 },
 };
-
-/**
- * Rounds for the claim pair (the baseline and grpc) in the templates that say `pairRounds`: the ratios the decision
- * summary reads get more paired windows than the other arms' (which run LOAD_DEFAULTS.repetitions, spread evenly
- * over the same rounds).
- */
-export const PAIR_ROUNDS: Record<ProfileName, number> = { quick: 10, full: 12 };
 
 /**
  * The first repetition of each scenario warms up longer: it is the first load a fresh server process (and this
@@ -99,11 +92,17 @@ export const LOAD_SCENARIOS: Record<ProfileName, LoadTemplate[]> = {
  * The profile's scenarios for these arms: template by template, every arm in run order (so arms of one scenario
  * run side by side); a pairOnly template only for the arms in `pair` (all of them when the run has neither).
  */
-export function loadScenarioInputs(profile: ProfileName, arms: readonly string[], templates: readonly LoadTemplate[] = LOAD_SCENARIOS[profile], pair: readonly string[] = arms): ScenarioInput[] {
+export function loadScenarioInputs(
+  profile: ProfileName,
+  arms: readonly string[],
+  templates: readonly LoadTemplate[] = LOAD_SCENARIOS[profile],
+  pair: readonly string[] = arms,
+  rounds: number = PAIR_ROUNDS[profile],
+): ScenarioInput[] {
   const paired = arms.filter((a) => pair.includes(a));
   return templates.flatMap(({ pairOnly, pairRounds, ...template }) =>
     (pairOnly === true && paired.length > 0 ? paired : arms).map((arm) =>
-      defineScenario({ ...template, arm, ...(pairRounds === true && paired.includes(arm) && template.repetitions === undefined ? { repetitions: PAIR_ROUNDS[profile] } : {}) }),
+      defineScenario({ ...template, arm, ...(pairRounds === true && paired.includes(arm) && template.repetitions === undefined ? { repetitions: rounds } : {}) }),
     ),
   );
 }
@@ -153,10 +152,12 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
   const armIds = ctx.arms.map((a) => a.id);
   const templates = options.templates ?? LOAD_SCENARIOS[ctx.profile];
   const pair = quickPairIds(ctx.arms, ctx.baseline);
+  // --rounds N: the claim pair's main scenarios run N rounds; every other scenario keeps its repetitions, at most N.
   // runArmLookup: an arm the run reaches over TLS gets a driver that speaks TLS (h1-lean, not autocannon).
-  const resolved = resolveScenarios(loadScenarioInputs(ctx.profile, armIds, templates, pair), { ...LOAD_DEFAULTS[ctx.profile], ...options.defaults }, runArmLookup(ctx.arms), (_input, why) =>
+  const pairRounds = ctx.rounds ?? PAIR_ROUNDS[ctx.profile];
+  const resolved = capRounds(resolveScenarios(loadScenarioInputs(ctx.profile, armIds, templates, pair, pairRounds), { ...LOAD_DEFAULTS[ctx.profile], ...options.defaults }, runArmLookup(ctx.arms), (_input, why) =>
     ctx.caveat(`load: ${why}: not measured`),
-  );
+  ), ctx.rounds);
   // --shard i/N: this host runs its share of every scenario (bench/load/load-split.ts), on a fixed wall-clock schedule
   const split = loadSplit();
   const shard = split.shard;
@@ -172,7 +173,7 @@ async function runFamily(ctx: FamilyContext, options: LoadFamilyOptions = {}): P
     const more = LOAD_SCENARIOS.full.filter((t) => !covered.has(key(t))).map((t) => `${t.view}-view ${t.mode}-loop ${t.payload}${t.concurrency !== undefined ? ` with ${t.concurrency} in flight` : ""}`);
     if (more.length > 0) {
       ctx.leftOut(
-        `quick profile: ${LOAD_DEFAULTS.quick.durationS} s windows, ${LOAD_DEFAULTS.quick.repetitions} rounds per arm (${PAIR_ROUNDS.quick} for ${pair.join(" and ") || "the claim pair"}); ` +
+        `quick profile: ${LOAD_DEFAULTS.quick.durationS} s windows, ${Math.min(LOAD_DEFAULTS.quick.repetitions, pairRounds)} rounds per arm (${pairRounds} for ${pair.join(" and ") || "the claim pair"}); ` +
           `--profile full adds ${more.join(", ")} and ${LOAD_DEFAULTS.full.durationS} s windows × ${LOAD_DEFAULTS.full.repetitions} (${PAIR_ROUNDS.full})`,
       );
     }

@@ -7,6 +7,26 @@
 // (heavySteal) measured the host, not the code: their rounds are set aside and counted.
 import { pairedRatioCi, type RatioEstimate } from "../analysis/statistics.js";
 import type { Measurement } from "../model/measurement.js";
+import type { ProfileName } from "../model/report.js";
+
+/**
+ * Rounds for the claim pair (the baseline and grpc) in the load family's main scenarios, and for every --config
+ * call's: the ratios the decision summary reads get more paired windows than the other arms' (which run the
+ * profile's repetitions, spread evenly over the same rounds). --rounds N replaces it for a run.
+ */
+export const PAIR_ROUNDS: Record<ProfileName, number> = { quick: 10, full: 12 };
+
+/** The range --rounds takes: at least what compare's test needs per side, at most about half an hour of quick windows. */
+export const MIN_ROUNDS = 3;
+export const MAX_ROUNDS = 1000;
+
+/**
+ * A run's --rounds N over scenarios already given their rounds: none runs more than N (the claim pair's main
+ * scenarios were given N, the others keep fewer), so N bounds the run's length as well as setting its precision.
+ */
+export function capRounds<T extends { repetitions: number }>(scenarios: readonly T[], rounds: number | undefined): T[] {
+  return scenarios.map((s) => (rounds !== undefined && s.repetitions > rounds ? { ...s, repetitions: rounds } : s));
+}
 
 /**
  * The participants in round `round`'s order (0-based): even rounds as given, odd rounds reversed (AB BA AB …; for

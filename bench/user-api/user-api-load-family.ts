@@ -7,11 +7,11 @@
 // the reference replies (response-check.ts). Every result is labelled with the config's call name (`call`) and
 // payload "config": scenario ids read load/grpc/server/<call>/config/closed/c4x8.
 import type { Family, FamilyContext } from "../family.js";
-import { combineRepetitions, FIRST_RUN_WARMUP, LOAD_DEFAULTS, PAIR_ROUNDS, resolveOpenRate } from "../families/load.js";
+import { combineRepetitions, FIRST_RUN_WARMUP, LOAD_DEFAULTS, resolveOpenRate } from "../families/load.js";
 import type { CallSpec } from "../load/call-spec.js";
 import { resolveScenarios, type RateSpec, type ResolvedScenario, type ScenarioDefaults, type ScenarioInput, type ScenarioTemplate } from "../load/load-scenario.js";
 import { loadSplit } from "../load/load-split.js";
-import { roundSchedule } from "../load/paired-rounds.js";
+import { capRounds, PAIR_ROUNDS, roundSchedule } from "../load/paired-rounds.js";
 import { failedMeasurement, loadConfigOf, runLoadScenario } from "../load/run-load.js";
 import { AGGREGATION_NOTE, aggregateRepetitions } from "../load/aggregate-repetitions.js";
 import type { LoadResult } from "../model/load-result.js";
@@ -24,8 +24,11 @@ import { pinForLocalTargets } from "./local-target-pinning.js";
 import { userApiConfig } from "./run-user-api.js";
 import { userApiArmLookup } from "./user-api-arms.js";
 
-/** A scenario for every call of the config, on both arms (payload and call come from the call). */
-export type UserLoadTemplate = Omit<ScenarioTemplate, "payload">;
+/**
+ * A scenario for every call of the config, on both arms (payload and call come from the call); pairRounds: it runs
+ * the run's paired rounds (--rounds N, else PAIR_ROUNDS of the profile).
+ */
+export type UserLoadTemplate = Omit<ScenarioTemplate, "payload"> & { pairRounds?: boolean };
 
 /** As the load family's: half the slower arm's closed-loop server-view throughput for the same call. */
 const OPEN_RATE: RateSpec = { fractionOfClosed: 0.5, fallbackRps: 1000 };
@@ -39,11 +42,11 @@ const QUICK_SECONDARY = { warmupS: 0.2, durationS: 0.75, repetitions: 3 } as con
  */
 export const USER_LOAD_SCENARIOS: Record<ProfileName, UserLoadTemplate[]> = {
   quick: [
-    { view: "server", mode: "closed", repetitions: PAIR_ROUNDS.quick },
+    { view: "server", mode: "closed", pairRounds: true },
     { view: "end-to-end", mode: "closed", ...QUICK_SECONDARY },
   ],
   full: [
-    { view: "server", mode: "closed", repetitions: PAIR_ROUNDS.full },
+    { view: "server", mode: "closed", pairRounds: true },
     { view: "server", mode: "closed", concurrency: 1 },
     { view: "end-to-end", mode: "closed" },
     { view: "server", mode: "open", rate: OPEN_RATE },
@@ -62,8 +65,10 @@ export interface UserApiLoadOptions {
 }
 
 /** Every template for every call, both arms side by side. */
-export function userScenarioInputs(calls: readonly Pick<UserCall, "name">[], arms: readonly string[], templates: readonly UserLoadTemplate[]): ScenarioInput[] {
-  return templates.flatMap((template) => calls.flatMap((call) => arms.map((arm) => ({ ...template, arm, payload: "config" as const, call: call.name }))));
+export function userScenarioInputs(calls: readonly Pick<UserCall, "name">[], arms: readonly string[], templates: readonly UserLoadTemplate[], rounds: number): ScenarioInput[] {
+  return templates.flatMap(({ pairRounds, ...template }) =>
+    calls.flatMap((call) => arms.map((arm) => ({ ...template, ...(pairRounds === true && template.repetitions === undefined ? { repetitions: rounds } : {}), arm, payload: "config" as const, call: call.name }))),
+  );
 }
 
 /** Where a call's REST requests came from, said beside its REST figures. */
@@ -88,7 +93,10 @@ export async function runUserApiLoad(ctx: FamilyContext, config: UserApiConfig, 
   const specs = await configCallSpecs(ctx, config, { family: "load", references: true, timeoutMs: defaults.timeoutMs });
   const armIds = ctx.arms.map((a) => a.id);
   const calls = config.calls.filter((c) => specs.has(c.name));
-  const scenarios = resolveScenarios(userScenarioInputs(calls, armIds, templates), defaults, userApiArmLookup(ctx.arms), (_input, why) => ctx.caveat(`load: ${why}: not measured`));
+  // --rounds N: the main scenario runs N rounds; the others keep their repetitions, at most N (as the load family)
+  const scenarios = capRounds(resolveScenarios(userScenarioInputs(calls, armIds, templates, ctx.rounds ?? PAIR_ROUNDS[ctx.profile]), defaults, userApiArmLookup(ctx.arms), (_input, why) =>
+    ctx.caveat(`load: ${why}: not measured`),
+  ), ctx.rounds);
   if (scenarios.length === 0) return;
 
   /** the arms loaded in the same scenario: paired by round, and the open-loop rate is the slowest of them */
