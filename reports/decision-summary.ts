@@ -5,6 +5,8 @@
 import type { Attribution } from "../bench/model/attribution.js";
 import type { Finding } from "../bench/model/finding.js";
 import type { Report } from "../bench/model/report.js";
+import { roundsForHalfWidth } from "../bench/analysis/statistics.js";
+import { MAX_ROUNDS } from "../bench/load/paired-rounds.js";
 import { armDirectory } from "./finding-kind.js";
 
 /** Plain text, or a figure with the id of what it comes from (a finding id, or `attribution:<call>:<payload>:<metric>`). */
@@ -45,6 +47,49 @@ const ratio = (f: Finding): SummaryPart => ({ text: times(f.ratio as number), re
 
 const significant = (f: Finding) => f.verdict === "candidate-better" || f.verdict === "baseline-better";
 
+/** The precision a decision asks of these ratios: their 95% CIs within ±5%. */
+export const DECISION_HALF_WIDTH = 0.05;
+
+const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0).replace(/\.0$/, "")}%`;
+
+/**
+ * How tight the headline ratios are, and what a narrower interval would cost: the narrowest and widest 95% CI
+ * (± around the ratio), the paired rounds they came from, and (roundsForHalfWidth, from each one's own per-round
+ * spread) about how many rounds would bring every one of them within ±5% on this machine, linked to the finding
+ * that needs the most. Paired findings only: an unpaired interval does not narrow by rounds the same way.
+ */
+function precisionSentence(findings: readonly Finding[]): SummarySentence | null {
+  const paired = findings.filter((f) => f.pairing !== undefined && f.ci95 !== null && f.ratio !== null && f.ratio > 0);
+  if (paired.length === 0) return null;
+  const half = (f: Finding) => Math.sqrt((f.ci95 as [number, number])[1] / (f.ci95 as [number, number])[0]) - 1;
+  const widest = paired.reduce((a, b) => (half(b) > half(a) ? b : a));
+  const narrowest = paired.reduce((a, b) => (half(b) < half(a) ? b : a));
+  const fewest = paired.reduce((a, b) => ((b.pairing?.rounds ?? 0) < (a.pairing?.rounds ?? 0) ? b : a));
+  const most = paired.reduce((a, b) => ((b.pairing?.rounds ?? 0) > (a.pairing?.rounds ?? 0) ? b : a));
+  const roundsOf = (f: Finding): SummaryPart => ({ text: String(f.pairing?.rounds), ref: f.id });
+  const sentence: SummarySentence = [
+    "These ratios (throughput, server CPU per call, median latency) are measured to within ±",
+    ...(pct(half(widest)) === pct(half(narrowest)) ? [] : [{ text: pct(half(narrowest)), ref: narrowest.id }, " to ±"]),
+    { text: pct(half(widest)), ref: widest.id },
+    " (their confidence intervals) from ",
+    ...(fewest.pairing?.rounds === most.pairing?.rounds ? [roundsOf(fewest)] : [roundsOf(fewest), " to ", roundsOf(most)]),
+    " paired rounds",
+  ];
+  if (half(widest) <= DECISION_HALF_WIDTH) return [...sentence, "."];
+  const needs = paired.map((f) => ({ f, n: roundsForHalfWidth(f.ci95, f.pairing?.rounds ?? 0, DECISION_HALF_WIDTH) ?? 0 }));
+  const binding = needs.reduce((a, b) => (b.n > a.n ? b : a));
+  const rounds = { text: binding.n.toLocaleString("en-US"), ref: binding.f.id };
+  return [
+    ...sentence,
+    "; at the spread this machine showed from round to round, all of them within ±",
+    { text: pct(DECISION_HALF_WIDTH), ref: binding.f.id },
+    " would take about ",
+    rounds,
+    " rounds",
+    ...(binding.n <= MAX_ROUNDS ? [" (npm run bench -- --rounds ", { text: String(binding.n), ref: binding.f.id }, ")."] : [", more than --rounds allows: that takes a quieter machine."]),
+  ];
+}
+
 export function decisionSummary(report: Report): SummarySentence[] {
   const arms = armDirectory(report);
   const base = report.baseline;
@@ -67,6 +112,8 @@ export function decisionSummary(report: Report): SummarySentence[] {
       ...(notSig.length > 0 ? [` For ${notSig.join(", ")} the throughput difference is not significant (its 95% CI includes 1).`] : []),
     ]);
   }
+  const precision = precisionSentence([...throughput, ...cpu, ...serverFindings(report.findings, grpc.id, base, "latencyMs.p50")]);
+  if (precision !== null) sentences.push(precision);
   // Where it comes from: each step of the attribution chain for throughput, per call, and the largest one.
   const chains = report.attribution.filter((a) => a.metric === "throughputRps");
   if (chains.length > 0) {
@@ -134,5 +181,5 @@ export function decisionSummary(report: Report): SummarySentence[] {
   if (clientCpu.length > 0) {
     sentences.push([`With the idiomatic client libraries (end-to-end view) the client side spent `, ...join(clientCpu.map((f) => [ratio(f), ` (${callOf(f)})`])), ` the client CPU per call of ${name(base)}'s client, the client libraries' own cost included.`]);
   }
-  return sentences.slice(0, 6);
+  return sentences.slice(0, 7);
 }
