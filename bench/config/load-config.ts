@@ -13,7 +13,7 @@ import type { ConfigCall, ConfigFile, JsonOrFile } from "./config-schema.js";
 import { readMessageSample } from "./config-messages.js";
 import { loadProtoRoot, ProtoLoadError } from "./proto-root.js";
 import { readConfigFile, readDataFile, type ConfigSource, type KeyPath } from "./read-config-file.js";
-import type { ResolvedCall, ResolvedConfig, ResolvedMessage, ResolvedRestRequest } from "./resolved-config.js";
+import type { ConfigTargetId, ResolvedCall, ResolvedConfig, ResolvedMessage, ResolvedRestRequest } from "./resolved-config.js";
 import { fillPath, pathVariables, restRequestFromRoute, RestRequestError } from "./rest-request.js";
 
 type Message = Record<string, unknown>;
@@ -197,7 +197,7 @@ class ConfigLoader {
     return { type, name: typeName(type), samples };
   }
 
-  target(value: string | undefined, arm: "grpc" | "rest"): string | undefined {
+  target(value: string | undefined, arm: ConfigTargetId): string | undefined {
     if (value === undefined) return undefined;
     let url: URL;
     try {

@@ -4,6 +4,11 @@
 import type protobuf from "protobufjs";
 import type { FamilyName, ProfileName } from "../model/report.js";
 
+/** The two servers a config names, by the api each speaks (also the ids of its arms, bench/user-api/user-api-arms.ts). */
+export type ConfigTargetId = "grpc" | "rest";
+
+export const CONFIG_TARGET_IDS: readonly ConfigTargetId[] = ["grpc", "rest"];
+
 export interface ResolvedRestRequest {
   /** path with its query string, percent-encoded */
   path: string;
@@ -61,7 +66,7 @@ export interface ResolvedConfig {
   protos: { files: string[]; importPaths: string[] };
   calls: ResolvedCall[];
   /** the config's targets: grpc (grpc:// or grpcs://) and rest (http:// or https://) */
-  targets: { grpc?: string; rest?: string };
+  targets: Partial<Record<ConfigTargetId, string>>;
   /** TLS trust for the targets (targets.ca, absolute; targets.insecure), as --ca / --insecure give it (the flags win); the token comes only from --token or GRB_TOKEN */
   tls: { ca?: string; insecure?: boolean };
   messages: ResolvedMessage[];

@@ -7,10 +7,11 @@ import { armTlsRecord } from "../arm-tls-record.js";
 import { targetEndpoint } from "../drivers/target-address.js";
 import type { ScenarioArm } from "../load/load-scenario.js";
 import type { Arm } from "../model/arm.js";
+import { CONFIG_TARGET_IDS, type ConfigTargetId } from "../config/resolved-config.js";
 
-export type UserApiArmId = "grpc" | "rest";
+export type UserApiArmId = ConfigTargetId;
 
-export const USER_API_ARM_IDS: readonly UserApiArmId[] = ["grpc", "rest"];
+export const USER_API_ARM_IDS: readonly UserApiArmId[] = CONFIG_TARGET_IDS;
 
 /** A target URL's scheme fits its arm: grpc:// or grpcs:// for gRPC, http:// or https:// for REST. */
 export function targetSchemeProblem(arm: UserApiArmId, target: string): string | null {
