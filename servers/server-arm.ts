@@ -1,11 +1,11 @@
 // A server arm is one server stack serving the shop.v1 API: an api style, a wire format, a transport and a
 // framework (grpc-js; express; raw node:http …). Each built-in arm is one file in servers/arms/ exporting a
 // ServerArm; servers/registry.ts lists them and registers plugin arms (--arm-module / GRB_ARM_MODULES).
-export type ArmApi = "grpc" | "rest";
+export const ARM_APIS = ["grpc", "rest"] as const;
+export type ArmApi = (typeof ARM_APIS)[number];
 export type ArmWire = "protobuf" | "json";
 export type ArmTransport = "http/1.1" | "h2c";
 
-export const ARM_APIS: readonly ArmApi[] = ["grpc", "rest"];
 export const ARM_WIRES: readonly ArmWire[] = ["protobuf", "json"];
 export const ARM_TRANSPORTS: readonly ArmTransport[] = ["http/1.1", "h2c"];
 /** An arm id: lowercase letters, digits and hyphens, not starting with a hyphen (it is a CLI value). */

@@ -4,7 +4,8 @@
 // (compression, stream, tls) are refused by name rather than run against servers the user did not ask for.
 import type { FamilyName } from "../model/report.js";
 import { parseFamilies, readCaFile, UsageError, type RunOptions } from "../run-options.js";
-import { CONFIG_TARGET_IDS, type ResolvedConfig } from "./resolved-config.js";
+import { ARM_APIS } from "../../servers/server-arm.js";
+import type { ResolvedConfig } from "./resolved-config.js";
 
 /** What a config run can measure: its calls against its targets, its messages without servers. */
 export const CONFIG_FAMILIES: readonly FamilyName[] = ["load", "size", "micro", "multiplex"];
@@ -37,7 +38,7 @@ export function applyRunConfig(options: RunOptions, config: ResolvedConfig): Run
     ...options,
     profile: given.profile ? options.profile : (config.profile ?? options.profile),
     families: configFamilies(options, config, given.only),
-    arms: CONFIG_TARGET_IDS.filter((id) => config.targets[id] !== undefined),
+    arms: ARM_APIS.filter((id) => config.targets[id] !== undefined),
     baseline: "rest",
     targets: {},
   };

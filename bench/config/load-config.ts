@@ -7,13 +7,14 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import protobuf from "protobufjs";
 import { CanonicalJsonError, fromCanonicalJson, toCanonicalJson, type JsonValue } from "../../proto/canonical-json.js";
 import { fieldAt, HttpRuleError, methodHttpRoutes } from "../../servers/gateway/http-rules.js";
+import type { ArmApi } from "../../servers/server-arm.js";
 import type { FamilyName, ProfileName } from "../model/report.js";
 import { readCaFile, UsageError } from "../run-options.js";
 import type { ConfigCall, ConfigFile, JsonOrFile } from "./config-schema.js";
 import { readMessageSample } from "./config-messages.js";
 import { loadProtoRoot, ProtoLoadError } from "./proto-root.js";
 import { readConfigFile, readDataFile, type ConfigSource, type KeyPath } from "./read-config-file.js";
-import type { ConfigTargetId, ResolvedCall, ResolvedConfig, ResolvedMessage, ResolvedRestRequest } from "./resolved-config.js";
+import type { ResolvedCall, ResolvedConfig, ResolvedMessage, ResolvedRestRequest } from "./resolved-config.js";
 import { fillPath, pathVariables, restRequestFromRoute, RestRequestError } from "./rest-request.js";
 
 type Message = Record<string, unknown>;
@@ -197,7 +198,7 @@ class ConfigLoader {
     return { type, name: typeName(type), samples };
   }
 
-  target(value: string | undefined, arm: ConfigTargetId): string | undefined {
+  target(value: string | undefined, arm: ArmApi): string | undefined {
     if (value === undefined) return undefined;
     let url: URL;
     try {

@@ -2,12 +2,8 @@
 // each call's requests encoded and its REST side derived, so the families that consume it (size, micro, and the
 // load side in bench/user-api/) never read the file or meet a problem the loader could have named.
 import type protobuf from "protobufjs";
+import type { ArmApi } from "../../servers/server-arm.js";
 import type { FamilyName, ProfileName } from "../model/report.js";
-
-/** The two servers a config names, by the api each speaks (also the ids of its arms, bench/user-api/user-api-arms.ts). */
-export type ConfigTargetId = "grpc" | "rest";
-
-export const CONFIG_TARGET_IDS: readonly ConfigTargetId[] = ["grpc", "rest"];
 
 export interface ResolvedRestRequest {
   /** path with its query string, percent-encoded */
@@ -65,8 +61,8 @@ export interface ResolvedConfig {
   /** the proto files, absolute, and the import paths, absolute: what a worker thread needs to load the same root */
   protos: { files: string[]; importPaths: string[] };
   calls: ResolvedCall[];
-  /** the config's targets: grpc (grpc:// or grpcs://) and rest (http:// or https://) */
-  targets: Partial<Record<ConfigTargetId, string>>;
+  /** the config's targets, one per api (the ids of its arms): grpc (grpc:// or grpcs://) and rest (http:// or https://) */
+  targets: Partial<Record<ArmApi, string>>;
   /** TLS trust for the targets (targets.ca, absolute; targets.insecure), as --ca / --insecure give it (the flags win); the token comes only from --token or GRB_TOKEN */
   tls: { ca?: string; insecure?: boolean };
   messages: ResolvedMessage[];

@@ -27,9 +27,6 @@ export const USAGE = `usage: npm run bench:crosscheck -- [--duration S] [--warmu
 
 export class UsageError extends Error {}
 
-/** The arms a crosscheck can load: one per server-view driver mode, each with the neutral tool that checks it. */
-export type CrosscheckArm = "grpc" | "rest" | "json-h2";
-
 export interface ArmCase {
   /** progress lines name it */
   label: string;
@@ -41,12 +38,14 @@ export interface ArmCase {
   h2: boolean;
 }
 
-export const ARM_CASES: Record<CrosscheckArm, ArmCase> = {
+/** The arms a crosscheck can load: one per server-view driver mode, each with the neutral tool that checks it. */
+export const ARM_CASES = {
   // node:http2 is the obvious design; h2-node's row shows why it is not the default driver.
   grpc: { label: "gRPC", driver: "h2-frames", extraDrivers: ["h2-node"], tool: "h2load", h2: true },
   rest: { label: "REST", driver: "autocannon", extraDrivers: ["h1-lean"], tool: "wrk", h2: false },
   "json-h2": { label: "json-h2", driver: "h2-frames", extraDrivers: [], tool: "h2load", h2: true },
-};
+} satisfies Record<string, ArmCase>;
+export type CrosscheckArm = keyof typeof ARM_CASES;
 export const CROSSCHECK_ARMS = Object.keys(ARM_CASES) as CrosscheckArm[];
 export const TOOL_PACKAGES: Record<ArmCase["tool"], string> = { h2load: "nghttp2-client", wrk: "wrk" };
 

@@ -7,11 +7,12 @@ import { armTlsRecord } from "../arm-tls-record.js";
 import { targetEndpoint } from "../drivers/target-address.js";
 import type { ScenarioArm } from "../load/load-scenario.js";
 import type { Arm } from "../model/arm.js";
-import { CONFIG_TARGET_IDS, type ConfigTargetId } from "../config/resolved-config.js";
+import { ARM_APIS, type ArmApi } from "../../servers/server-arm.js";
 
-export type UserApiArmId = ConfigTargetId;
+/** A config run's arms are its two targets, one per api: their ids are the apis. */
+export type UserApiArmId = ArmApi;
 
-export const USER_API_ARM_IDS: readonly UserApiArmId[] = CONFIG_TARGET_IDS;
+export const USER_API_ARM_IDS: readonly UserApiArmId[] = ARM_APIS;
 
 /** A target URL's scheme fits its arm: grpc:// or grpcs:// for gRPC, http:// or https:// for REST. */
 export function targetSchemeProblem(arm: UserApiArmId, target: string): string | null {
